@@ -1,0 +1,136 @@
+package pdmbot.config;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bot's configuration, bound from YAML ({@code config/pdm-bot.example.yaml} documents every key).
+ * Every record fills its defaults, so an empty file is a working embedded setup.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules,
+                        Http http, Slack slack, Discord discord, Run run) {
+
+    public BotConfig {
+        if (data == null || data.isBlank()) data = "data";
+        if (store == null) store = new Store(null, null, null, null, null);
+        if (world == null) world = new World(null, null, null, null, null);
+        if (roles == null) roles = new Roles(null);
+        if (console == null) console = new Console(null, null);
+        if (rules == null) rules = new Rules(null, null);
+        if (http == null) http = new Http(null, null);
+        if (slack == null) slack = new Slack(null, null, null, null, null, null, null);
+        if (discord == null) discord = new Discord(null, null, null, null);
+        if (run == null) run = new Run(null, null);
+    }
+
+    public static BotConfig defaults() {
+        return new BotConfig(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public BotConfig withData(String folder) {
+        return new BotConfig(folder, store, world, roles, console, rules, http, slack, discord, run);
+    }
+
+    public BotConfig withWorld(World value) {
+        return new BotConfig(data, store, value, roles, console, rules, http, slack, discord, run);
+    }
+
+    /** Where the bot keeps its state: {@code h2} in the data folder, or a shared {@code postgres}. */
+    public record Store(String kind, String postgresUrl, String postgresUser, String postgresPasswordEnv,
+                        String postgresPasswordFile) {
+        public Store {
+            if (kind == null || kind.isBlank()) kind = "h2";
+            if (!List.of("h2", "postgres").contains(kind))
+                throw new IllegalArgumentException("must be h2 or postgres, not '" + kind + "'");
+            if (postgresPasswordEnv == null || postgresPasswordEnv.isBlank()) postgresPasswordEnv = "PDM_PG_PASSWORD";
+        }
+    }
+
+    /** What the bot looks at: the generated {@code demo}, a local {@code git} checkout, or {@code gitlab}. */
+    public record World(String kind, Long demoSeed, String repo, String refPattern, Gitlab gitlab) {
+        public World {
+            if (kind == null || kind.isBlank()) kind = "demo";
+            if (!List.of("demo", "git", "gitlab").contains(kind))
+                throw new IllegalArgumentException("must be demo, git or gitlab, not '" + kind + "'");
+            if (demoSeed == null) demoSeed = 42L;
+            if (gitlab == null) gitlab = new Gitlab(null, null, null, null, null, null, null, null);
+        }
+    }
+
+    /** GitLab connection; the token comes from {@code token-env} or {@code token-file}, never from this file. */
+    public record Gitlab(String url, String project, String securityProject, String productionProject,
+                         String tokenEnv, String tokenFile, Integer timeoutSeconds, String releaseIssue) {
+        public Gitlab {
+            if (url == null || url.isBlank()) url = "https://gitlab.com";
+            if (project == null || project.isBlank()) project = "gitlab-org/gitlab";
+            if (securityProject == null || securityProject.isBlank()) securityProject = "gitlab-org/security/gitlab";
+            if (productionProject == null || productionProject.isBlank()) productionProject = "gitlab-com/gl-infra/production";
+            if (tokenEnv == null || tokenEnv.isBlank()) tokenEnv = "PDM_GITLAB_TOKEN";
+            if (timeoutSeconds == null) timeoutSeconds = 20;
+            if (timeoutSeconds <= 0) throw new IllegalArgumentException("must be a positive number of seconds");
+        }
+    }
+
+    /** Release managers per platform, by the platform's user id. */
+    public record Roles(Map<String, List<String>> releaseManagers) {
+        public Roles {
+            releaseManagers = releaseManagers == null ? Map.of() : Map.copyOf(releaseManagers);
+        }
+    }
+
+    /** The local console user; a release manager by default so the demo can be tried end to end. */
+    public record Console(String user, Boolean releaseManager) {
+        public Console {
+            if (user == null || user.isBlank()) user = System.getProperty("user.name", "local");
+            if (releaseManager == null) releaseManager = true;
+        }
+    }
+
+    /** Extra .drl files (loaded after the built-in ones) and the table sizes file. */
+    public record Rules(String folder, String tableSizes) {
+    }
+
+    /** The HTTP server of {@code serve}: health, metrics and the Slack endpoint. */
+    public record Http(String bind, Integer port) {
+        public Http {
+            if (bind == null || bind.isBlank()) bind = "127.0.0.1";
+            if (port == null) port = 8080;
+            if (port < 0 || port > 65535) throw new IllegalArgumentException("must be a port between 0 and 65535");
+        }
+    }
+
+    /** Slack; secrets by environment variable name or file. */
+    public record Slack(Boolean enabled, String mode, String signingSecretEnv, String botTokenEnv, String appTokenEnv,
+                        String announcementsChannel, String teamId) {
+        public Slack {
+            if (enabled == null) enabled = false;
+            if (mode == null || mode.isBlank()) mode = "http";
+            if (!List.of("http", "socket").contains(mode))
+                throw new IllegalArgumentException("must be http or socket, not '" + mode + "'");
+            if (signingSecretEnv == null || signingSecretEnv.isBlank()) signingSecretEnv = "SLACK_SIGNING_SECRET";
+            if (botTokenEnv == null || botTokenEnv.isBlank()) botTokenEnv = "SLACK_BOT_TOKEN";
+            if (appTokenEnv == null || appTokenEnv.isBlank()) appTokenEnv = "SLACK_APP_TOKEN";
+        }
+    }
+
+    /** Discord; the bot token by environment variable name. */
+    public record Discord(Boolean enabled, String tokenEnv, List<String> guilds, String announcementsChannel) {
+        public Discord {
+            if (enabled == null) enabled = false;
+            if (tokenEnv == null || tokenEnv.isBlank()) tokenEnv = "DISCORD_TOKEN";
+            guilds = guilds == null ? List.of() : List.copyOf(guilds);
+        }
+    }
+
+    /** The PDM run: resume an unfinished run on start, or ask a release manager to. */
+    public record Run(String onUnfinished, Integer demoSecondsPerMigration) {
+        public Run {
+            if (onUnfinished == null || onUnfinished.isBlank()) onUnfinished = "ask";
+            if (!List.of("ask", "resume").contains(onUnfinished))
+                throw new IllegalArgumentException("must be ask or resume, not '" + onUnfinished + "'");
+            if (demoSecondsPerMigration == null) demoSecondsPerMigration = 0;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package pdmbot.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the YAML configuration strictly (an unknown key or a bad value names the key and the line),
+ * then applies environment overrides: every key {@code a.b-c} can be set by {@code PDM_A_B_C}.
+ */
+public final class ConfigLoader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private ConfigLoader() {
+    }
+
+    public static BotConfig load(Path file, Map<String, String> environment) {
+        String where = file == null ? "the built-in defaults" : file.toString();
+        JsonNode tree;
+        if (file == null) {
+            tree = YAML.createObjectNode();
+        } else {
+            if (!Files.isReadable(file))
+                throw new InvalidConfigurationException("cannot read the configuration file " + file
+                        + ": it does not exist or is not readable");
+            try {
+                String text = Files.readString(file);
+                bind(YAML.readTree(text.isBlank() ? "{}" : text), where, text);
+                tree = YAML.readTree(text.isBlank() ? "{}" : text);
+                if (tree == null || tree.isMissingNode() || tree.isNull()) tree = YAML.createObjectNode();
+                if (!tree.isObject())
+                    throw new InvalidConfigurationException(where + ": the configuration must be a map of keys, not "
+                            + tree.getNodeType().toString().toLowerCase(Locale.ROOT));
+            } catch (IOException e) {
+                throw new InvalidConfigurationException(where + ": " + describe(e), e);
+            }
+        }
+        List<String> applied = applyEnvironment((ObjectNode) tree, environment);
+        try {
+            return YAML.treeToValue(tree, BotConfig.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidConfigurationException(where
+                    + (applied.isEmpty() ? "" : " with " + String.join(", ", applied)) + ": " + describe(e), e);
+        }
+    }
+
+    private static void bind(JsonNode tree, String where, String text) {
+        try {
+            YAML.readValue(text.isBlank() ? "{}" : text, BotConfig.class);
+        } catch (IOException e) {
+            throw new InvalidConfigurationException(where + ": " + describe(e), e);
+        }
+    }
+
+    static String describe(Exception e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+            return "unknown key '" + path(u) + "'" + line(u.getLocation())
+                    + (known.isEmpty() ? "" : " (known keys here: " + known + ")");
+        }
+        if (e instanceof JsonMappingException m) {
+            Throwable root = m;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            String why = root instanceof IllegalArgumentException ? root.getMessage() : m.getOriginalMessage();
+            if (why != null && why.contains("\n")) why = why.substring(0, why.indexOf('\n'));
+            return "bad value for '" + path(m) + "'" + line(m.getLocation()) + ": " + why;
+        }
+        if (e instanceof JsonProcessingException p) {
+            return "not valid YAML" + line(p.getLocation()) + ": " + p.getOriginalMessage();
+        }
+        return e.getMessage();
+    }
+
+    private static String line(JsonLocation location) {
+        return location == null || location.getLineNr() <= 0 ? "" : " at line " + location.getLineNr();
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** The environment variable that overrides a key path, e.g. store.postgres-url → PDM_STORE_POSTGRES_URL. */
+    public static String environmentName(String keyPath) {
+        return "PDM_" + keyPath.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private static List<String> applyEnvironment(ObjectNode tree, Map<String, String> environment) {
+        List<String> applied = new ArrayList<>();
+        JsonNode defaults = YAML.valueToTree(BotConfig.defaults());
+        for (String path : leafPaths(defaults, "")) {
+            String value = environment.get(environmentName(path));
+            if (value == null) continue;
+            applied.add(environmentName(path));
+            String[] keys = path.split("\\.");
+            ObjectNode node = tree;
+            for (int i = 0; i < keys.length - 1; i++) {
+                JsonNode child = node.get(keys[i]);
+                node = child instanceof ObjectNode o ? o : node.putObject(keys[i]);
+            }
+            JsonNode template = at(defaults, keys);
+            if (template != null && template.isArray()) {
+                ArrayNode array = node.putArray(keys[keys.length - 1]);
+                for (String part : value.split(",")) if (!part.isBlank()) array.add(part.trim());
+            } else {
+                node.put(keys[keys.length - 1], value);
+            }
+        }
+        return applied;
+    }
+
+    private static JsonNode at(JsonNode node, String[] keys) {
+        JsonNode current = node;
+        for (String k : keys) current = current == null ? null : current.get(k);
+        return current;
+    }
+
+    private static List<String> leafPaths(JsonNode node, String prefix) {
+        List<String> paths = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+            if (field.getValue().isObject() && !path.equals("roles.release-managers")) paths.addAll(leafPaths(field.getValue(), path));
+            else paths.add(path);
+        }
+        for (String platform : List.of("console", "slack", "discord"))
+            if (prefix.isEmpty()) paths.add("roles.release-managers." + platform);
+        return paths;
+    }
+}
