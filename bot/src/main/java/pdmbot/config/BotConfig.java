@@ -43,7 +43,7 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
         public Store {
             if (kind == null || kind.isBlank()) kind = "h2";
             if (!List.of("h2", "postgres").contains(kind))
-                throw new IllegalArgumentException("must be h2 or postgres, not '" + kind + "'");
+                throw new IllegalArgumentException("kind: must be h2 or postgres, not '" + kind + "'");
             if (postgresPasswordEnv == null || postgresPasswordEnv.isBlank()) postgresPasswordEnv = "PDM_PG_PASSWORD";
         }
     }
@@ -53,7 +53,7 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
         public World {
             if (kind == null || kind.isBlank()) kind = "demo";
             if (!List.of("demo", "git", "gitlab").contains(kind))
-                throw new IllegalArgumentException("must be demo, git or gitlab, not '" + kind + "'");
+                throw new IllegalArgumentException("kind: must be demo, git or gitlab, not '" + kind + "'");
             if (demoSeed == null) demoSeed = 42L;
             if (gitlab == null) gitlab = new Gitlab(null, null, null, null, null, null, null, null);
         }
@@ -69,7 +69,7 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
             if (productionProject == null || productionProject.isBlank()) productionProject = "gitlab-com/gl-infra/production";
             if (tokenEnv == null || tokenEnv.isBlank()) tokenEnv = "PDM_GITLAB_TOKEN";
             if (timeoutSeconds == null) timeoutSeconds = 20;
-            if (timeoutSeconds <= 0) throw new IllegalArgumentException("must be a positive number of seconds");
+            if (timeoutSeconds <= 0) throw new IllegalArgumentException("timeout-seconds: must be a positive number of seconds");
         }
     }
 
@@ -97,7 +97,7 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
         public Http {
             if (bind == null || bind.isBlank()) bind = "127.0.0.1";
             if (port == null) port = 8080;
-            if (port < 0 || port > 65535) throw new IllegalArgumentException("must be a port between 0 and 65535");
+            if (port < 0 || port > 65535) throw new IllegalArgumentException("port: must be a port between 0 and 65535");
         }
     }
 
@@ -108,7 +108,7 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
             if (enabled == null) enabled = false;
             if (mode == null || mode.isBlank()) mode = "http";
             if (!List.of("http", "socket").contains(mode))
-                throw new IllegalArgumentException("must be http or socket, not '" + mode + "'");
+                throw new IllegalArgumentException("mode: must be http or socket, not '" + mode + "'");
             if (signingSecretEnv == null || signingSecretEnv.isBlank()) signingSecretEnv = "SLACK_SIGNING_SECRET";
             if (botTokenEnv == null || botTokenEnv.isBlank()) botTokenEnv = "SLACK_BOT_TOKEN";
             if (appTokenEnv == null || appTokenEnv.isBlank()) appTokenEnv = "SLACK_APP_TOKEN";
@@ -129,7 +129,7 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
         public Run {
             if (onUnfinished == null || onUnfinished.isBlank()) onUnfinished = "ask";
             if (!List.of("ask", "resume").contains(onUnfinished))
-                throw new IllegalArgumentException("must be ask or resume, not '" + onUnfinished + "'");
+                throw new IllegalArgumentException("on-unfinished: must be ask or resume, not '" + onUnfinished + "'");
             if (demoSecondsPerMigration == null) demoSecondsPerMigration = 0;
         }
     }

@@ -44,53 +44,84 @@ public final class ConfigLoader {
             if (!Files.isReadable(file))
                 throw new InvalidConfigurationException("cannot read the configuration file " + file
                         + ": it does not exist or is not readable");
+            String text;
             try {
-                String text = Files.readString(file);
-                bind(YAML.readTree(text.isBlank() ? "{}" : text), where, text);
-                tree = YAML.readTree(text.isBlank() ? "{}" : text);
-                if (tree == null || tree.isMissingNode() || tree.isNull()) tree = YAML.createObjectNode();
-                if (!tree.isObject())
-                    throw new InvalidConfigurationException(where + ": the configuration must be a map of keys, not "
-                            + tree.getNodeType().toString().toLowerCase(Locale.ROOT));
+                text = Files.readString(file);
             } catch (IOException e) {
-                throw new InvalidConfigurationException(where + ": " + describe(e), e);
+                throw new InvalidConfigurationException("cannot read the configuration file " + file + ": "
+                        + e.getClass().getSimpleName(), e);
             }
+            String yaml = text.isBlank() ? "{}" : text;
+            try {
+                YAML.readValue(yaml, BotConfig.class);
+                tree = YAML.readTree(yaml);
+            } catch (IOException e) {
+                throw new InvalidConfigurationException(where + ": " + describe(e, text), e);
+            }
+            if (tree == null || tree.isMissingNode() || tree.isNull()) tree = YAML.createObjectNode();
+            if (!tree.isObject())
+                throw new InvalidConfigurationException(where + ": the configuration must be a map of keys, not "
+                        + tree.getNodeType().toString().toLowerCase(Locale.ROOT));
         }
         List<String> applied = applyEnvironment((ObjectNode) tree, environment);
         try {
             return YAML.treeToValue(tree, BotConfig.class);
         } catch (JsonProcessingException e) {
             throw new InvalidConfigurationException(where
-                    + (applied.isEmpty() ? "" : " with " + String.join(", ", applied)) + ": " + describe(e), e);
+                    + (applied.isEmpty() ? "" : " with " + String.join(", ", applied)) + ": " + describe(e, ""), e);
         }
     }
 
-    private static void bind(JsonNode tree, String where, String text) {
-        try {
-            YAML.readValue(text.isBlank() ? "{}" : text, BotConfig.class);
-        } catch (IOException e) {
-            throw new InvalidConfigurationException(where + ": " + describe(e), e);
-        }
-    }
-
-    static String describe(Exception e) {
+    static String describe(Exception e, String text) {
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", "));
-            return "unknown key '" + path(u) + "'" + line(u.getLocation())
+            String key = path(u);
+            return "unknown key '" + key + "'" + line(text, key, u.getLocation())
                     + (known.isEmpty() ? "" : " (known keys here: " + known + ")");
         }
         if (e instanceof JsonMappingException m) {
             Throwable root = m;
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-            String why = root instanceof IllegalArgumentException ? root.getMessage() : m.getOriginalMessage();
+            String key = path(m);
+            String why = m.getOriginalMessage();
+            if (root instanceof IllegalArgumentException) {
+                why = root.getMessage();
+                int colon = why.indexOf(": ");
+                if (colon > 0 && why.substring(0, colon).matches("[a-z-]+")) {
+                    key = key.isEmpty() ? why.substring(0, colon) : key + "." + why.substring(0, colon);
+                    why = why.substring(colon + 2);
+                }
+            }
             if (why != null && why.contains("\n")) why = why.substring(0, why.indexOf('\n'));
-            return "bad value for '" + path(m) + "'" + line(m.getLocation()) + ": " + why;
+            return "bad value for '" + key + "'" + line(text, key, m.getLocation()) + ": " + why;
         }
         if (e instanceof JsonProcessingException p) {
             return "not valid YAML" + line(p.getLocation()) + ": " + p.getOriginalMessage();
         }
         return e.getMessage();
+    }
+
+    /** The line of a key path in the YAML text, found by indentation; else Jackson's location. */
+    private static String line(String text, String keyPath, JsonLocation fallback) {
+        if (text != null && !text.isEmpty() && !keyPath.isEmpty()) {
+            String[] keys = keyPath.replaceAll("\\[\\d+]", "").split("\\.");
+            String[] lines = text.split("\n", -1);
+            int depth = 0;
+            int parentIndent = -1;
+            for (int i = 0; i < lines.length && depth < keys.length; i++) {
+                String l = lines[i];
+                String trimmed = l.stripLeading();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
+                int indent = l.length() - trimmed.length();
+                if (indent <= parentIndent) break;
+                if (trimmed.startsWith(keys[depth] + ":")) {
+                    if (++depth == keys.length) return " at line " + (i + 1);
+                    parentIndent = indent;
+                }
+            }
+        }
+        return line(fallback);
     }
 
     private static String line(JsonLocation location) {
@@ -121,7 +152,7 @@ public final class ConfigLoader {
                 node = child instanceof ObjectNode o ? o : node.putObject(keys[i]);
             }
             JsonNode template = at(defaults, keys);
-            if (template != null && template.isArray()) {
+            if ((template != null && template.isArray()) || path.startsWith("roles.release-managers.")) {
                 ArrayNode array = node.putArray(keys[keys.length - 1]);
                 for (String part : value.split(",")) if (!part.isBlank()) array.add(part.trim());
             } else {
