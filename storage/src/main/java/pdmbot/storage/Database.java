@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -26,6 +28,8 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** H2 lets a second connection in the same JVM share an open file, so this process refuses that itself. */
     private static final Set<Path> OPEN_H2_FOLDERS = ConcurrentHashMap.newKeySet();
+    /** In-memory H2 databases live until the last Database on them closes (several may share one in tests). */
+    private static final Map<String, Integer> OPEN_MEMORY_DATABASES = new HashMap<>();
 
     private final StorageSettings settings;
     private final HikariDataSource pool;
@@ -68,6 +72,11 @@ public final class Database implements AutoCloseable {
         try {
             pool = openPool(settings);
             migrate(settings, pool);
+            if (settings.kind() == StorageSettings.Kind.H2_MEMORY) {
+                synchronized (OPEN_MEMORY_DATABASES) {
+                    OPEN_MEMORY_DATABASES.merge(settings.jdbcUrl(), 1, Integer::sum);
+                }
+            }
             LOG.info("storage opened: {}", settings);
             return new Database(settings, pool, clock);
         } catch (RuntimeException e) {
@@ -99,9 +108,18 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         if (pool.isClosed()) return;
-        if (settings.kind() == StorageSettings.Kind.H2_MEMORY) shutdownInMemoryH2();
+        if (settings.kind() == StorageSettings.Kind.H2_MEMORY && isLastOnItsMemoryDatabase()) shutdownInMemoryH2();
         pool.close();
         if (settings.kind() == StorageSettings.Kind.H2_FILE) OPEN_H2_FOLDERS.remove(settings.dataFolder());
+    }
+
+    private boolean isLastOnItsMemoryDatabase() {
+        synchronized (OPEN_MEMORY_DATABASES) {
+            Integer left = OPEN_MEMORY_DATABASES.merge(settings.jdbcUrl(), -1, Integer::sum);
+            if (left == null || left > 0) return false;
+            OPEN_MEMORY_DATABASES.remove(settings.jdbcUrl());
+            return true;
+        }
     }
 
     private void shutdownInMemoryH2() {
