@@ -11,6 +11,7 @@ final class OpenFailures {
     private static final int H2_FILE_VERSION_ERROR = 90048;
     private static final int H2_FILE_ENCRYPTION_ERROR = 90049;
     private static final int H2_GENERAL_ERROR = 50000;
+    private static final int H2_IO_EXCEPTION = 90028;
 
     private OpenFailures() {
     }
@@ -40,16 +41,19 @@ final class OpenFailures {
             return new StoreInUseException(settings.location(), "H2 holds the lock file " + lockFile, failure);
         }
         if (code == H2_FILE_CORRUPTED || code == H2_FILE_VERSION_ERROR || code == H2_FILE_ENCRYPTION_ERROR
-                || code == H2_GENERAL_ERROR && mentionsTheFile(sql))
+                || (code == H2_GENERAL_ERROR || code == H2_IO_EXCEPTION) && isUnreadableContent(sql))
             return new StoreDamagedException(settings.location(), failure);
         return null;
     }
 
-    private static boolean mentionsTheFile(SQLException sql) {
+    /** H2's file layer (MVStore) failed on what it read, not on the permission to read it. */
+    private static boolean isUnreadableContent(SQLException sql) {
+        boolean storeFailed = false;
         for (Throwable t = sql; t != null; t = t.getCause()) {
-            if (t.getClass().getName().startsWith("org.h2.mvstore.")) return true;
+            if (t instanceof java.nio.file.AccessDeniedException) return false;
+            if (t.getClass().getName().startsWith("org.h2.mvstore.")) storeFailed = true;
         }
-        return false;
+        return storeFailed;
     }
 
     private static StorageException postgres(StorageSettings settings, SQLException sql, Throwable failure) {
