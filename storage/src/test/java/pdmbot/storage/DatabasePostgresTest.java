@@ -3,8 +3,13 @@ package pdmbot.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import pdmbot.storage.testing.PostgresAddress;
 import pdmbot.storage.testing.TestDatabases;
 
@@ -27,6 +32,35 @@ class DatabasePostgresTest {
                         + " is unreachable (")
                 .hasMessageContaining("check the URL and that the server is running")
                 .satisfies(e -> assertThat(messagesOf(e)).doesNotContain(SECRET));
+    }
+
+    @Test
+    void nothing_logged_while_failing_to_connect_shows_the_password() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Level before = root.getLevel();
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        root.setLevel(Level.DEBUG);
+        try {
+            assertThatThrownBy(() -> Database.postgres(
+                    "jdbc:postgresql://localhost:" + closedPort + "/pdm?password=" + SECRET, "pdm", SECRET))
+                    .isInstanceOf(DatabaseUnreachableException.class);
+        } finally {
+            root.setLevel(before);
+            root.detachAppender(captured);
+        }
+
+        assertThat(captured.list).isNotEmpty();
+        for (ILoggingEvent event : captured.list) {
+            assertThat(event.getFormattedMessage()).doesNotContain(SECRET);
+            if (event.getThrowableProxy() != null)
+                assertThat(event.getThrowableProxy().getMessage()).doesNotContain(SECRET);
+        }
     }
 
     @Test
