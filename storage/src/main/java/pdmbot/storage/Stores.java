@@ -1,0 +1,29 @@
+package pdmbot.storage;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import pdmbot.storage.audit.AuditLog;
+import pdmbot.storage.audit.JdbcAuditLog;
+import pdmbot.storage.classifications.ClassificationStore;
+import pdmbot.storage.classifications.JdbcClassificationStore;
+import pdmbot.storage.environments.EnvironmentStore;
+import pdmbot.storage.environments.JdbcEnvironmentStore;
+import pdmbot.storage.ledger.JdbcLedgerStore;
+import pdmbot.storage.ledger.LedgerStore;
+import pdmbot.storage.locks.JdbcLockStore;
+import pdmbot.storage.locks.LockStore;
+import pdmbot.storage.releasenotes.JdbcReleaseNoteStore;
+import pdmbot.storage.releasenotes.ReleaseNoteStore;
+
+/** Every store of one database, for wiring the features. */
+public record Stores(LedgerStore ledger, LockStore locks, EnvironmentStore environments, AuditLog audit,
+                     ClassificationStore classifications, ReleaseNoteStore releaseNotes) {
+
+    /** The JDBC stores on a data source whose schema is migrated. */
+    public static Stores on(DataSource dataSource, Clock clock) {
+        Jdbc jdbc = new Jdbc(dataSource);
+        return new Stores(new JdbcLedgerStore(jdbc, clock), new JdbcLockStore(jdbc, clock),
+                new JdbcEnvironmentStore(jdbc, clock), new JdbcAuditLog(jdbc), new JdbcClassificationStore(jdbc),
+                new JdbcReleaseNoteStore(jdbc, clock));
+    }
+}

@@ -1,0 +1,12 @@
+package pdmbot.storage.ledger;
+
+import java.time.Clock;
+import pdmbot.storage.Database;
+import pdmbot.storage.testing.TestDatabases;
+
+class LedgerStoreH2Test extends LedgerStoreContract {
+    @Override
+    protected Database openDatabase(Clock clock) {
+        return TestDatabases.h2(clock);
+    }
+}
