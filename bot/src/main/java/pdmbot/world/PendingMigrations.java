@@ -1,0 +1,53 @@
+package pdmbot.world;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import pdmbot.domain.Environment;
+import pdmbot.domain.LogicalDatabase;
+import pdmbot.domain.PostMigration;
+
+/**
+ * Works out what is pending on an environment: the post-deploy migrations in the package deployed there,
+ * on each database they apply to, whose version has not run on that database.
+ */
+public final class PendingMigrations {
+
+    private final PackageSource packages;
+    private final Deployments deployments;
+    private final DatabaseState databases;
+
+    public PendingMigrations(PackageSource packages, Deployments deployments, DatabaseState databases) {
+        this.packages = packages;
+        this.deployments = deployments;
+        this.databases = databases;
+    }
+
+    /** Pending migrations on gstg or gprd, ordered by version then database; empty when nothing is deployed. */
+    public List<PendingMigration> pendingOn(Environment environment) {
+        DatabaseState.requireDatabaseEnvironment(environment);
+        Optional<AutoDeployPackage> deployed = deployments.packageOn(environment);
+        if (deployed.isEmpty()) return List.of();
+        List<PendingMigration> pending = new ArrayList<>();
+        for (PostMigration migration : packages.postMigrationsAt(deployed.get())) {
+            for (LogicalDatabase database : databasesOf(deployed.get(), migration)) {
+                if (!databases.hasRun(environment, database, migration.version()))
+                    pending.add(new PendingMigration(environment, database, migration));
+            }
+        }
+        return pending;
+    }
+
+    public boolean hasPending(Environment environment) {
+        return !pendingOn(environment).isEmpty();
+    }
+
+    private Set<LogicalDatabase> databasesOf(AutoDeployPackage pkg, PostMigration migration) {
+        String source = packages.fileAt(pkg, migration.path())
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                .orElse(null);
+        return MigrationDatabases.of(source);
+    }
+}
