@@ -3,6 +3,8 @@ package pdmbot.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,33 +12,98 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import pdmbot.chat.AuditTrail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pdmbot.chat.AnnouncementHub;
 import pdmbot.chat.ChatCore;
 import pdmbot.chat.Command;
 import pdmbot.chat.HelpCommand;
+import pdmbot.chat.Reply;
 import pdmbot.chat.RoleDirectory;
 import pdmbot.chat.Router;
 import pdmbot.config.BotConfig;
 import pdmbot.config.InvalidConfigurationException;
+import pdmbot.config.Secrets;
+import pdmbot.ledger.AutoDeployStatusCommand;
+import pdmbot.ledger.Ledger;
+import pdmbot.ledger.LedgerIngestion;
+import pdmbot.ledger.MigrationNatures;
+import pdmbot.ledger.MigrationPackageCommand;
+import pdmbot.ledger.MigrationStatusCommand;
+import pdmbot.ledger.PackageMigrationsCommand;
+import pdmbot.storage.Database;
+import pdmbot.storage.Stores;
 
 /** The assembled bot: configuration, store, world, rules and the chat core over them. */
 public final class PdmBot implements AutoCloseable {
 
-    private final BotConfig config;
-    private final ChatCore core;
+    private static final Logger log = LoggerFactory.getLogger(PdmBot.class);
 
-    private PdmBot(BotConfig config, ChatCore core) {
+    private final BotConfig config;
+    private final Database database;
+    private final Worlds.Opened world;
+    private final ChatCore core;
+    private final AnnouncementHub announcements;
+    private final Ledger ledger;
+
+    private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
+                   Ledger ledger) {
         this.config = config;
+        this.database = database;
+        this.world = world;
         this.core = core;
+        this.announcements = announcements;
+        this.ledger = ledger;
     }
 
     public static PdmBot start(BotConfig config, Map<String, String> environment) {
-        AtomicReference<Router> router = new AtomicReference<>();
-        List<Command> commands = new ArrayList<>();
-        commands.add(new HelpCommand(router::get));
-        router.set(new Router(commands));
-        ChatCore core = new ChatCore(router.get(), roles(config), AuditTrail.NONE);
-        return new PdmBot(config, core);
+        return start(config, environment, Clock.systemUTC());
+    }
+
+    public static PdmBot start(BotConfig config, Map<String, String> environment, Clock clock) {
+        Path dataDir = Path.of(config.data()).toAbsolutePath();
+        prepareDataFolder(dataDir);
+        Database database = openStore(config, new Secrets(environment), dataDir, clock);
+        Worlds.Opened world = null;
+        try {
+            AnnouncementHub announcements = new AnnouncementHub();
+            world = Worlds.open(config, dataDir, text -> announcements.announce("release-notes", Reply.ok(text)), clock);
+            Stores stores = database.stores();
+            LedgerIngestion ingestion = new LedgerIngestion(world.world().packages(), stores.ledger(),
+                    stores.releaseNotes(), world.world().releaseNotes());
+            Ledger ledger = new Ledger(stores.ledger(), world.world(), ingestion, Duration.ofSeconds(30));
+            LedgerIngestion.Report caughtUp = ingestion.catchUp();
+            log.info("started on {}; ledger: {} package(s) seen, {} ingested", world.world().description(),
+                    caughtUp.packagesSeen(), caughtUp.ingested().size());
+            MigrationNatures natures = m -> new MigrationNatures.Summary("unclassified", ledger.databasesOf(m));
+
+            AtomicReference<Router> router = new AtomicReference<>();
+            List<Command> commands = new ArrayList<>();
+            commands.add(new HelpCommand(router::get));
+            commands.add(new MigrationStatusCommand(ledger, natures));
+            commands.add(new MigrationPackageCommand(ledger));
+            commands.add(new PackageMigrationsCommand(ledger, natures));
+            commands.add(new AutoDeployStatusCommand(ledger, natures));
+            router.set(new Router(commands));
+            ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));
+            return new PdmBot(config, database, world, core, announcements, ledger);
+        } catch (RuntimeException e) {
+            closeQuietly(world == null ? null : world.resources());
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Database openStore(BotConfig config, Secrets secrets, Path dataDir, Clock clock) {
+        BotConfig.Store store = config.store();
+        if (store.kind().equals("postgres")) {
+            if (store.postgresUrl() == null || store.postgresUrl().isBlank())
+                throw new InvalidConfigurationException("store.kind is postgres but store.postgres-url is empty");
+            String password = secrets.read(store.postgresPasswordEnv(), store.postgresPasswordFile()).orElse("");
+            return Database.open(pdmbot.storage.StorageSettings.postgres(store.postgresUrl(),
+                    store.postgresUser() == null ? "" : store.postgresUser(), password), clock);
+        }
+        return Database.open(pdmbot.storage.StorageSettings.h2(dataDir), clock);
     }
 
     static RoleDirectory roles(BotConfig config) {
@@ -68,12 +135,35 @@ public final class PdmBot implements AutoCloseable {
         return config;
     }
 
+    public AnnouncementHub announcements() {
+        return announcements;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
     /** One line saying what the bot runs on, for banners and logs. */
     public String describe() {
-        return "on the " + config.world().kind() + " world, " + config.store().kind() + " store in " + config.data();
+        return "on " + world.world().description() + ", store " + database.location();
     }
 
     @Override
     public void close() {
+        closeQuietly(world.resources());
+        database.close();
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        if (resource == null) return;
+        try {
+            resource.close();
+        } catch (Exception e) {
+            log.warn("could not close {}", resource, e);
+        }
     }
 }

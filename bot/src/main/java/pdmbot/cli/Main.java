@@ -36,7 +36,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("pdm-bot: " + Launch.userMessage(e));
-            return e instanceof pdmbot.config.InvalidConfigurationException ? 2 : 3;
+            return e instanceof pdmbot.config.InvalidConfigurationException
+                    || e instanceof pdmbot.storage.StorageException ? 2 : 3;
         });
         return cli.execute(args);
     }

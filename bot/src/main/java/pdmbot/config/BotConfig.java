@@ -54,7 +54,7 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
             if (kind == null || kind.isBlank()) kind = "demo";
             if (!List.of("demo", "git", "gitlab").contains(kind))
                 throw new IllegalArgumentException("kind: must be demo, git or gitlab, not '" + kind + "'");
-            if (demoSeed == null) demoSeed = 42L;
+            if (demoSeed == null) demoSeed = 20231101L;
             if (gitlab == null) gitlab = new Gitlab(null, null, null, null, null, null, null, null);
         }
     }

@@ -1,0 +1,90 @@
+package pdmbot.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import pdmbot.domain.LogicalDatabase;
+import pdmbot.domain.PackageVersion;
+import pdmbot.domain.PostMigration;
+import pdmbot.storage.ledger.LedgerChange;
+import pdmbot.storage.ledger.LedgerEntry;
+import pdmbot.storage.ledger.LedgerStore;
+import pdmbot.world.AutoDeployPackage;
+import pdmbot.world.MigrationDatabases;
+import pdmbot.world.World;
+
+/** The ledger feature as the commands see it: fresh answers from the store, with the world beside it. */
+public final class Ledger {
+
+    private final LedgerStore store;
+    private final World world;
+    private final LedgerIngestion ingestion;
+    private final MigrationRefs refs;
+    private final Duration freshness;
+    private long lastCatchUp;
+
+    public Ledger(LedgerStore store, World world, LedgerIngestion ingestion, Duration freshness) {
+        this.store = store;
+        this.world = world;
+        this.ingestion = ingestion;
+        this.refs = new MigrationRefs(store);
+        this.freshness = freshness;
+    }
+
+    public LedgerStore store() {
+        return store;
+    }
+
+    public World world() {
+        return world;
+    }
+
+    public MigrationRefs refs() {
+        return refs;
+    }
+
+    public LedgerIngestion ingestion() {
+        return ingestion;
+    }
+
+    /** Catches up with the world when the last catch-up is older than the freshness window. */
+    public synchronized void refresh() {
+        long now = System.nanoTime();
+        if (lastCatchUp != 0 && now - lastCatchUp < freshness.toNanos()) return;
+        ingestion.catchUp();
+        lastCatchUp = System.nanoTime();
+    }
+
+    /** The package that last added or modified the migration (its current content), if it is still present. */
+    public Optional<PackageVersion> currentContentIn(String version) {
+        List<LedgerEntry> changes = store.changesOf(version);
+        if (changes.isEmpty() || changes.get(changes.size() - 1).kind() == LedgerChange.Kind.REMOVED) return Optional.empty();
+        return Optional.of(changes.get(changes.size() - 1).packageVersion());
+    }
+
+    /** Whether the migration was removed by a later package (reverted). */
+    public Optional<LedgerEntry> removal(String version) {
+        List<LedgerEntry> changes = store.changesOf(version);
+        if (changes.isEmpty()) return Optional.empty();
+        LedgerEntry last = changes.get(changes.size() - 1);
+        return last.kind() == LedgerChange.Kind.REMOVED ? Optional.of(last) : Optional.empty();
+    }
+
+    /** The source of a migration as its newest package has it. */
+    public Optional<String> source(PostMigration migration) {
+        Optional<PackageVersion> in = currentContentIn(migration.version());
+        if (in.isEmpty()) in = store.introducedBy(migration.version());
+        if (in.isEmpty()) return Optional.empty();
+        Optional<AutoDeployPackage> pkg = world.packages().packageNamed(in.get().toString());
+        return pkg.flatMap(p -> world.packages().fileAt(p, migration.path()))
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** The logical databases a migration applies to, from its restrict_gitlab_migration line. */
+    public Set<LogicalDatabase> databasesOf(PostMigration migration) {
+        return source(migration).map(MigrationDatabases::of).orElse(EnumSet.allOf(LogicalDatabase.class));
+    }
+}

@@ -1,0 +1,87 @@
+package pdmbot.ledger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import pdmbot.chat.Command;
+import pdmbot.chat.Invocation;
+import pdmbot.chat.Reply;
+import pdmbot.domain.Environment;
+import pdmbot.domain.LogicalDatabase;
+import pdmbot.domain.PostMigration;
+import pdmbot.world.AutoDeployPackage;
+import pdmbot.world.Lookup;
+
+/** {@code migration status <ref>}: where a post-deploy migration has run, per environment and database. */
+public final class MigrationStatusCommand implements Command {
+
+    private final Ledger ledger;
+    private final MigrationNatures natures;
+
+    public MigrationStatusCommand(Ledger ledger, MigrationNatures natures) {
+        this.ledger = ledger;
+        this.natures = natures;
+    }
+
+    @Override
+    public String name() {
+        return "migration status";
+    }
+
+    @Override
+    public String usage() {
+        return "migration status <ref>";
+    }
+
+    @Override
+    public String description() {
+        return "Where a post-deploy migration has run: each environment and database, pending or ran when.";
+    }
+
+    @Override
+    public List<String> examples() {
+        return List.of("migration status 20231102093000", "migration status add_index_on_ci_builds_status");
+    }
+
+    @Override
+    public Reply handle(Invocation invocation) {
+        String ref = invocation.arguments().allowOnly().atMost(1).required(0, "the migration (a version, class name or file name)");
+        ledger.refresh();
+        Lookup<PostMigration> lookup = ledger.refs().resolve(ref);
+        if (lookup.found().isEmpty()) return LookupReplies.refusal(lookup, "migration", m -> m.className() + " (" + m.version() + ")");
+        PostMigration migration = lookup.found().get();
+        MigrationNatures.Summary summary = natures.of(migration);
+        List<List<String>> rows = new ArrayList<>();
+        int pending = 0;
+        for (Environment env : List.of(Environment.GSTG, Environment.GPRD)) {
+            Optional<AutoDeployPackage> deployed = ledger.world().deployments().packageOn(env);
+            boolean isDeployed = deployed.isPresent() && ledger.world().packages().postMigrationsAt(deployed.get()).stream()
+                    .anyMatch(m -> m.version().equals(migration.version()));
+            for (LogicalDatabase db : summary.databases()) {
+                Optional<Instant> ranAt = ledger.world().databases().ranAt(env, db, migration.version());
+                String state;
+                if (ranAt.isPresent()) {
+                    state = "ran " + Times.utc(ranAt.get());
+                } else if (isDeployed) {
+                    state = "pending";
+                    pending++;
+                } else if (deployed.isPresent()) {
+                    state = "not deployed yet (" + env + " runs `" + deployed.get().version() + "`)";
+                } else {
+                    state = "not deployed (nothing is deployed on " + env + ")";
+                }
+                rows.add(List.of(env.databaseEnvironment(), db.id(), state));
+            }
+        }
+        Reply.Builder reply = Reply.builder()
+                .heading(migration.className() + " (" + migration.version() + ")")
+                .text("Nature " + summary.nature() + ", applies to " + LogicalDatabase.format(summary.databases())
+                        + (pending == 0 ? "." : "; pending on " + pending + " database" + (pending == 1 ? "" : "s") + "."))
+                .table(List.of("environment", "database", "state"), rows);
+        ledger.store().introducedBy(migration.version())
+                .ifPresent(p -> reply.note("Introduced by `" + p + "`."));
+        ledger.removal(migration.version()).ifPresent(r -> reply.note("Removed (reverted) by `" + r.packageVersion() + "`."));
+        return reply.build();
+    }
+}
