@@ -4,8 +4,6 @@ import com.slack.api.Slack;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.request.RequestType;
-import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.socket_mode.SocketModeClient;
@@ -94,17 +92,9 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     private void wire() {
-        app.use((request, response, chain) -> {
-            String team = request.getContext().getTeamId();
-            if (settings.teamId() != null && !settings.teamId().isBlank() && team != null && !settings.teamId().equals(team)) {
-                log.warn("refused a {} from the unknown workspace {}", request.getRequestType(), team);
-                if (request.getRequestType() == RequestType.Command)
-                    return Response.json(200, "{\"response_type\":\"ephemeral\",\"text\":\"This pdm-bot serves another workspace.\"}");
-                return Response.builder().statusCode(403).body("unknown workspace").build();
-            }
-            return chain.next(request);
-        });
         app.command(COMMAND, (req, ctx) -> {
+            if (isOtherWorkspace(req.getPayload().getTeamId()))
+                return ctx.ack(r -> r.responseType("ephemeral").text("This pdm-bot serves another workspace."));
             String timestamp = req.getHeaders().getFirstValue(SlackSignatureCheck.TIMESTAMP_HEADER);
             ChatRequest request = SlackRequests.fromSlashCommand(req.getPayload(),
                     timestamp == null ? Long.toString(clock.instant().getEpochSecond()) : timestamp,
@@ -115,18 +105,27 @@ public final class SlackAdapter implements AutoCloseable {
             return ctx.ack();
         });
         app.event(AppMentionEvent.class, (EventsApiPayload<AppMentionEvent> payload, com.slack.api.bolt.context.builtin.EventContext ctx) -> {
+            if (isOtherWorkspace(payload.getTeamId())) return ctx.ack();
             ChatRequest request = SlackRequests.fromMention(payload, clock.instant());
             SlackReplies.Target target = new SlackReplies.Target(request.channel(), request.thread(), request.userId(), null);
             later(request, () -> replies.answer(request, target));
             return ctx.ack();
         });
         app.blockAction(OUR_ACTIONS, (req, ctx) -> {
+            if (req.getPayload().getTeam() != null && isOtherWorkspace(req.getPayload().getTeam().getId())) return ctx.ack();
             String eventId = "click:" + req.getPayload().getTriggerId();
             delivery.submit(() -> {
                 if (claimed(eventId)) clicks.clicked(req.getPayload());
             });
             return ctx.ack();
         });
+    }
+
+    /** True when {@code slack.team-id} is set and {@code team} is another workspace; such requests are refused. */
+    private boolean isOtherWorkspace(String team) {
+        boolean other = settings.teamId() != null && !settings.teamId().isBlank() && !settings.teamId().equals(team);
+        if (other) log.warn("refused a request from the unknown workspace {}", team);
+        return other;
     }
 
     /** Runs {@code task} on a worker unless another instance (or a Slack retry) already took this event. */
