@@ -87,6 +87,7 @@ final class SqlReader {
         if (u.matches("^CREATE\\s+(OR\\s+REPLACE\\s+)?FUNCTION\\b.*")) return new Read("CREATE FUNCTION", "", false);
         if (u.matches("^CREATE\\s+TABLE\\b.*")) return new Read("CREATE TABLE", "", false);
         if (u.startsWith("SELECT") || u.startsWith("SET ") || u.startsWith("SHOW")) return new Read("SELECT", "", false);
+        if (u.startsWith("LOCK ")) return new Read("LOCK", lastWord(s), false);
         if (u.startsWith("ANALYZE") || u.startsWith("VACUUM")) return new Read("MAINTENANCE", lastWord(s), false);
         String first = u.split(" ")[0];
         return new Read("OTHER " + first, "", false);
