@@ -2,8 +2,6 @@ package pdmbot.rules.classify;
 
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
-import org.kie.api.runtime.rule.QueryResults;
-import org.kie.api.runtime.rule.QueryResultsRow;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.domain.PostMigration;
 import pdmbot.rules.source.Call;
@@ -77,17 +75,16 @@ public final class Classifier {
             if (tableSizes.isLarge(table)) handles.add(session.insert(new LargeTable(table, tableSizes.sizeOf(table).orElse("large"))));
         }
         session.fireAllRules();
+        // Outputs leave as collected facts (the .drl also offers them as queries: reasons, dominant, databases).
         List<Reason> reasons = new ArrayList<>();
-        for (QueryResultsRow row : session.getQueryResults("reasons")) reasons.add((Reason) row.get("$reason"));
-        Nature dominant = Nature.UNKNOWN;
-        for (QueryResultsRow row : session.getQueryResults("dominant")) {
-            Nature n = ((Dominant) row.get("$dominant")).nature();
-            if (dominant == Nature.UNKNOWN || n.precedence() > dominant.precedence()) dominant = n;
-        }
-        if (!source.problems().isEmpty()) dominant = Nature.UNKNOWN;
+        Nature dominant = null;
         Set<LogicalDatabase> databases = EnumSet.noneOf(LogicalDatabase.class);
-        QueryResults dbs = session.getQueryResults("databases");
-        for (QueryResultsRow row : dbs) databases.add(((DatabaseConclusion) row.get("$database")).database());
+        for (Object o : session.getObjects(o -> o instanceof Reason || o instanceof Dominant || o instanceof DatabaseConclusion)) {
+            if (o instanceof Reason r) reasons.add(r);
+            else if (o instanceof Dominant d) dominant = dominant == null || d.nature().precedence() > dominant.precedence() ? d.nature() : dominant;
+            else if (o instanceof DatabaseConclusion db) databases.add(db.database());
+        }
+        if (dominant == null || !source.problems().isEmpty()) dominant = Nature.UNKNOWN;
         for (FactHandle h : handles) session.delete(h);
         session.fireAllRules();
 

@@ -20,12 +20,12 @@ public record MigrationSource(String className, String superclass, int classLine
         problems = List.copyOf(problems);
     }
 
-    /** All facts, ready to insert into a rule session. */
+    /** The facts rules reason about, ready to insert into a session: what runs (code in down is left out), declarations, problems. */
     public List<Object> facts() {
         List<Object> all = new ArrayList<>(declarations.size() + calls.size() + sql.size() + problems.size() + 2);
         all.addAll(declarations);
-        all.addAll(calls);
-        all.addAll(sql);
+        for (Call c : calls) if (c.runs()) all.add(c);
+        for (SqlStatement s : sql) if (s.runs()) all.add(s);
         all.addAll(models);
         body.ifPresent(all::add);
         all.addAll(problems);
