@@ -152,6 +152,13 @@ final class Lexer {
             }
         }
         if (c == '<' && src.startsWith("<<", pos) && heredoc(space)) return;
+        if (c == '/' && regexAllowed(space)) {
+            pos++;
+            String body = readQuoted('/', '/', true);
+            while (pos < src.length() && Character.isLetter(src.charAt(pos))) pos++; // flags
+            add(Token.Kind.STRING, body, start, space, false);
+            return;
+        }
         if (c == '%' && percentLiteral(space)) return;
         for (String op : OPERATORS) {
             if (src.startsWith(op, pos)) {
@@ -164,6 +171,14 @@ final class Lexer {
         if (c == ')' || c == ']' || c == '}') parenDepth--;
         add(Token.Kind.OP, String.valueOf(c), start, space, false);
         pos++;
+    }
+
+    /** A slash starts a regular expression where a value is expected: {@code =~ /x/}, {@code (/x/)}, {@code scan /x/}. */
+    private boolean regexAllowed(boolean space) {
+        if (!afterValue()) return true;
+        Token prev = last();
+        boolean nextIsSpace = pos + 1 < src.length() && Character.isWhitespace(src.charAt(pos + 1));
+        return prev.kind() == Token.Kind.IDENT && space && !nextIsSpace;
     }
 
     private void number(boolean space) {

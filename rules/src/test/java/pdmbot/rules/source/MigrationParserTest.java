@@ -162,4 +162,11 @@ class MigrationParserTest {
         MigrationSource s = MigrationParser.parse("class A < Gitlab::Database::Migration[2.2]\n  def up\n    items.each do |i|\n      drop_table i\n  end\nend\n");
         assertThat(s.problems()).isNotEmpty();
     }
+
+    @Test
+    void regular_expressions_and_division_both_tokenise() {
+        MigrationSource s = parse("  def up\n    names = tables.grep(/^ci_/)\n    half = total / 2\n    drop_table :t if name =~ /tmp_\\d+/\n  end");
+        assertThat(s.problems()).isEmpty();
+        assertThat(running(s, "drop_table")).hasSize(1);
+    }
 }

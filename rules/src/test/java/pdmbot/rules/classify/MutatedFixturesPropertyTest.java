@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Mutated fixture migrations (tokens and bytes deleted, duplicated, inserted) never make the classifier throw or hang. */
-class MutatedFixturesProperties {
+class MutatedFixturesPropertyTest {
 
     private static final List<byte[]> FIXTURES = load();
     private static final List<String> TOKENS = List.of("do", "end", "def", "class", "(", ")", "{", "}", "[", "]", "<<~SQL", "SQL",
@@ -71,7 +71,7 @@ class MutatedFixturesProperties {
         return b;
     }
 
-    @Property(tries = 400)
+    @Property(tries = 1500)
     void mutated_fixtures_are_classified_without_throwing_and_terminate(@ForAll("edits") List<Edit> edits,
                                                                         @ForAll("fixtureIndex") int fixture) throws Exception {
         byte[] mutated = apply(FIXTURES.get(fixture), edits);
