@@ -190,7 +190,7 @@ final class FactExtractor {
             return;
         }
         String receiver = Render.text(c.receiver());
-        String table = tableOf(c, ctx);
+        String table = SQL_CALLS.contains(c.name()) ? "" : tableOf(c, ctx);
         List<String> names = new ArrayList<>();
         Map<String, String> options = new LinkedHashMap<>();
         boolean modelCall = c.receiver() != null && !receiver.equals("connection") && !receiver.equals("self")
@@ -222,6 +222,7 @@ final class FactExtractor {
         for (Node a : c.args()) visit(a, ctx, visited);
         if (c.block() != null) {
             Ctx inner = ctx;
+            for (String p : c.block().params()) ctx.locals().putIfAbsent(p, null); // block parameters are variables, not calls
             if (BATCH_ITERATORS.contains(method)) {
                 Map<String, String> tables = new HashMap<>(ctx.localTables());
                 for (String p : c.block().params()) tables.put(p, table);
