@@ -211,6 +211,7 @@ final class FactExtractor {
         if (modelCall && table.isEmpty() && !c.args().isEmpty()) {
             // e.g. define_batchable_model('ci_builds') or Gitlab::Database::PostgresPartition.for_table(:x)
         }
+        if (table.isEmpty() && options.containsKey("table_name")) table = options.get("table_name");
         String method = c.name();
         calls.add(new Call(method, receiver, table, names, options, ctx.runs(), ctx.inBatch(), ctx.guard(), c.line()));
         if (ctx.runs()) {
