@@ -59,7 +59,16 @@ public final class Classifier {
         List<Classification> out = new ArrayList<>(files.size());
         KieSession session = rules.kieBase().newKieSession();
         try {
-            for (MigrationFile f : files) out.add(classifyIn(session, f));
+            for (MigrationFile f : files) {
+                try {
+                    out.add(classifyIn(session, f));
+                } catch (RuntimeException e) {
+                    // A rule's consequence failed (an extra .drl, most likely): this file is unknown, the next gets a clean session.
+                    session.dispose();
+                    session = rules.kieBase().newKieSession();
+                    out.add(failed(f, e));
+                }
+            }
         } finally {
             session.dispose();
         }
@@ -95,6 +104,13 @@ public final class Classifier {
         List<Declaration> facts = source.declarations().stream().filter(d -> REPORTED.contains(d.kind())).toList();
         return new Classification(file.path(), versionOf(file.path()), source.className(), dominant,
                 new LinkedHashSet<>(natures), databases, reasons, facts, source.problems(), sha256(file.content()));
+    }
+
+    private static Classification failed(MigrationFile file, RuntimeException e) {
+        String why = "rules failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage().lines().findFirst().orElse(""));
+        return new Classification(file.path(), versionOf(file.path()), "", Nature.UNKNOWN, Set.of(Nature.UNKNOWN),
+                EnumSet.allOf(LogicalDatabase.class), List.of(), List.of(), List.of(new pdmbot.rules.source.ParseProblem(0, why)),
+                sha256(file.content()));
     }
 
     private static Set<String> tablesOf(MigrationSource source) {

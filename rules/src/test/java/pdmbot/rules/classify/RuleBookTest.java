@@ -94,4 +94,27 @@ class RuleBookTest {
         assertThat(book.reload()).isInstanceOfSatisfying(ReloadResult.Refused.class,
                 r -> assertThat(r.describe()).contains("nope"));
     }
+
+    @Test
+    void a_rule_that_fails_at_run_time_makes_that_file_unknown_and_the_next_file_still_classifies(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("throws.drl"), """
+                package pdmbot.rules.extra;
+                import pdmbot.rules.source.Call;
+                rule "a rule that throws"
+                when
+                    Call( method == "custom_cleanup_helper" )
+                then
+                    throw new IllegalStateException("boom");
+                end
+                """);
+        Classifier classifier = new Classifier(RuleBook.withExtras(dir), TableSizes.none());
+        byte[] fine = "class B < Gitlab::Database::Migration[2.2]\n  def up\n    drop_table :t\n  end\nend\n".getBytes(StandardCharsets.UTF_8);
+
+        var results = classifier.classifyAll(java.util.List.of(new Classifier.MigrationFile("a.rb", USES_SITE_HELPER),
+                new Classifier.MigrationFile("b.rb", fine)));
+
+        assertThat(results.get(0).dominant()).isEqualTo(Nature.UNKNOWN);
+        assertThat(results.get(0).problems()).anySatisfy(p -> assertThat(p.why()).startsWith("rules failed"));
+        assertThat(results.get(1).dominant()).isEqualTo(Nature.DDL_CLEANUP);
+    }
 }
