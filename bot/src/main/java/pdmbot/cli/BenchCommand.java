@@ -16,11 +16,14 @@ final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(arity = "0..1", paramLabel = "<what>", description = "chat (default: all)")
+    @Parameters(arity = "0..1", paramLabel = "<what>", description = "classify, ledger or chat (default: all)")
     String what;
 
     @Option(names = "--requests", description = "chat: requests per client (default ${DEFAULT-VALUE})", defaultValue = "50")
     int requests;
+
+    @Option(names = "--files", description = "classify: generated files (default ${DEFAULT-VALUE})", defaultValue = "5000")
+    int files;
 
     @Option(names = "--command", description = "chat: the query command sent (default \"${DEFAULT-VALUE}\")", defaultValue = "pdm status")
     String command;
@@ -29,12 +32,16 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String which = what == null ? "all" : what;
         boolean ran = false;
+        if (which.equals("classify") || which.equals("all")) {
+            ClassifyBenchmark.run(System.out, files);
+            ran = true;
+        }
         if (which.equals("chat") || which.equals("all")) {
             benchChat();
             ran = true;
         }
         if (!ran) {
-            System.err.println("pdm-bot bench: unknown benchmark '" + which + "'; expected chat");
+            System.err.println("pdm-bot bench: unknown benchmark '" + which + "'; expected classify, ledger or chat");
             return 2;
         }
         return 0;

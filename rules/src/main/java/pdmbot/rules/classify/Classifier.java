@@ -54,19 +54,33 @@ public final class Classifier {
         return classifyAll(List.of(new MigrationFile(path, content))).get(0);
     }
 
+    /** A file with its parsed source: parsing needs no rules, so it can run while the rules compile. */
+    public record ParsedFile(MigrationFile file, MigrationSource source) {
+    }
+
+    /** Parses a file; pure and thread-safe. */
+    public static ParsedFile parse(MigrationFile file) {
+        return new ParsedFile(file, MigrationParser.parse(file.content()));
+    }
+
     /** Classifies many files with one session of the current rules, reused file after file. */
     public List<Classification> classifyAll(List<MigrationFile> files) {
+        return classifyParsed(files.stream().map(Classifier::parse).toList());
+    }
+
+    /** Classifies files parsed beforehand, with one session of the current rules. */
+    public List<Classification> classifyParsed(List<ParsedFile> files) {
         List<Classification> out = new ArrayList<>(files.size());
         KieSession session = rules.kieBase().newKieSession();
         try {
-            for (MigrationFile f : files) {
+            for (ParsedFile f : files) {
                 try {
-                    out.add(classifyIn(session, f));
+                    out.add(classifyIn(session, f.file(), f.source()));
                 } catch (RuntimeException e) {
                     // A rule's consequence failed (an extra .drl, most likely): this file is unknown, the next gets a clean session.
                     session.dispose();
                     session = rules.kieBase().newKieSession();
-                    out.add(failed(f, e));
+                    out.add(failed(f.file(), e));
                 }
             }
         } finally {
@@ -75,8 +89,7 @@ public final class Classifier {
         return out;
     }
 
-    private Classification classifyIn(KieSession session, MigrationFile file) {
-        MigrationSource source = MigrationParser.parse(file.content());
+    private Classification classifyIn(KieSession session, MigrationFile file, MigrationSource source) {
         List<FactHandle> handles = new ArrayList<>();
         handles.add(session.insert(new Subject(file.path(), source.classLine())));
         for (Object fact : source.facts()) handles.add(session.insert(fact));

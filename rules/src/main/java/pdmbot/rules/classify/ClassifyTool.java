@@ -16,9 +16,14 @@ public final class ClassifyTool {
     public static final int USAGE = 1;
     public static final int UNREADABLE = 2;
 
-    private final Classifier classifier;
+    private final java.util.function.Supplier<Classifier> classifier;
 
     public ClassifyTool(Classifier classifier) {
+        this(() -> classifier);
+    }
+
+    /** The classifier is asked for only once the files are read and parsed, so its rules may still be compiling. */
+    public ClassifyTool(java.util.function.Supplier<Classifier> classifier) {
         this.classifier = classifier;
     }
 
@@ -67,7 +72,8 @@ public final class ClassifyTool {
                 }
             }
         }
-        out.print(f.get().render(classifier.classifyAll(files)));
+        List<Classifier.ParsedFile> parsed = files.parallelStream().map(Classifier::parse).toList();
+        out.print(f.get().render(classifier.get().classifyParsed(parsed)));
         out.flush();
         return exit;
     }
