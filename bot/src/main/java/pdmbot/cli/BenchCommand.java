@@ -25,6 +25,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--files", description = "classify: generated files (default ${DEFAULT-VALUE})", defaultValue = "5000")
     int files;
 
+    @Option(names = "--packages", description = "ledger: generated packages (default ${DEFAULT-VALUE})", defaultValue = "2000")
+    int packages;
+
+    @Option(names = "--migrations", description = "ledger: generated post-deploy migrations (default ${DEFAULT-VALUE})", defaultValue = "5000")
+    int migrations;
+
     @Option(names = "--command", description = "chat: the query command sent (default \"${DEFAULT-VALUE}\")", defaultValue = "pdm status")
     String command;
 
@@ -34,6 +40,10 @@ final class BenchCommand implements Callable<Integer> {
         boolean ran = false;
         if (which.equals("classify") || which.equals("all")) {
             ClassifyBenchmark.run(System.out, files);
+            ran = true;
+        }
+        if (which.equals("ledger") || which.equals("all")) {
+            pdmbot.ledger.bench.LedgerBench.run(System.out, packages, migrations, 10_000, 20);
             ran = true;
         }
         if (which.equals("chat") || which.equals("all")) {
