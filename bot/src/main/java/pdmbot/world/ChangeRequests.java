@@ -6,5 +6,5 @@ import java.util.List;
 public interface ChangeRequests {
 
     /** Open change requests that are in progress or labelled as blocking deployments, oldest first. */
-    List<ChangeRequest> active();
+    List<ChangeRequest> activeChangeRequests();
 }

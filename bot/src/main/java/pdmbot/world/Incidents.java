@@ -6,5 +6,5 @@ import java.util.List;
 public interface Incidents {
 
     /** Active incidents, every severity, oldest first; resolved or closed ones are not listed. */
-    List<Incident> active();
+    List<Incident> activeIncidents();
 }

@@ -204,12 +204,13 @@ public final class JdbcRunStore implements RunStore {
     public boolean takeOver(long runId, String owner, Instant staleBefore) {
         Instant now = now();
         return jdbc.update("take over run " + runId, "UPDATE pdm_runs SET state = 'running', owner = ?, heartbeat_at = ?"
-                + " WHERE id = ? AND active_slot = 1 AND (state = 'failed' OR owner IS NULL OR heartbeat_at IS NULL"
+                + " WHERE id = ? AND active_slot = 1 AND (state = 'failed' OR owner IS NULL OR owner = ? OR heartbeat_at IS NULL"
                 + " OR heartbeat_at < ?)", s -> {
             s.setString(1, owner);
             Jdbc.setInstant(s, 2, now);
             s.setLong(3, runId);
-            Jdbc.setInstant(s, 4, staleBefore);
+            s.setString(4, owner);
+            Jdbc.setInstant(s, 5, staleBefore);
         }) == 1;
     }
 

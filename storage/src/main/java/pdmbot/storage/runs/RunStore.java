@@ -42,7 +42,10 @@ public interface RunStore {
     /** Finishes the run (succeeded): it is no longer active. */
     void finish(long runId, String outcome);
 
-    /** Takes over a failed run, or a running one whose owner's heartbeat is older than {@code staleBefore}. */
+    /**
+     * Takes over a failed run, a running one already this owner's (its previous life stopped), or a running one whose
+     * owner's heartbeat is older than {@code staleBefore}; only one of several instances trying gets it.
+     */
     boolean takeOver(long runId, String owner, Instant staleBefore);
 
     /** The owner says it is alive; false when the run is no longer its own. */
