@@ -10,11 +10,15 @@ import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
 
 /**
- * GET requests whose body we read ourselves: gitlab4j's models drop fields we need ({@code finished_at} ordering of
- * deployments) or read whole bodies we want to stream (compare). Goes through gitlab4j's client, so the token,
- * the timeouts and the error handling are the same as every other call.
+ * Requests whose body we read ourselves: gitlab4j's models drop fields we need ({@code finished_at} ordering of
+ * deployments, issue labels and severity, {@code add_labels}) or read whole bodies we want to stream (compare, job
+ * logs). Goes through gitlab4j's client, so the token, the timeouts and the error handling are those of every call.
  */
 final class GitLabRawApi extends AbstractApi {
+
+    /** A body and the {@code X-Next-Page} header GitLab paginates with (blank on the last page). */
+    record Page(InputStream body, String nextPage) {
+    }
 
     GitLabRawApi(GitLabApi api) {
         super(api);
@@ -22,10 +26,25 @@ final class GitLabRawApi extends AbstractApi {
 
     /** The response body; the caller closes it. Path segments are sent as given, so encode project paths. */
     InputStream get(Map<String, String> query, Object... path) throws GitLabApiException {
-        MultivaluedMap<String, String> params = new MultivaluedHashMap<>();
-        query.forEach(params::add);
-        Response response = get(Response.Status.OK, params, path);
+        return page(query, path).body();
+    }
+
+    Page page(Map<String, String> query, Object... path) throws GitLabApiException {
+        Response response = get(Response.Status.OK, params(query), path);
+        String next = response.getHeaderString("X-Next-Page");
+        return new Page(response.readEntity(InputStream.class), next == null ? "" : next.trim());
+    }
+
+    /** A PUT with form parameters; the caller closes the body. */
+    InputStream put(Map<String, String> form, Object... path) throws GitLabApiException {
+        Response response = put(Response.Status.OK, params(form), path);
         return response.readEntity(InputStream.class);
+    }
+
+    private static MultivaluedMap<String, String> params(Map<String, String> values) {
+        MultivaluedMap<String, String> params = new MultivaluedHashMap<>();
+        values.forEach(params::add);
+        return params;
     }
 
     /** The project path as a path segment: {@code gitlab-org%2Fgitlab}. */

@@ -11,10 +11,31 @@ import java.util.regex.Pattern;
  * @param tokenSource where the token came from, named in error messages ({@code PDM_GITLAB_TOKEN})
  * @param releaseIssue the release issue notes go to ({@code gitlab-org/release/tasks#1234}); empty for none
  * @param tagPattern tags whose name this pattern finds are packages
+ * @param pipelines where the post-deploy migration and QA pipelines run
  */
 public record GitLabSettings(String url, String project, String securityProject, String productionProject,
                              String token, String tokenSource, Duration timeout, Optional<String> releaseIssue,
-                             Pattern tagPattern) {
+                             Pattern tagPattern, Pipelines pipelines) {
+
+    /** The projects and refs of the post-deploy migration (deployer) pipeline and of the QA pipeline. */
+    public record Pipelines(String pdmProject, String pdmRef, String qaProject, String qaRef) {
+        public static final Pipelines DEFAULT =
+                new Pipelines("gitlab-com/gl-infra/deployer", "master", "gitlab-org/quality/staging", "master");
+
+        public Pipelines {
+            requireProject(pdmProject, "pdm-pipeline-project");
+            requireProject(qaProject, "qa-pipeline-project");
+            if (pdmRef == null || pdmRef.isBlank() || qaRef == null || qaRef.isBlank())
+                throw new IllegalArgumentException("pipeline refs are required");
+        }
+    }
+
+    /** Settings with the default pipeline projects. */
+    public GitLabSettings(String url, String project, String securityProject, String productionProject, String token,
+                          String tokenSource, Duration timeout, Optional<String> releaseIssue, Pattern tagPattern) {
+        this(url, project, securityProject, productionProject, token, tokenSource, timeout, releaseIssue, tagPattern,
+                Pipelines.DEFAULT);
+    }
 
     public GitLabSettings {
         if (url == null || !url.matches("https?://.+"))
@@ -30,6 +51,7 @@ public record GitLabSettings(String url, String project, String securityProject,
         releaseIssue = releaseIssue == null ? Optional.empty() : releaseIssue.filter(s -> !s.isBlank());
         releaseIssue.ifPresent(ReleaseIssue::parse);
         Objects.requireNonNull(tagPattern, "tagPattern");
+        if (pipelines == null) pipelines = Pipelines.DEFAULT;
     }
 
     private static void requireProject(String path, String key) {
@@ -42,6 +64,7 @@ public record GitLabSettings(String url, String project, String securityProject,
     public String toString() {
         return "GitLabSettings[url=" + url + ", project=" + project + ", securityProject=" + securityProject
                 + ", productionProject=" + productionProject + ", token=(from " + tokenSource + "), timeout="
-                + timeout + ", releaseIssue=" + releaseIssue.orElse("none") + ", tagPattern=" + tagPattern + "]";
+                + timeout + ", releaseIssue=" + releaseIssue.orElse("none") + ", tagPattern=" + tagPattern + ", pipelines="
+                + pipelines + "]";
     }
 }

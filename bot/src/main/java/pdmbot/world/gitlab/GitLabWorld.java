@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import org.gitlab4j.api.GitLabApi;
 import pdmbot.world.DatabaseState;
+import pdmbot.world.Operations;
 import pdmbot.world.Deployments;
 import pdmbot.world.PackageSource;
 import pdmbot.world.ReleaseNotes;
@@ -21,6 +22,7 @@ public final class GitLabWorld implements AutoCloseable {
     private final GitLabDeployments deployments;
     private final GitLabDatabaseState databases;
     private final Optional<ReleaseNotes> releaseNotes;
+    private final Operations operations;
 
     private GitLabWorld(GitLabApi api, GitLabSettings settings, RetryPolicy retry, Sleeper sleeper, Clock clock) {
         this.api = api;
@@ -35,6 +37,15 @@ public final class GitLabWorld implements AutoCloseable {
         this.deployments = new GitLabDeployments(packages, history, settings.project());
         this.databases = new GitLabDatabaseState(history, List.of(settings.project(), settings.securityProject()),
                 project -> repositories.computeIfAbsent(project, p -> new GitLabRepository(api, calls, p)), clock);
+        GitLabJson json = new GitLabJson(api, calls);
+        GitLabProductionIssues production = new GitLabProductionIssues(json, settings.productionProject());
+        GitLabSettings.Pipelines p = settings.pipelines();
+        this.operations = new Operations(
+                new GitLabRunningDeployments(json, List.of(settings.project(), settings.securityProject())),
+                production, production,
+                new GitLabPipelineRunner(new GitLabPipelines(api, json, p.pdmProject(), p.pdmRef())),
+                new GitLabQaPipelines(new GitLabPipelines(api, json, p.qaProject(), p.qaRef())),
+                new GitLabDeploymentRecords(api, json, settings), new GitLabMergeRequestUpdates(json));
         this.releaseNotes = settings.releaseIssue().map(ReleaseIssue::parse)
                 .map(issue -> new GitLabReleaseNotes(api, calls, settings.url(), issue));
     }
@@ -65,6 +76,11 @@ public final class GitLabWorld implements AutoCloseable {
     /** Notes on the configured release issue; empty when none is configured. */
     public Optional<ReleaseNotes> releaseNotes() {
         return releaseNotes;
+    }
+
+    /** Running deployments, incidents, change requests, pipelines, deployment records and merge request labels. */
+    public Operations operations() {
+        return operations;
     }
 
     public String description() {
