@@ -60,7 +60,7 @@ public final class GitLabDeploymentRecords implements DeploymentRecords {
         Deployment created = json.calls().write(UnableToRecordDeploymentException::new,
                 GitLabJson.request("POST", path, "/deployments", Map.of("environment", name, "sha", pkg.commitSha(),
                         "ref", ref, "tag", String.valueOf(tag), "status", "running")),
-                () -> api.getDeploymentsApi().addDeployment(path, name, ref, pkg.commitSha(), tag, DeploymentStatus.RUNNING));
+                () -> api.getDeploymentsApi().addDeployment(path, name, pkg.commitSha(), ref, tag, DeploymentStatus.RUNNING));
         if (created.getId() == null)
             throw new UnableToRecordDeploymentException("GitLab created a deployment on " + name + " of " + path
                     + " but gave no id", null);

@@ -47,7 +47,7 @@ final class GitLabPipelines {
         Map<String, String> all = new LinkedHashMap<>(variables);
         all.put(EFFECT_KEY, effectKey);
         Pipeline pipeline = json.calls().write(UnableToTriggerPipelineException::new,
-                GitLabJson.request("POST", project, "/pipeline", Map.of("ref", ref)),
+                GitLabJson.request("POST", project, "/pipeline", Map.of()),
                 () -> api.getPipelineApi().createPipeline(project, ref, all));
         if (pipeline.getId() == null)
             throw new UnableToTriggerPipelineException("GitLab created a pipeline in " + project + " but gave no id", null);

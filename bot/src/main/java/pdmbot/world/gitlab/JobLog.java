@@ -21,6 +21,8 @@ final class JobLog {
     private static final Pattern NOISE = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]|section_(?:start|end):\\d+:[^\\r]*\\r?");
     private static final Pattern MIGRATING = Pattern.compile("==\\s+(\\d{14})\\s+\\w+:\\s+migrating");
     private static final Pattern ERROR = Pattern.compile("(?i)(rake aborted|error|exception|PG::|canceling statement)");
+    /** Lines that say what broke, preferred over the runner's closing "ERROR: Job failed". */
+    private static final Pattern SPECIFIC = Pattern.compile("PG::\\w+|ActiveRecord::\\w+|\\w+(?:Error|Exception):");
 
     /** The last lines, the last error line among them, and the last migration seen migrating anywhere in the log. */
     record Tail(String text, Optional<String> errorLine, Optional<String> migrationVersion) {
@@ -42,7 +44,8 @@ final class JobLog {
             last.addLast(clean.length() > 500 ? clean.substring(0, 500) + "…" : clean);
         }
         String error = null;
-        for (String line : last) if (ERROR.matcher(line).find()) error = line.strip();
+        for (String line : last) if (SPECIFIC.matcher(line).find()) error = line.strip();
+        if (error == null) for (String line : last) if (ERROR.matcher(line).find()) error = line.strip();
         return new Tail(String.join("\n", last), Optional.ofNullable(error), Optional.ofNullable(migration));
     }
 }
