@@ -104,7 +104,7 @@ final class GitLabCalls {
                     : retry.backoffAfter(attempt, random);
             // a Retry-After longer than we are willing to wait ends the call now, saying so
             if (again && wait.compareTo(retry.maxDelay()) > 0) again = false;
-            if (!again) throw failure.create(message(problem, request, attempt), problem.cause());
+            if (!again) throw failure.create(message(problem, request, attempt), safe(problem.cause()));
             log.warn("{}; try {} of {} in {} ms", hide(describe(problem, request)), attempt + 1, retry.maxAttempts(),
                     wait.toMillis());
             try {
@@ -171,6 +171,18 @@ final class GitLabCalls {
         if (text == null) return "";
         String oneLine = text.replaceAll("\\s+", " ").strip();
         return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "…";
+    }
+
+    /** The cause as thrown, unless a message in its chain repeats the token: then a copy that hides it. */
+    private Throwable safe(Throwable cause) {
+        for (Throwable t = cause; t != null && !token.isEmpty(); t = t.getCause() == t ? null : t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains(token)) {
+                IllegalStateException copy = new IllegalStateException(hide(cause.toString()));
+                copy.setStackTrace(cause.getStackTrace());
+                return copy;
+            }
+        }
+        return cause;
     }
 
     /** Removes the token from any text that may reach a log line or a user. */

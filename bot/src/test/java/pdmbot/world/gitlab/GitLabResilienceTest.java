@@ -139,7 +139,11 @@ class GitLabResilienceTest extends GitLabWireMock {
                 .withHeader("Content-Type", "application/json").withBody("{\"message\":\"bad gateway for " + TOKEN + "\"}")));
 
         assertThatThrownBy(() -> world.packages().packages())
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN).contains("[token hidden]"));
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN).contains("[token hidden]"))
+                .satisfies(e -> {
+                    for (Throwable t = e.getCause(); t != null; t = t.getCause())
+                        assertThat(String.valueOf(t.getMessage())).doesNotContain(TOKEN);
+                });
         gitlab.verify(3, getRequestedFor(urlPathEqualTo(TAGS)).withHeader("PRIVATE-TOKEN", equalTo(TOKEN)));
         assertThat(logs.list).isNotEmpty();
         assertThat(everythingLogged()).doesNotContain(TOKEN);
