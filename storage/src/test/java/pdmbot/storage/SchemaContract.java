@@ -30,32 +30,17 @@ abstract class SchemaContract extends StoreContract {
         }
     }
 
-    /** The versions of the Flyway scripts shipped on the classpath, in order, comma-separated. */
-    static String shippedVersions() {
-        try {
-            java.net.URL folder = SchemaContract.class.getClassLoader().getResource("db/migration");
-            java.nio.file.Path path = java.nio.file.Path.of(folder.toURI());
-            try (var files = java.nio.file.Files.list(path)) {
-                return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
-                        .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).sorted()
-                        .map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    @Test
+    void flyway_records_every_script_as_applied() throws Exception {
+        assertThat(appliedVersions()).isEqualTo(scriptVersions());
     }
 
     @Test
-    void flyway_records_every_shipped_script_as_applied() throws SQLException {
-        assertThat(appliedVersions()).startsWith("1").isEqualTo(shippedVersions());
-    }
-
-    @Test
-    void opening_a_migrated_database_again_applies_nothing_more() throws SQLException {
+    void opening_a_migrated_database_again_applies_nothing_more() throws Exception {
         try (Database again = anotherInstance()) {
             assertThat(again.stores().ledger().packageCount()).isZero();
         }
-        assertThat(appliedVersions()).isEqualTo(shippedVersions());
+        assertThat(appliedVersions()).isEqualTo(scriptVersions());
     }
 
     @Test
@@ -79,6 +64,16 @@ abstract class SchemaContract extends StoreContract {
             assertThatThrownBy(() -> s.executeUpdate("INSERT INTO package_migrations (package_version, migration_version, change)"
                     + " VALUES ('16.6.202311010800-aaaaaaaaaa1.bbbbbbbbbb1', '20231025120000', 'renamed')"))
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isIn(CHECK_VIOLATION_ON_H2, CHECK_VIOLATION_ON_POSTGRESQL));
+        }
+    }
+
+    /** The versions of the V<n>__*.sql scripts on the classpath, in order: every module adds its own. */
+    private static String scriptVersions() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Path.of(SchemaContract.class.getResource("/db/migration").toURI());
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).sorted()
+                    .map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
         }
     }
 

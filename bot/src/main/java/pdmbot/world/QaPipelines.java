@@ -1,0 +1,12 @@
+package pdmbot.world;
+
+import pdmbot.domain.Environment;
+
+/** Runs the QA smoke pipeline against an environment after its post-deploy migrations. */
+public interface QaPipelines {
+
+    /** Starts QA against the environment; the same {@code effectKey} returns the pipeline already started. */
+    PipelineHandle startQa(Environment environment, String effectKey);
+
+    PipelineStatus status(PipelineHandle pipeline);
+}

@@ -1,0 +1,403 @@
+package pdmbot.world.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import pdmbot.domain.Environment;
+import pdmbot.domain.LogicalDatabase;
+import pdmbot.world.AutoDeployPackage;
+import pdmbot.world.ChangeRequest;
+import pdmbot.world.ChangeRequests;
+import pdmbot.world.DatabaseState;
+import pdmbot.world.DeploymentProject;
+import pdmbot.world.DeploymentRecord;
+import pdmbot.world.DeploymentRecords;
+import pdmbot.world.Incident;
+import pdmbot.world.Incidents;
+import pdmbot.world.MergeRequestRef;
+import pdmbot.world.MergeRequestUpdates;
+import pdmbot.world.Operations;
+import pdmbot.world.PendingMigration;
+import pdmbot.world.PendingMigrations;
+import pdmbot.world.PipelineHandle;
+import pdmbot.world.PipelineRunner;
+import pdmbot.world.PipelineStatus;
+import pdmbot.world.QaPipelines;
+import pdmbot.world.RunningDeployment;
+import pdmbot.world.RunningDeployments;
+
+/**
+ * The demo's simulated production: running deployments, incidents and change requests set by demo commands, a
+ * pipeline runner that takes a configurable time per migration and records what ran in the demo's database
+ * state, and deployment records and merge request labels kept beside it. Every start is keyed, so a start repeated
+ * with the same key gives back what the first made. State survives restarts in {@code operations.json}.
+ */
+public final class DemoOperations implements RunningDeployments, Incidents, ChangeRequests, PipelineRunner, QaPipelines,
+        DeploymentRecords, MergeRequestUpdates {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private final Path file;
+    private final PendingMigrations pending;
+    private final DatabaseState databases;
+    private final DemoDeployments deployments;
+    private final Function<String, Optional<AutoDeployPackage>> packageNamed;
+    private final Clock clock;
+    private final Duration perMigration;
+    private DemoOperationsState state;
+
+    private DemoOperations(Path file, DemoOperationsState state, PendingMigrations pending, DatabaseState databases,
+                           DemoDeployments deployments, Function<String, Optional<AutoDeployPackage>> packageNamed,
+                           Clock clock, Duration perMigration) {
+        this.file = file;
+        this.state = state;
+        this.pending = pending;
+        this.databases = databases;
+        this.deployments = deployments;
+        this.packageNamed = packageNamed;
+        this.clock = clock;
+        this.perMigration = perMigration;
+    }
+
+    /** Opens (or creates) the operations file of a demo world. */
+    public static DemoOperations open(DemoWorld world, Clock clock, Duration perMigration) {
+        return open(world.directory().resolve("operations.json"), world.pendingMigrations(), world.databases(),
+                world.deployments(), world.packages()::packageNamed, clock, perMigration);
+    }
+
+    /** Opens (or creates) an operations file beside a local environment state. */
+    public static DemoOperations open(Path file, PendingMigrations pending, DatabaseState databases,
+                                      DemoDeployments deployments, Function<String, Optional<AutoDeployPackage>> packageNamed,
+                                      Clock clock, Duration perMigration) {
+        DemoOperationsState state;
+        try {
+            state = Files.exists(file) ? MAPPER.readValue(file.toFile(), DemoOperationsState.class) : new DemoOperationsState();
+        } catch (IOException e) {
+            throw new UnableToOpenDemoWorldException(file + " cannot be read as demo operations: " + e.getMessage()
+                    + "; delete it to start the simulated production afresh", e);
+        }
+        return new DemoOperations(file, state, pending, databases, deployments, packageNamed, clock, perMigration);
+    }
+
+    /** Every port of this simulated production. */
+    public Operations operations() {
+        return new Operations(this, this, this, this, this, this, this);
+    }
+
+    private void save() {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.write(temp, MAPPER.writeValueAsBytes(state));
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UnableToSaveDemoStateException("cannot save the demo operations to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String nextId() {
+        return String.valueOf(state.nextId++);
+    }
+
+    // --- demo controls ---------------------------------------------------------------------------------------------
+
+    /** Starts a deployment of the package after the one on the environment (or the newest); returns it. */
+    public synchronized RunningDeployment startDeployment(Environment environment) {
+        Optional<DemoOperationsState.Deploy> already = state.running.stream()
+                .filter(d -> d.environment.equals(environment.id())).findFirst();
+        if (already.isPresent()) return toRunning(already.get());
+        DemoOperationsState.Deploy deploy = new DemoOperationsState.Deploy();
+        deploy.environment = environment.id();
+        deploy.packageVersion = deployments.packageOn(environment).map(AutoDeployPackage::toString).orElse("none");
+        deploy.pipeline = "#" + (9000 + state.nextId++);
+        deploy.startedAt = clock.instant();
+        state.running.add(deploy);
+        save();
+        return toRunning(deploy);
+    }
+
+    /** Finishes the environment's running deployment; the package it deployed stays. Whether one was running. */
+    public synchronized boolean finishDeployment(Environment environment) {
+        boolean removed = state.running.removeIf(d -> d.environment.equals(environment.id()));
+        if (removed) save();
+        return removed;
+    }
+
+    public synchronized Incident openIncident(int severity, boolean blocking) {
+        DemoOperationsState.Issue issue = issue("#" + (500 + state.nextId++), "Demo incident: elevated error rates", severity,
+                true, blocking);
+        state.incidents.add(issue);
+        save();
+        return toIncident(issue);
+    }
+
+    /** Closes every open incident; how many there were. */
+    public synchronized int closeIncidents() {
+        int n = state.incidents.size();
+        state.incidents.clear();
+        save();
+        return n;
+    }
+
+    public synchronized ChangeRequest openChangeRequest(int criticality, boolean blocking) {
+        DemoOperationsState.Issue issue = issue("#" + (17000 + state.nextId++), "Demo change: database maintenance",
+                criticality, true, blocking);
+        state.changeRequests.add(issue);
+        save();
+        return toChangeRequest(issue);
+    }
+
+    public synchronized int closeChangeRequests() {
+        int n = state.changeRequests.size();
+        state.changeRequests.clear();
+        save();
+        return n;
+    }
+
+    /** The next PDM pipeline running this migration version fails there ({@code qa}: the next QA pipeline fails). */
+    public synchronized void failNext(String versionOrQa) {
+        state.failNext = versionOrQa;
+        save();
+    }
+
+    public synchronized Optional<String> failNext() {
+        return Optional.ofNullable(state.failNext);
+    }
+
+    public synchronized void clearFailure() {
+        state.failNext = null;
+        save();
+    }
+
+    /** Every deployment recorded on db/gstg and db/gprd, oldest first. */
+    public synchronized List<DeploymentRecord> deploymentRecords() {
+        return state.deployments.stream().map(this::toRecord).toList();
+    }
+
+    /** The status (running, success, failed) of a recorded deployment. */
+    public synchronized Optional<String> statusOf(String deploymentId) {
+        return state.deployments.stream().filter(d -> d.id.equals(deploymentId)).map(d -> d.status).findFirst();
+    }
+
+    /** Labels added to each merge request. */
+    public synchronized Map<String, List<String>> labels() {
+        return Map.copyOf(state.labels);
+    }
+
+    /** How many pipelines of a kind ({@code pdm}, {@code qa}) were started. */
+    public synchronized long pipelinesStarted(String kind) {
+        return state.pipelines.values().stream().filter(p -> p.kind.equals(kind)).count();
+    }
+
+    private DemoOperationsState.Issue issue(String id, String title, int level, boolean inProgress, boolean blocking) {
+        DemoOperationsState.Issue issue = new DemoOperationsState.Issue();
+        issue.id = id;
+        issue.title = title;
+        issue.level = level;
+        issue.inProgress = inProgress;
+        issue.blocking = blocking;
+        issue.openedAt = clock.instant();
+        return issue;
+    }
+
+    // --- ports -------------------------------------------------------------------------------------------------------
+
+    @Override
+    public synchronized List<RunningDeployment> running() {
+        return state.running.stream().map(DemoOperations::toRunning)
+                .sorted(Comparator.comparing(RunningDeployment::startedAt)).toList();
+    }
+
+    @Override
+    public synchronized List<Incident> activeIncidents() {
+        return state.incidents.stream().map(DemoOperations::toIncident).toList();
+    }
+
+    @Override
+    public synchronized List<ChangeRequest> activeChangeRequests() {
+        return state.changeRequests.stream().map(DemoOperations::toChangeRequest).toList();
+    }
+
+    @Override
+    public synchronized PipelineHandle startPostDeployMigrations(Environment environment, Map<String, String> variables,
+                                                                 String effectKey) {
+        DatabaseState.requireDatabaseEnvironment(environment);
+        DemoOperationsState.Pipeline existing = state.pipelines.get(effectKey);
+        if (existing != null) return handle(existing);
+        DemoOperationsState.Pipeline p = new DemoOperationsState.Pipeline();
+        p.id = nextId();
+        p.kind = "pdm";
+        p.environment = environment.id();
+        p.effectKey = effectKey;
+        p.startedAt = clock.instant();
+        for (PendingMigration m : pending.pendingOn(environment))
+            p.plan.add(m.database().id() + " " + m.migration().version() + " " + m.migration().name());
+        if (state.failNext != null && p.plan.stream().anyMatch(line -> line.split(" ")[1].equals(state.failNext))) {
+            p.failAt = state.failNext;
+            state.failNext = null;
+        }
+        state.pipelines.put(effectKey, p);
+        save();
+        return handle(p);
+    }
+
+    @Override
+    public synchronized PipelineHandle startQa(Environment environment, String effectKey) {
+        DemoOperationsState.Pipeline existing = state.pipelines.get(effectKey);
+        if (existing != null) return handle(existing);
+        DemoOperationsState.Pipeline p = new DemoOperationsState.Pipeline();
+        p.id = nextId();
+        p.kind = "qa";
+        p.environment = environment.id();
+        p.effectKey = effectKey;
+        p.startedAt = clock.instant();
+        if ("qa".equals(state.failNext)) {
+            p.failAt = "qa";
+            state.failNext = null;
+        }
+        state.pipelines.put(effectKey, p);
+        save();
+        return handle(p);
+    }
+
+    @Override
+    public synchronized PipelineStatus status(PipelineHandle pipeline) {
+        DemoOperationsState.Pipeline p = state.pipelines.values().stream().filter(x -> x.id.equals(pipeline.id())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the demo has no pipeline " + pipeline.id()));
+        if (p.state.equals("running")) advance(p);
+        if (p.state.equals("success")) return new PipelineStatus.Succeeded();
+        if (p.state.equals("failed"))
+            return new PipelineStatus.Failed(p.kind.equals("qa") ? "qa:smoke" : p.environment + "-post-deploy-migrations", "",
+                    Optional.ofNullable(p.failedVersion), p.error, p.error);
+        return new PipelineStatus.Running();
+    }
+
+    /** Runs what the elapsed time allows: each migration takes {@code perMigration}; the injected one fails. */
+    private void advance(DemoOperationsState.Pipeline p) {
+        Duration elapsed = Duration.between(p.startedAt, clock.instant());
+        if (p.kind.equals("qa")) {
+            if (elapsed.compareTo(perMigration) < 0) return;
+            if ("qa".equals(p.failAt)) {
+                p.state = "failed";
+                p.error = "qa:smoke failed: 2 of 148 end-to-end specs failed (Login, Create project)";
+            } else {
+                p.state = "success";
+            }
+            save();
+            return;
+        }
+        Environment environment = Environment.byId(p.environment).orElseThrow();
+        for (int i = 0; i < p.plan.size(); i++) {
+            String[] line = p.plan.get(i).split(" ");
+            LogicalDatabase database = LogicalDatabase.byId(line[0]).orElseThrow();
+            Instant endsAt = p.startedAt.plus(perMigration.multipliedBy(i + 1L));
+            if (endsAt.isAfter(clock.instant())) {
+                save();
+                return;
+            }
+            if (line[1].equals(p.failAt)) {
+                p.state = "failed";
+                p.failedVersion = line[1];
+                p.error = "rake aborted! StandardError: An error has occurred, this and all later migrations canceled:"
+                        + " PG::QueryCanceled: ERROR: canceling statement due to statement timeout (" + line[1] + " "
+                        + line[2] + " on " + database.id() + ")";
+                save();
+                return;
+            }
+            if (!databases.hasRun(environment, database, line[1])) databases.recordRun(environment, database, line[1], endsAt);
+        }
+        p.state = "success";
+        save();
+    }
+
+    @Override
+    public synchronized DeploymentRecord createRunning(DeploymentProject project, Environment environment,
+                                                       AutoDeployPackage pkg, String effectKey) {
+        Optional<DemoOperationsState.Record> existing = state.deployments.stream()
+                .filter(d -> effectKey.equals(d.effectKey)).findFirst();
+        if (existing.isPresent()) return toRecord(existing.get());
+        DemoOperationsState.Record r = new DemoOperationsState.Record();
+        r.id = nextId();
+        r.project = project.id();
+        r.environment = environment.id();
+        r.packageVersion = pkg.version().toString();
+        r.commitSha = pkg.commitSha();
+        r.status = "running";
+        r.effectKey = effectKey;
+        state.deployments.add(r);
+        save();
+        return toRecord(r);
+    }
+
+    @Override
+    public synchronized void finish(DeploymentRecord deployment, Outcome outcome) {
+        DemoOperationsState.Record r = state.deployments.stream().filter(d -> d.id.equals(deployment.id())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the demo has no deployment " + deployment.id()));
+        r.status = outcome == Outcome.SUCCESS ? "success" : "failed";
+        save();
+    }
+
+    @Override
+    public synchronized void addLabel(MergeRequestRef mergeRequest, String label) {
+        List<String> labels = state.labels.computeIfAbsent(mergeRequest.toString(), k -> new ArrayList<>());
+        if (!labels.contains(label)) labels.add(label);
+        save();
+    }
+
+    @Override
+    public synchronized void addEnvironment(MergeRequestRef mergeRequest, Environment environment, DeploymentRecord deployment) {
+        List<String> environments = state.environments.computeIfAbsent(mergeRequest.toString(), k -> new ArrayList<>());
+        if (!environments.contains(environment.databaseEnvironment())) environments.add(environment.databaseEnvironment());
+        save();
+    }
+
+    /** The environments each merge request was shown as deployed to. */
+    public synchronized Map<String, List<String>> mergeRequestEnvironments() {
+        return Map.copyOf(state.environments);
+    }
+
+    // --- conversions -------------------------------------------------------------------------------------------------
+
+    private static PipelineHandle handle(DemoOperationsState.Pipeline p) {
+        return new PipelineHandle(p.id, "");
+    }
+
+    private static RunningDeployment toRunning(DemoOperationsState.Deploy d) {
+        return new RunningDeployment(Environment.byId(d.environment).orElseThrow(), d.packageVersion, d.pipeline, "", d.startedAt);
+    }
+
+    private static Incident toIncident(DemoOperationsState.Issue i) {
+        return new Incident(i.id, i.title, i.level, i.blocking, "", i.openedAt);
+    }
+
+    private static ChangeRequest toChangeRequest(DemoOperationsState.Issue i) {
+        return new ChangeRequest(i.id, i.title, i.level, i.inProgress, i.blocking, "", i.openedAt);
+    }
+
+    private DeploymentRecord toRecord(DemoOperationsState.Record r) {
+        return new DeploymentRecord(DeploymentProject.valueOf(r.project.toUpperCase()), Environment.byId(r.environment).orElseThrow(),
+                r.id, r.packageVersion, "");
+    }
+}

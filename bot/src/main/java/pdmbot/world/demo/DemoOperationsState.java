@@ -1,0 +1,70 @@
+package pdmbot.world.demo;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the demo's production looks like besides its packages, as stored in {@code operations.json}: running
+ * deployments, incidents, change requests, the simulated pipelines, the db/gstg and db/gprd deployment records,
+ * merge request labels and the failure to inject. Plain mutable fields for Jackson; only {@link DemoOperations}
+ * touches them, under its lock.
+ */
+final class DemoOperationsState {
+
+    public long nextId = 1;
+    public List<Deploy> running = new ArrayList<>();
+    public List<Issue> incidents = new ArrayList<>();
+    public List<Issue> changeRequests = new ArrayList<>();
+    public Map<String, Pipeline> pipelines = new LinkedHashMap<>();
+    public List<Record> deployments = new ArrayList<>();
+    public Map<String, List<String>> labels = new LinkedHashMap<>();
+    public Map<String, List<String>> environments = new LinkedHashMap<>();
+    /** A migration version (or {@code qa}) whose next pipeline fails; cleared once it has. */
+    public String failNext;
+
+    /** A deployment pipeline running on an environment. */
+    static final class Deploy {
+        public String environment;
+        public String packageVersion;
+        public String pipeline;
+        public Instant startedAt;
+    }
+
+    /** An incident or a change request; {@code level} is the severity or the criticality. */
+    static final class Issue {
+        public String id;
+        public String title;
+        public int level;
+        public boolean inProgress;
+        public boolean blocking;
+        public Instant openedAt;
+    }
+
+    /** A simulated pipeline and the migrations it runs, in order. */
+    static final class Pipeline {
+        public String id;
+        public String kind;
+        public String environment;
+        public String effectKey;
+        public Instant startedAt;
+        public List<String> plan = new ArrayList<>();
+        public String failAt;
+        public String state = "running";
+        public String failedVersion;
+        public String error;
+    }
+
+    /** A deployment on db/gstg or db/gprd of one project. */
+    static final class Record {
+        public String id;
+        public String project;
+        public String environment;
+        public String packageVersion;
+        public String commitSha;
+        public String status;
+        public String effectKey;
+    }
+}

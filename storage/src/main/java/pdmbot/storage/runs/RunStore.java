@@ -1,0 +1,72 @@
+package pdmbot.storage.runs;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import pdmbot.domain.Environment;
+import pdmbot.domain.LogicalDatabase;
+
+/**
+ * PDM runs, their steps, what they executed and the side effects they made, shared by every instance on one
+ * database: at most one run is active at a time, and a side effect is claimed once per run and key.
+ */
+public interface RunStore {
+
+    /**
+     * Starts a run with its steps (all pending) driven by {@code owner}; when another run is active, nothing is
+     * written and that run is returned. Exactly one of two instances racing gets {@link StartOutcome.Started}.
+     */
+    StartOutcome start(String startedBy, String checks, List<String> stepNames, String owner);
+
+    /** Records a run its checks cancelled or refused (history only, never active). */
+    RunRecord recordStopped(String startedBy, String checks, RunState state, String outcome);
+
+    Optional<RunRecord> run(long id);
+
+    /** The active run (running or failed), if any. */
+    Optional<RunRecord> active();
+
+    /** The newest runs first, at most {@code limit}. */
+    List<RunRecord> recent(int limit);
+
+    List<StepRecord> steps(long runId);
+
+    /** Marks the step running and counts one more attempt; returns the attempt number (1 for the first). */
+    int stepStarted(long runId, int number);
+
+    void stepSucceeded(long runId, int number, String outcome);
+
+    /** Marks the step and the run failed; the run stays active, its owner is cleared. */
+    void stepFailed(long runId, int number, String outcome);
+
+    /** Finishes the run (succeeded): it is no longer active. */
+    void finish(long runId, String outcome);
+
+    /**
+     * Takes over a failed run, a running one already this owner's (its previous life stopped), or a running one whose
+     * owner's heartbeat is older than {@code staleBefore}; only one of several instances trying gets it.
+     */
+    boolean takeOver(long runId, String owner, Instant staleBefore);
+
+    /** The owner says it is alive; false when the run is no longer its own. */
+    boolean heartbeat(long runId, String owner);
+
+    /** Records an executed migration; recording the same environment, database and version again changes nothing. */
+    void recordExecuted(long runId, Environment environment, LogicalDatabase database, String version, String name);
+
+    List<ExecutedMigration> executed(long runId);
+
+    /** The run that executed the version on the environment's database, if a run did. */
+    Optional<ExecutedMigration> runThatExecuted(Environment environment, LogicalDatabase database, String version);
+
+    /** Claims a side effect of the run. */
+    EffectClaim claim(long runId, String key);
+
+    /** Marks a claimed side effect made, with its result (an id, a link; may be empty). */
+    void effectDone(long runId, String key, String result);
+
+    /** Forgets a claim whose effect was not made (the world refused it), so that a retry makes it. */
+    void releaseClaim(long runId, String key);
+
+    List<SideEffect> effects(long runId);
+}
