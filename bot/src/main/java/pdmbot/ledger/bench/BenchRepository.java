@@ -53,8 +53,12 @@ final class BenchRepository implements AutoCloseable {
         this.random = new Random(seed);
     }
 
-    static BenchRepository create(Path directory, long seed) throws GitAPIException {
-        return new BenchRepository(Git.init().setDirectory(directory.toFile()).setBare(true).call(), seed);
+    static BenchRepository create(Path directory, long seed) throws GitAPIException, IOException {
+        Git git = Git.init().setDirectory(directory.toFile()).setBare(true).call();
+        // the bench measures the ledger, not zlib: store objects with the fastest compression
+        git.getRepository().getConfig().setInt("core", null, "compression", 1);
+        git.getRepository().getConfig().save();
+        return new BenchRepository(git, seed);
     }
 
     Path directory() {
