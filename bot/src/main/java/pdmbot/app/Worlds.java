@@ -3,12 +3,16 @@ package pdmbot.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import pdmbot.config.BotConfig;
 import pdmbot.config.InvalidConfigurationException;
+import pdmbot.world.Operations;
+import pdmbot.world.PendingMigrations;
 import pdmbot.world.World;
+import pdmbot.world.demo.DemoOperations;
 import pdmbot.world.demo.DemoWorld;
 import pdmbot.world.demo.LocalEnvironmentState;
 import pdmbot.world.git.GitPackageSource;
@@ -20,8 +24,8 @@ final class Worlds {
     private Worlds() {
     }
 
-    /** An open world and what must be closed with it. */
-    record Opened(World world, AutoCloseable resources, DemoWorld demo) {
+    /** An open world, what must be closed with it, and the operations a PDM run acts on (simulated here). */
+    record Opened(World world, AutoCloseable resources, DemoWorld demo, Operations operations, DemoOperations simulated) {
     }
 
     static Opened open(BotConfig config, Path dataDir, Consumer<String> printer, Clock clock) {
@@ -31,7 +35,8 @@ final class Worlds {
                 DemoWorld demo = DemoWorld.ensure(dataDir, config.world().demoSeed());
                 World world = new World("the demo world (" + demo.directory() + ")", demo.packages(), demo.deployments(),
                         demo.databases(), notes);
-                return new Opened(world, demo, demo);
+                DemoOperations simulated = DemoOperations.open(demo, clock, perMigration(config));
+                return new Opened(world, demo, demo, simulated.operations(), simulated);
             }
             case "git": {
                 String repo = config.world().repo();
@@ -41,7 +46,10 @@ final class Worlds {
                 LocalEnvironmentState state = LocalEnvironmentState.openOrCreate(dataDir.resolve("local-environments.json"));
                 World world = new World("the git checkout " + source.location(), source, state.deployments(),
                         state.databases(), notes);
-                return new Opened(world, source, null);
+                DemoOperations simulated = DemoOperations.open(dataDir.resolve("local-operations.json"),
+                        new PendingMigrations(source, state.deployments(), state.databases()), state.databases(),
+                        state.deployments(), source::packageNamed, clock, perMigration(config));
+                return new Opened(world, source, null, simulated.operations(), simulated);
             }
             case "gitlab":
                 throw new InvalidConfigurationException("world.kind gitlab is not available in this build yet; "
@@ -49,6 +57,10 @@ final class Worlds {
             default:
                 throw new InvalidConfigurationException("unknown world.kind '" + config.world().kind() + "'");
         }
+    }
+
+    private static Duration perMigration(BotConfig config) {
+        return Duration.ofSeconds(config.run().demoSecondsPerMigration());
     }
 
     private static Pattern refPattern(String configured) {
