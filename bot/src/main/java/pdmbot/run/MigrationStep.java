@@ -46,7 +46,7 @@ final class MigrationStep {
         Effects effects = context.effects();
         Plan plan = decode(effects.once(attempt + "/plan", Effects.OnUnfinished.REPEAT_WITH_SAME_KEY,
                 () -> encode(world, environment)));
-        if (plan.items().isEmpty()) return new StepResult.Done("nothing pending on " + environment);
+        if (plan.items().isEmpty()) return nothingLeft(context, environment);
         AutoDeployPackage pkg = world.packages().packageNamed(plan.packageVersion()).orElseThrow(() ->
                 new IllegalStateException("the package " + plan.packageVersion() + " on " + environment + " is unknown"));
 
@@ -58,6 +58,28 @@ final class MigrationStep {
                     () -> EffectResults.of(records.createRunning(project, environment, pkg, effects.worldKey(key))))));
         }
 
+        boolean[] migrated = {false};
+        try {
+            return runPipeline(context, environment, attempt, plan, pkg, records, deployments, migrated);
+        } catch (RunContext.LostOwnership lost) {
+            throw lost;
+        } catch (RuntimeException e) {
+            // Once the pipeline succeeded, its deployments are marked success by the retry (see nothingLeft).
+            if (migrated[0]) throw e;
+            // Otherwise the step stops here, and its deployments must not stay running for ever.
+            try {
+                finishAll(effects, attempt, records, deployments, DeploymentRecords.Outcome.FAILED);
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+    }
+
+    private static StepResult runPipeline(RunContext context, Environment environment, String attempt, Plan plan,
+                                          AutoDeployPackage pkg, DeploymentRecords records,
+                                          Map<DeploymentProject, DeploymentRecord> deployments, boolean[] migrated) {
+        Effects effects = context.effects();
         PipelineRunner runner = context.resources().operations().pipelines();
         String pipelineKey = attempt + "/pipeline";
         PipelineHandle pipeline = EffectResults.pipeline(effects.once(pipelineKey, Effects.OnUnfinished.REPEAT_WITH_SAME_KEY,
@@ -78,8 +100,9 @@ final class MigrationStep {
             return new StepResult.Failed(migration + " failed on " + environment.databaseEnvironment() + " (job "
                     + failed.job() + "): " + failed.error(), failed.migrationVersion(), failed.error(), failed.jobUrl());
         }
+        migrated[0] = true;
         finishAll(effects, attempt, records, deployments, DeploymentRecords.Outcome.SUCCESS);
-        int labelled = labelMergeRequests(context, environment, executed, deployments.get(DeploymentProject.CANONICAL));
+        int labelled = labelMergeRequests(context, environment, deployments.get(DeploymentProject.CANONICAL));
 
         String counts = counts(executed);
         context.announce(attempt + "/done", Reply.builder()
@@ -138,10 +161,38 @@ final class MigrationStep {
         }
     }
 
-    private static int labelMergeRequests(RunContext context, Environment environment, List<String[]> executed,
-                                          DeploymentRecord deployment) {
+    /**
+     * Nothing is pending: either nothing was, or an earlier attempt of this step ran it all and stopped after (a label
+     * refused, say). Then its merge requests are labelled now; labels already added are not added again.
+     */
+    private static StepResult nothingLeft(RunContext context, Environment environment) {
+        long executed = context.store().executed(context.runId()).stream().filter(m -> m.environment() == environment).count();
+        List<String> earlierAttempt = context.store().effects(context.runId()).stream()
+                .filter(e -> e.isDone() && e.key().matches(environment.id() + "/attempt-\\d+/deployment/[a-z]+"))
+                .map(e -> e.key()).toList();
+        if (earlierAttempt.isEmpty() || executed == 0) return new StepResult.Done("nothing pending on " + environment);
+        String last = earlierAttempt.get(earlierAttempt.size() - 1);
+        String attempt = last.substring(0, last.indexOf("/deployment/"));
+        Map<DeploymentProject, DeploymentRecord> deployments = new EnumMap<>(DeploymentProject.class);
+        for (var e : context.store().effects(context.runId()))
+            if (e.isDone() && e.key().startsWith(attempt + "/deployment/") && !e.key().endsWith("/finished"))
+                deployments.put(EffectResults.deployment(e.result()).project(), EffectResults.deployment(e.result()));
+        // The earlier attempt ran everything and stopped after: its deployments are marked success (once).
+        finishAll(context.effects(), attempt, context.resources().operations().deploymentRecords(), deployments,
+                DeploymentRecords.Outcome.SUCCESS);
+        DeploymentRecord canonical = deployments.get(DeploymentProject.CANONICAL);
+        Optional<DeploymentRecord> earlier = Optional.ofNullable(canonical);
+        if (earlier.isEmpty()) return new StepResult.Done("nothing pending on " + environment);
+        int labelled = labelMergeRequests(context, environment, earlier.get());
+        return new StepResult.Done(executed + " executed by an earlier attempt; " + labelled + " merge request"
+                + (labelled == 1 ? "" : "s") + " labelled");
+    }
+
+    /** Labels the merge request of every migration this run executed on the environment, each once. */
+    private static int labelMergeRequests(RunContext context, Environment environment, DeploymentRecord deployment) {
         Set<MergeRequestRef> mergeRequests = new LinkedHashSet<>();
-        for (String[] item : executed) context.resources().mergeRequests().of(item[1]).ifPresent(mergeRequests::add);
+        context.store().executed(context.runId()).stream().filter(m -> m.environment() == environment)
+                .forEach(m -> context.resources().mergeRequests().of(m.version()).ifPresent(mergeRequests::add));
         var updates = context.resources().operations().mergeRequests();
         for (MergeRequestRef mr : mergeRequests) {
             context.effects().once(environment.id() + "/label/" + mr, Effects.OnUnfinished.REPEAT_WITH_SAME_KEY, () -> {
