@@ -61,6 +61,7 @@ final class RunHarness implements AutoCloseable {
     static RunHarness open(Path folder, Database database, Faults faults, String owner, List<String> announcements,
                            List<String> notes) {
         Clock clock = Clock.systemUTC();
+        if (!java.nio.file.Files.exists(folder.resolve("demo"))) DemoTemplate.copyInto(folder);
         DemoWorld demo = DemoWorld.ensure(folder);
         DemoOperations simulated = DemoOperations.open(demo, clock, Duration.ZERO);
         ReleaseNotes releaseNotes = faults.wrap(ReleaseNotes.class, markdown -> {

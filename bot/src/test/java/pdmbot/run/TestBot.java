@@ -32,7 +32,9 @@ final class TestBot implements AutoCloseable {
         bot.announcements().subscribe((topic, message) -> announcements.add(new Announcement(topic, message)));
     }
 
+    /** The default configuration on a data folder holding a fresh copy of the demo world. */
     static BotConfig config(Path data) {
+        if (!java.nio.file.Files.exists(data.resolve("demo"))) DemoTemplate.copyInto(data);
         return BotConfig.defaults().withData(data.toString());
     }
 

@@ -211,6 +211,11 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
         return Map.copyOf(state.labels);
     }
 
+    /** How many (migration, database) pairs are pending on gstg and gprd. */
+    public int pendingMigrationsLeft() {
+        return pending.pendingOn(Environment.GSTG).size() + pending.pendingOn(Environment.GPRD).size();
+    }
+
     /** How many pipelines of a kind ({@code pdm}, {@code qa}) were started. */
     public synchronized long pipelinesStarted(String kind) {
         return state.pipelines.values().stream().filter(p -> p.kind.equals(kind)).count();
