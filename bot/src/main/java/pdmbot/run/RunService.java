@@ -104,6 +104,9 @@ public final class RunService implements AutoCloseable {
         CheckReport report = result.report();
         String checkLines = RunReplies.checkLines(report);
         if (!report.verdict().allowsTheRun()) {
+            // Checks made while another instance started a run see that run's locks: name the run, not its locks.
+            Optional<RunRecord> active = store.active();
+            if (active.isPresent()) return new Busy(active.get());
             RunState state = report.verdict() == Verdict.CANCEL ? RunState.CANCELLED : RunState.REFUSED;
             String why = report.stoppers().stream().map(o -> o.reason()).reduce((a, b) -> a + "; " + b).orElse("");
             return new Stopped(store.recordStopped(startedBy, checkLines, state, state.id() + ": " + why), report);
