@@ -27,7 +27,13 @@ import pdmbot.config.Secrets;
 import pdmbot.ledger.AutoDeployStatusCommand;
 import pdmbot.ledger.Ledger;
 import pdmbot.ledger.LedgerIngestion;
-import pdmbot.ledger.MigrationNatures;
+import pdmbot.classification.Classifications;
+import pdmbot.classification.MigrationExplainCommand;
+import pdmbot.classification.RulesListCommand;
+import pdmbot.classification.RulesReloadCommand;
+import pdmbot.ledger.ClassifiedNatures;
+import pdmbot.rules.classify.RuleBook;
+import pdmbot.rules.classify.TableSizes;
 import pdmbot.ledger.MigrationPackageCommand;
 import pdmbot.ledger.MigrationStatusCommand;
 import pdmbot.ledger.PackageMigrationsCommand;
@@ -78,15 +84,19 @@ public final class PdmBot implements AutoCloseable {
             LedgerIngestion.Report caughtUp = ingestion.catchUp();
             log.info("started on {}; ledger: {} package(s) seen, {} ingested", world.world().description(),
                     caughtUp.packagesSeen(), caughtUp.ingested().size());
-            MigrationNatures natures = m -> new MigrationNatures.Summary("unclassified", ledger.databasesOf(m));
+            Classifications classifications = classifications(config, stores, clock);
+            ClassifiedNatures natures = new ClassifiedNatures(ledger, classifications);
 
             AtomicReference<Router> router = new AtomicReference<>();
             List<Command> commands = new ArrayList<>();
             commands.add(new HelpCommand(router::get));
+            commands.add(new MigrationExplainCommand(ledger, natures));
             commands.add(new MigrationStatusCommand(ledger, natures));
             commands.add(new MigrationPackageCommand(ledger));
             commands.add(new PackageMigrationsCommand(ledger, natures));
             commands.add(new AutoDeployStatusCommand(ledger, natures));
+            commands.add(new RulesListCommand(classifications));
+            commands.add(new RulesReloadCommand(classifications));
             RunService runs = RunWiring.runs(config, dataDir, database, world, announcements, clock);
             commands.addAll(RunWiring.commands(runs, world, stores, natures));
             router.set(new Router(commands));
@@ -100,6 +110,24 @@ public final class PdmBot implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    private static Classifications classifications(BotConfig config, Stores stores, Clock clock) {
+        Path folder = config.rules().folder() == null || config.rules().folder().isBlank() ? null : Path.of(config.rules().folder());
+        if (folder != null && !Files.isDirectory(folder))
+            throw new InvalidConfigurationException("rules.folder " + folder + " is not a folder of .drl files");
+        TableSizes sizes = TableSizes.defaults();
+        String sizesFile = config.rules().tableSizes();
+        if (sizesFile != null && !sizesFile.isBlank()) {
+            try {
+                sizes = TableSizes.parse(Files.readString(Path.of(sizesFile)));
+            } catch (IOException e) {
+                throw new InvalidConfigurationException("cannot read rules.table-sizes " + sizesFile + ": "
+                        + e.getClass().getSimpleName());
+            }
+        }
+        return new Classifications(() -> folder == null ? RuleBook.builtIn() : RuleBook.withExtras(folder), sizes, folder,
+                stores.classifications(), clock);
     }
 
     private static Database openStore(BotConfig config, Secrets secrets, Path dataDir, Clock clock) {

@@ -4,11 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import pdmbot.config.BotConfig;
 import pdmbot.config.InvalidConfigurationException;
+import pdmbot.config.Secrets;
 import pdmbot.world.Operations;
 import pdmbot.world.PendingMigrations;
 import pdmbot.world.World;
@@ -16,6 +18,8 @@ import pdmbot.world.demo.DemoOperations;
 import pdmbot.world.demo.DemoWorld;
 import pdmbot.world.demo.LocalEnvironmentState;
 import pdmbot.world.git.GitPackageSource;
+import pdmbot.world.gitlab.GitLabSettings;
+import pdmbot.world.gitlab.GitLabWorld;
 import pdmbot.world.local.LocalReleaseNotes;
 
 /** Opens the world the configuration names. */
@@ -51,9 +55,12 @@ final class Worlds {
                         state.deployments(), source::packageNamed, clock, perMigration(config));
                 return new Opened(world, source, null, simulated.operations(), simulated);
             }
-            case "gitlab":
-                throw new InvalidConfigurationException("world.kind gitlab is not available in this build yet; "
-                        + "use demo or git (--repo <path>)");
+            case "gitlab": {
+                GitLabWorld gitlab = GitLabWorld.open(gitlabSettings(config, new Secrets(System.getenv())));
+                World world = new World(gitlab.description(), gitlab.packages(), gitlab.deployments(),
+                        gitlab.databases(), gitlab.releaseNotes().orElse(notes));
+                return new Opened(world, gitlab, null, gitlab.operations(), null);
+            }
             default:
                 throw new InvalidConfigurationException("unknown world.kind '" + config.world().kind() + "'");
         }
@@ -61,6 +68,21 @@ final class Worlds {
 
     private static Duration perMigration(BotConfig config) {
         return Duration.ofSeconds(config.run().demoSecondsPerMigration());
+    }
+
+    /** The token comes from {@code token-file} when set, else from the {@code token-env} variable (or its _FILE). */
+    static GitLabSettings gitlabSettings(BotConfig config, Secrets secrets) {
+        BotConfig.Gitlab g = config.world().gitlab();
+        String token = secrets.require(g.tokenEnv(), g.tokenFile(), "world.kind gitlab");
+        String tokenSource = g.tokenFile() != null && !g.tokenFile().isBlank() ? "the token file " + g.tokenFile()
+                : g.tokenEnv();
+        try {
+            return new GitLabSettings(g.url(), g.project(), g.securityProject(), g.productionProject(), token,
+                    tokenSource, Duration.ofSeconds(g.timeoutSeconds()), Optional.ofNullable(g.releaseIssue()),
+                    refPattern(config.world().refPattern()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(e.getMessage());
+        }
     }
 
     private static Pattern refPattern(String configured) {

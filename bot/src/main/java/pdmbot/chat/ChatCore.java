@@ -97,9 +97,12 @@ public final class ChatCore {
             reply.bullets(unknown.suggestions().stream()
                     .map(s -> router.find(s).map(c -> "`" + c.usage() + "` — " + c.description()).orElse(s)).toList());
         } else {
+            java.util.List<String> groups = router.commands().stream().map(c -> c.name().split(" ")[0]).distinct()
+                    .filter(g -> !g.equals("help")).map(g -> "`" + g + "`").toList();
+            text += " Did you mean `help`? Commands start with " + String.join(", ", groups) + ".";
             reply.text(text);
         }
-        return reply.note("Type `help` for every command.").build();
+        return reply.note("Type `help` for every command, `help <command>` for one.").build();
     }
 
     private static String firstLine(Reply reply) {

@@ -13,6 +13,7 @@ final class ConsoleCommand {
     static int run(Launch launch) throws Exception {
         try (PdmBot bot = launch.start()) {
             ConsoleAdapter console = new ConsoleAdapter(bot.core()::handle, bot.config().console().user(), System.out);
+            bot.announcements().subscribe(console);
             String banner = "pdm-bot " + bot.describe() + "\nType `help` for the commands, `exit` to leave.";
             return console.run(System.in, Path.of(bot.config().data()).resolve("console-history"), banner);
         }

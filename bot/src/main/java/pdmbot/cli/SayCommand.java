@@ -24,6 +24,7 @@ final class SayCommand implements Callable<Integer> {
     public Integer call() {
         try (PdmBot bot = main.launch().start()) {
             ConsoleAdapter console = new ConsoleAdapter(bot.core()::handle, bot.config().console().user(), System.out);
+            bot.announcements().subscribe(console);
             Reply reply = console.ask(String.join(" ", words));
             System.out.println(PlainText.render(reply));
             return reply.isOk() ? 0 : 1;

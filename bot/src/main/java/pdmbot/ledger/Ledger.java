@@ -75,12 +75,16 @@ public final class Ledger {
 
     /** The source of a migration as its newest package has it. */
     public Optional<String> source(PostMigration migration) {
+        return sourceBytes(migration).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** The file of a migration as its newest package has it (the package that removed it has none). */
+    public Optional<byte[]> sourceBytes(PostMigration migration) {
         Optional<PackageVersion> in = currentContentIn(migration.version());
         if (in.isEmpty()) in = store.introducedBy(migration.version());
         if (in.isEmpty()) return Optional.empty();
         Optional<AutoDeployPackage> pkg = world.packages().packageNamed(in.get().toString());
-        return pkg.flatMap(p -> world.packages().fileAt(p, migration.path()))
-                .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+        return pkg.flatMap(p -> world.packages().fileAt(p, migration.path()));
     }
 
     /** The logical databases a migration applies to, from its restrict_gitlab_migration line. */

@@ -59,7 +59,7 @@ abstract class SchemaContract extends StoreContract {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO packages VALUES ('16.6.202311010800-aaaaaaaaaa1.bbbbbbbbbb1', 16, 6,"
                     + " CURRENT_TIMESTAMP, 'aaaaaaaaaa1', 'bbbbbbbbbb1', CURRENT_TIMESTAMP)");
-            s.executeUpdate("INSERT INTO migrations VALUES ('20231025120000', 'add_index', 'db/post_migrate/x.rb')");
+            s.executeUpdate("INSERT INTO migrations (version, name, path) VALUES ('20231025120000', 'add_index', 'db/post_migrate/x.rb')");
 
             assertThatThrownBy(() -> s.executeUpdate("INSERT INTO package_migrations (package_version, migration_version, change)"
                     + " VALUES ('16.6.202311010800-aaaaaaaaaa1.bbbbbbbbbb1', '20231025120000', 'renamed')"))

@@ -24,7 +24,7 @@ import pdmbot.chat.Reply;
  * Console chat: an interactive prompt with history on a terminal, or one command per line from a pipe.
  * It holds no business logic: it turns lines into {@link ChatRequest}s and prints {@link Reply}s.
  */
-public final class ConsoleAdapter {
+public final class ConsoleAdapter implements pdmbot.chat.Announcements {
 
     public static final String PLATFORM = "console";
     private static final String PROMPT = "pdm> ";
@@ -34,6 +34,7 @@ public final class ConsoleAdapter {
     private final PrintStream out;
     private final AtomicLong sequence = new AtomicLong();
     private final String session = Long.toString(System.currentTimeMillis(), 36);
+    private volatile LineReader reader;
 
     public ConsoleAdapter(Function<ChatRequest, Reply> core, String user, PrintStream out) {
         this.core = core;
@@ -54,6 +55,7 @@ public final class ConsoleAdapter {
                     .appName("pdm-bot")
                     .variable(LineReader.HISTORY_FILE, historyFile)
                     .build();
+            this.reader = reader;
             out.println(banner);
             while (true) {
                 String line;
@@ -70,6 +72,8 @@ public final class ConsoleAdapter {
                 out.println();
             }
             reader.getHistory().save();
+        } finally {
+            this.reader = null;
         }
         return 0;
     }
@@ -95,6 +99,20 @@ public final class ConsoleAdapter {
         ChatRequest request = new ChatRequest(PLATFORM, user, user, "console", null, line,
                 "console-" + session + "-" + sequence.incrementAndGet(), Instant.now());
         return core.apply(request);
+    }
+
+    /** Prints an announcement: above the prompt on a terminal, inline otherwise. */
+    @Override
+    public void announce(String topic, Reply message) {
+        String text = "[announcement] " + PlainText.render(message).replace("\n", "\n               ");
+        LineReader current = reader;
+        if (current != null) {
+            current.printAbove(text);
+        } else {
+            synchronized (out) {
+                out.println(text);
+            }
+        }
     }
 
     private static boolean isExit(String line) {

@@ -14,6 +14,8 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
+import org.eclipse.jgit.internal.storage.file.PackInserter;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -46,21 +48,30 @@ final class DemoRepositoryWriter {
             List<AutoDeployPackage> packages = new ArrayList<>();
             Map<String, ObjectId> tree = new TreeMap<>();
             ObjectId head = null;
-            try (ObjectInserter inserter = repository.newObjectInserter()) {
+            // one pack instead of hundreds of loose objects: generation is dominated by file writes otherwise
+            try (ObjectInserter inserter = packInserter(repository)) {
                 for (PlannedPackage planned : plan.packages()) {
                     for (PlannedCommit commit : planned.commits()) head = commit(inserter, tree, head, commit);
-                    inserter.flush();
                     PackageVersion version = new PackageVersion(planned.major(), planned.minor(), planned.builtAt(),
                             head.name().substring(0, 11), planned.packagingSha());
-                    String ref = Constants.R_TAGS + version;
-                    updateRef(repository, ref, head);
-                    packages.add(new AutoDeployPackage(version, head.name(), ref));
+                    packages.add(new AutoDeployPackage(version, head.name(), Constants.R_TAGS + version));
                 }
+                inserter.flush();
             }
+            for (AutoDeployPackage pkg : packages) updateRef(repository, pkg.refName(), ObjectId.fromString(pkg.commitSha()));
             updateRef(repository, Constants.R_HEADS + BRANCH, head);
             git.reset().setMode(ResetCommand.ResetType.HARD).setRef(BRANCH).call();
             return packages;
         }
+    }
+
+    private static ObjectInserter packInserter(Repository repository) {
+        if (repository.getObjectDatabase() instanceof ObjectDirectory directory) {
+            PackInserter inserter = directory.newPackInserter();
+            inserter.checkExisting(false);
+            return inserter;
+        }
+        return repository.newObjectInserter();
     }
 
     private static ObjectId commit(ObjectInserter inserter, Map<String, ObjectId> tree, ObjectId parent,

@@ -57,7 +57,13 @@ public final class DemoWorld implements AutoCloseable {
      */
     public static DemoWorld ensure(Path dataDir, long seed) {
         Path demo = dataDir.resolve("demo");
-        if (Files.exists(demo)) return open(demo, null);
+        if (Files.exists(demo)) {
+            DemoWorld existing = open(demo, null);
+            if (existing.seed() != seed)
+                LOG.info("reusing the demo world in {} generated with seed {} (asked for {}); delete it to regenerate",
+                        demo, existing.seed(), seed);
+            return existing;
+        }
         long start = System.nanoTime();
         Path staging = generate(dataDir, seed);
         try {

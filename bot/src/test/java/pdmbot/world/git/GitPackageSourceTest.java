@@ -186,6 +186,33 @@ class GitPackageSourceTest {
     }
 
     @Test
+    void concurrent_readers_get_the_same_answers() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            for (int i = 0; i < 6; i++) {
+                repo.write("db/post_migrate/2023110100000" + i + "_step_" + i + ".rb", "v" + i + "\n").commit("Step " + i);
+                repo.tag("pkg-16.6-" + i);
+            }
+
+            try (GitPackageSource source = GitPackageSource.open(dir, Pattern.compile("^pkg-"))) {
+                List<AutoDeployPackage> packages = source.packages();
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+                List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+                for (int n = 0; n < 40; n++) {
+                    int i = 1 + n % (packages.size() - 1);
+                    answers.add(pool.submit(() -> source.postMigrationChanges(packages.get(i), Optional.of(packages.get(i - 1))).size()
+                            + source.postMigrationsAt(packages.get(i)).size() * 100));
+                }
+                pool.shutdown();
+
+                for (int n = 0; n < answers.size(); n++) {
+                    int i = 1 + n % (packages.size() - 1);
+                    assertThat(answers.get(n).get()).isEqualTo(1 + (i + 1) * 100);
+                }
+            }
+        }
+    }
+
+    @Test
     void a_directory_that_is_not_a_git_repository_is_refused_by_name() throws Exception {
         Path plain = Files.createDirectory(dir.resolve("plain"));
 

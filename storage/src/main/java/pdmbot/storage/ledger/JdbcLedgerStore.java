@@ -76,10 +76,11 @@ public final class JdbcLedgerStore implements LedgerStore {
     }
 
     private static void insertMigrationIfAbsent(Connection c, PostMigration m) throws SQLException {
-        Jdbc.update(c, "INSERT INTO migrations (version, name, path) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", s -> {
+        Jdbc.update(c, "INSERT INTO migrations (version, name, path, lookup_key) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", s -> {
             s.setString(1, m.version());
             s.setString(2, m.name());
             s.setString(3, m.path());
+            s.setString(4, lookupKey(m.name()));
         });
     }
 
@@ -191,12 +192,13 @@ public final class JdbcLedgerStore implements LedgerStore {
                     JdbcLedgerStore::migration);
         }
         // A class name is the snake name without its underscores, whatever the case of its acronyms.
-        String snake = fileName;
-        String squashed = fileName.replace("_", "");
-        return jdbc.list(action, select + "LOWER(m.name) = ? OR REPLACE(LOWER(m.name), '_', '') = ?" + order, s -> {
-            s.setString(1, snake);
-            s.setString(2, squashed);
-        }, JdbcLedgerStore::migration);
+        String key = lookupKey(fileName);
+        return jdbc.list(action, select + "m.lookup_key = ?" + order, s -> s.setString(1, key), JdbcLedgerStore::migration);
+    }
+
+    /** The indexed form of a name: lower case without underscores, so a snake name and a class name meet. */
+    static String lookupKey(String name) {
+        return name.toLowerCase(Locale.ROOT).replace("_", "");
     }
 
     @Override

@@ -1,0 +1,170 @@
+package pdmbot.adapters.discord;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.components.MessageTopLevelComponent;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Discord through JDA: registers {@code /pdm text:<words>} per configured guild (or globally), and
+ * moves slash commands and button clicks to {@link DiscordInteractions}. It answers within Discord's
+ * 3 seconds: directly when the core is quick, else a deferred reply completed by follow-ups.
+ */
+public final class DiscordAdapter extends ListenerAdapter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscordAdapter.class);
+
+    public static final String COMMAND = "pdm";
+    public static final String TEXT_OPTION = "text";
+    /** Past this the interaction is deferred; Discord allows 3 s for the first response. */
+    static final long ANSWER_DIRECTLY_WITHIN_MS = 2000;
+
+    private final DiscordInteractions interactions;
+    private final List<String> guilds;
+    private final boolean global;
+    private final ExecutorService work;
+    private JDA jda;
+
+    public DiscordAdapter(DiscordInteractions interactions, List<String> guilds, boolean global) {
+        this.interactions = interactions;
+        this.guilds = List.copyOf(guilds);
+        this.global = global;
+        AtomicInteger n = new AtomicInteger();
+        this.work = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "pdm-discord-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Logs in with the bot token and starts listening; returns before the gateway is ready. */
+    public void start(String token) {
+        this.jda = JDABuilder.createLight(token, List.<GatewayIntent>of()).addEventListeners(this).build();
+    }
+
+    /** The {@code /pdm} command definition. */
+    public static CommandData commandData() {
+        return Commands.slash(COMMAND, "Ask pdm-bot about post-deploy migrations (try: help)")
+                .addOption(OptionType.STRING, TEXT_OPTION, "the command words, e.g. pdm status", true);
+    }
+
+    @Override
+    public void onReady(ReadyEvent event) {
+        JDA ready = event.getJDA();
+        if (global) {
+            ready.updateCommands().addCommands(commandData()).queue(
+                    ok -> log.info("registered /{} globally", COMMAND),
+                    e -> log.error("could not register /{} globally: {}", COMMAND, e.toString()));
+        }
+        for (String id : guilds) {
+            Guild guild = ready.getGuildById(id);
+            if (guild == null) {
+                log.warn("discord.guilds names {}, which the bot is not a member of; invite it with the applications.commands scope", id);
+                continue;
+            }
+            guild.updateCommands().addCommands(commandData()).queue(
+                    ok -> log.info("registered /{} in guild {}", COMMAND, id),
+                    e -> log.error("could not register /{} in guild {}: {}", COMMAND, id, e.toString()));
+        }
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (!COMMAND.equals(event.getName())) return;
+        String guildId = event.getGuild() == null ? null : event.getGuild().getId();
+        String text = event.getOption(TEXT_OPTION) == null ? "" : event.getOption(TEXT_OPTION).getAsString();
+        DiscordInteractions.Command command = new DiscordInteractions.Command(event.getId(), guildId,
+                event.getChannelId(), event.getUser().getId(), event.getUser().getName(), text);
+        Future<DiscordInteractions.Answer> answer = work.submit(() -> interactions.command(command));
+        respond(answer, event.getHook(), false,
+                direct -> event.reply(direct.messages().get(0)).setEphemeral(direct.ephemeral()).queue(
+                        hook -> followUps(hook, direct, 1)),
+                () -> event.deferReply().queue());
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        String customId = event.getComponentId();
+        if (!customId.startsWith(DiscordRenderer.CUSTOM_ID_PREFIX)) return;
+        String guildId = event.getGuild() == null ? null : event.getGuild().getId();
+        DiscordInteractions.Click click = new DiscordInteractions.Click(event.getId(), guildId, event.getChannelId(),
+                event.getUser().getId(), event.getUser().getName(), customId);
+        // Acknowledge at once by disabling the message's buttons only when the click wins; until then, defer.
+        event.deferReply().queue();
+        work.submit(() -> {
+            DiscordInteractions.Answer answer = interactions.click(click);
+            if (answer.disableButtons()) {
+                List<MessageTopLevelComponent> disabled = event.getMessage().getComponents().stream()
+                        .map(c -> (MessageTopLevelComponent) c.asActionRow().asDisabled()).toList();
+                event.getMessage().editMessageComponents(disabled).queue(null,
+                        e -> log.warn("could not disable the used buttons: {}", e.toString()));
+            }
+            sendAll(event.getHook(), answer);
+        });
+    }
+
+    private interface Direct {
+        void send(DiscordInteractions.Answer answer);
+    }
+
+    private void respond(Future<DiscordInteractions.Answer> answer, InteractionHook hook, boolean deferred,
+                         Direct direct, Runnable defer) {
+        try {
+            DiscordInteractions.Answer quick = answer.get(ANSWER_DIRECTLY_WITHIN_MS, TimeUnit.MILLISECONDS);
+            if (quick.messages().isEmpty()) return;
+            direct.send(quick);
+        } catch (TimeoutException slow) {
+            defer.run();
+            work.submit(() -> {
+                try {
+                    sendAll(hook, answer.get());
+                } catch (Exception e) {
+                    log.error("discord command failed", e);
+                }
+            });
+        } catch (Exception e) {
+            log.error("discord command failed", e);
+        }
+    }
+
+    /** After a deferral: the first message completes the deferred response, the rest are follow-ups. */
+    private static void sendAll(InteractionHook hook, DiscordInteractions.Answer answer) {
+        if (answer.messages().isEmpty()) {
+            hook.deleteOriginal().queue();
+            return;
+        }
+        hook.editOriginal(MessageEditData.fromCreateData(answer.messages().get(0))).queue();
+        followUps(hook, answer, 1);
+    }
+
+    private static void followUps(InteractionHook hook, DiscordInteractions.Answer answer, int from) {
+        for (MessageCreateData message : answer.messages().subList(from, answer.messages().size()))
+            hook.sendMessage(message).setEphemeral(answer.ephemeral()).queue();
+    }
+
+    @Override
+    public void close() {
+        if (jda != null) jda.shutdown();
+        work.shutdownNow();
+    }
+}

@@ -1,0 +1,188 @@
+package pdmbot.adapters.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.socket_mode.SocketModeClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pdmbot.chat.ChatRequest;
+import pdmbot.chat.Reply;
+import pdmbot.http.Endpoint;
+import pdmbot.storage.events.ChatButtonStore;
+import pdmbot.storage.events.ChatEventStore;
+
+/**
+ * Slack through Bolt: {@code /pdm <words>}, {@code @pdm-bot <words>} and clicks on the bot's buttons
+ * all become {@link ChatRequest}s for the core. Every handler acknowledges at once and leaves the work
+ * to a worker; each Slack event is handled once across retries and instances ({@link ChatEventStore}).
+ * Transports: {@link #endpoint()} for HTTP mode, {@link #startSocketMode(String)} for Socket Mode.
+ */
+public final class SlackAdapter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
+
+    public static final String PLATFORM = SlackRequests.PLATFORM;
+    public static final String COMMAND = "/pdm";
+    static final Pattern OUR_ACTIONS = Pattern.compile("^" + Pattern.quote(BlockKitRenderer.ACTION_PREFIX) + ".+");
+    static final int WORKERS = 8;
+
+    /**
+     * @param teamId        when set, requests from any other workspace are refused
+     * @param instance      this bot instance's name, recorded with each claimed event
+     * @param progressAfter how long a command may run before a "working on it" message is posted
+     */
+    public record Settings(String signingSecret, String botToken, String teamId, String instance, Duration progressAfter) {
+        public Settings {
+            if (progressAfter == null) progressAfter = Duration.ofMillis(1500);
+        }
+    }
+
+    private final Settings settings;
+    private final App app;
+    private final SlackSignatureCheck signatures;
+    private final ChatEventStore events;
+    private final ExecutorService delivery;
+    private final ExecutorService work;
+    private final SlackReplies replies;
+    private final SlackClicks clicks;
+    private final Clock clock;
+    private volatile SocketModeApp socketMode;
+
+    public SlackAdapter(Settings settings, Slack slack, Function<ChatRequest, Reply> core, ChatEventStore events,
+                        ChatButtonStore buttons, Clock clock) {
+        this.settings = settings;
+        this.events = events;
+        this.clock = clock;
+        this.signatures = new SlackSignatureCheck(settings.signingSecret(), clock);
+        this.delivery = pool("pdm-slack-deliver");
+        this.work = pool("pdm-slack-work");
+        SlackPoster poster = new SlackPoster(slack, settings.botToken(), d -> Thread.sleep(d.toMillis()));
+        this.replies = new SlackReplies(core, poster, buttons, work, settings.progressAfter(), clock);
+        this.clicks = new SlackClicks(buttons, poster, replies, clock);
+        AppConfig config = AppConfig.builder()
+                .slack(slack)
+                .signingSecret(settings.signingSecret())
+                .singleTeamBotToken(settings.botToken())
+                .build();
+        // Signatures are checked by SlackSignatureCheck before Bolt sees a request (see its Javadoc for why).
+        config.setRequestVerificationEnabled(false);
+        this.app = new App(config);
+        wire();
+    }
+
+    private static ExecutorService pool(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(WORKERS, r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private void wire() {
+        app.command(COMMAND, (req, ctx) -> {
+            if (isOtherWorkspace(req.getPayload().getTeamId()))
+                return ctx.ack(r -> r.responseType("ephemeral").text("This pdm-bot serves another workspace."));
+            String timestamp = req.getHeaders().getFirstValue(SlackSignatureCheck.TIMESTAMP_HEADER);
+            ChatRequest request = SlackRequests.fromSlashCommand(req.getPayload(),
+                    timestamp == null ? Long.toString(clock.instant().getEpochSecond()) : timestamp,
+                    req.getRequestBodyAsString(), clock.instant());
+            SlackReplies.Target target = new SlackReplies.Target(req.getPayload().getChannelId(), null,
+                    req.getPayload().getUserId(), req.getPayload().getResponseUrl());
+            later(request, () -> replies.answer(request, target));
+            return ctx.ack();
+        });
+        app.event(AppMentionEvent.class, (EventsApiPayload<AppMentionEvent> payload, com.slack.api.bolt.context.builtin.EventContext ctx) -> {
+            if (isOtherWorkspace(payload.getTeamId())) return ctx.ack();
+            ChatRequest request = SlackRequests.fromMention(payload, clock.instant());
+            SlackReplies.Target target = new SlackReplies.Target(request.channel(), request.thread(), request.userId(), null);
+            later(request, () -> replies.answer(request, target));
+            return ctx.ack();
+        });
+        app.blockAction(OUR_ACTIONS, (req, ctx) -> {
+            if (req.getPayload().getTeam() != null && isOtherWorkspace(req.getPayload().getTeam().getId())) return ctx.ack();
+            String eventId = "click:" + req.getPayload().getTriggerId();
+            delivery.submit(() -> {
+                if (claimed(eventId)) clicks.clicked(req.getPayload());
+            });
+            return ctx.ack();
+        });
+    }
+
+    /** True when {@code slack.team-id} is set and {@code team} is another workspace; such requests are refused. */
+    private boolean isOtherWorkspace(String team) {
+        boolean other = settings.teamId() != null && !settings.teamId().isBlank() && !settings.teamId().equals(team);
+        if (other) log.warn("refused a request from the unknown workspace {}", team);
+        return other;
+    }
+
+    /** Runs {@code task} on a worker unless another instance (or a Slack retry) already took this event. */
+    private void later(ChatRequest request, Runnable task) {
+        delivery.submit(() -> {
+            if (claimed(request.eventId())) task.run();
+        });
+    }
+
+    private boolean claimed(String eventId) {
+        try {
+            boolean first = events.claim(PLATFORM, eventId, settings.instance());
+            if (!first) log.info("slack event {} was already handled; skipped", eventId);
+            return first;
+        } catch (RuntimeException e) {
+            log.error("could not claim slack event {}; not handling it", eventId, e);
+            return false;
+        }
+    }
+
+    /** Bolt's app, for tests that drive its core directly. */
+    public App app() {
+        return app;
+    }
+
+    /** The HTTP-mode endpoint for {@code /slack/events}: signature check first, then Bolt. */
+    public Endpoint endpoint() {
+        return new SlackEventsEndpoint(signatures, app);
+    }
+
+    /** Connects to Slack over Socket Mode with the {@code xapp-} token; returns at once. */
+    public void startSocketMode(String appToken) throws Exception {
+        SocketModeApp socket = new SocketModeApp(appToken, app, SocketModeClient.Backend.JavaWebSocket);
+        socket.startAsync();
+        this.socketMode = socket;
+    }
+
+    @Override
+    public void close() {
+        SocketModeApp socket = socketMode;
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (Exception e) {
+                log.warn("closing Socket Mode: {}", e.toString());
+            }
+        }
+        delivery.shutdown();
+        work.shutdown();
+        try {
+            delivery.awaitTermination(5, TimeUnit.SECONDS);
+            work.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        delivery.shutdownNow();
+        work.shutdownNow();
+    }
+
+}

@@ -1,0 +1,148 @@
+package pdmbot.adapters.slack;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.util.json.GsonFactory;
+import com.slack.api.webhook.WebhookResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts to Slack: chat.postMessage / chat.update / chat.postEphemeral and response_url. An HTTP 429 is
+ * retried after the Retry-After Slack sends, a bounded number of times; other failures are logged
+ * (without the token) and reported as an empty result, never thrown at the user.
+ */
+final class SlackPoster {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackPoster.class);
+
+    static final int MAX_ATTEMPTS = 4;
+    /** A Retry-After beyond this is not waited for: the reply would be too late to matter. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
+
+    /** Sleeps between retries; tests pass one that records instead of sleeping. */
+    interface Pause {
+        void pause(Duration duration) throws InterruptedException;
+    }
+
+    private interface Call<T> {
+        T run() throws IOException, SlackApiException;
+    }
+
+    private final Slack slack;
+    private final MethodsClient methods;
+    private final Pause pause;
+    private final Gson gson = GsonFactory.createSnakeCase();
+
+    SlackPoster(Slack slack, String botToken, Pause pause) {
+        this.slack = slack;
+        this.methods = slack.methods(botToken);
+        this.pause = pause;
+    }
+
+    /** Posts a message (in a thread when {@code threadTs} is set) and returns its ts. */
+    Optional<String> post(String channel, String threadTs, BlockKitRenderer.SlackMessage message) {
+        ChatPostMessageResponse r = call("chat.postMessage", () -> methods.chatPostMessage(b -> b
+                .channel(channel).threadTs(threadTs).text(message.text()).blocks(message.blocks())));
+        return r != null && r.isOk() ? Optional.of(r.getTs()) : Optional.empty();
+    }
+
+    boolean update(String channel, String ts, BlockKitRenderer.SlackMessage message) {
+        SlackApiTextResponse r = call("chat.update", () -> methods.chatUpdate(b -> b
+                .channel(channel).ts(ts).text(message.text()).blocks(message.blocks())));
+        return r != null && r.isOk();
+    }
+
+    boolean postEphemeral(String channel, String user, String threadTs, BlockKitRenderer.SlackMessage message) {
+        SlackApiTextResponse r = call("chat.postEphemeral", () -> methods.chatPostEphemeral(b -> b
+                .channel(channel).user(user).threadTs(threadTs).text(message.text()).blocks(message.blocks())));
+        return r != null && r.isOk();
+    }
+
+    /** Answers through a response_url: {@code responseType} ephemeral or in_channel; {@code replaceOriginal} for clicks. */
+    boolean respond(String responseUrl, String responseType, boolean replaceOriginal, BlockKitRenderer.SlackMessage message) {
+        JsonObject payload = new JsonObject();
+        if (responseType != null) payload.addProperty("response_type", responseType);
+        if (replaceOriginal) payload.addProperty("replace_original", true);
+        payload.addProperty("text", message.text());
+        payload.add("blocks", gson.toJsonTree(message.blocks()));
+        String json = gson.toJson(payload);
+        for (int attempt = 1; ; attempt++) {
+            WebhookResponse r;
+            try {
+                r = slack.send(responseUrl, json);
+            } catch (IOException e) {
+                log.warn("response_url: {}", e.toString());
+                return false;
+            }
+            if (r.getCode() != null && r.getCode() == 429 && attempt < MAX_ATTEMPTS) {
+                if (!waitRetryAfter("response_url", r.getHeaders(), attempt)) return false;
+                continue;
+            }
+            if (r.getCode() == null || r.getCode() / 100 != 2) {
+                log.warn("response_url answered {}: {}", r.getCode(), SlackLimits.truncate(String.valueOf(r.getBody()), 200));
+                return false;
+            }
+            return true;
+        }
+    }
+
+    private <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                T response = call.run();
+                if (!response.isOk()) log.warn("{} refused: {}", method, response.getError());
+                return response;
+            } catch (SlackApiException e) {
+                if (e.getResponse().code() == 429 && attempt < MAX_ATTEMPTS) {
+                    if (!waitRetryAfter(method, e.getResponse().headers().toMultimap(), attempt)) return null;
+                    continue;
+                }
+                log.warn("{} failed with HTTP {} after {} attempt(s)", method, e.getResponse().code(), attempt);
+                return null;
+            } catch (IOException e) {
+                log.warn("{} failed: {}", method, e.toString());
+                return null;
+            }
+        }
+    }
+
+    private boolean waitRetryAfter(String method, Map<String, List<String>> headers, int attempt) {
+        Duration wait = retryAfter(headers);
+        if (wait.compareTo(MAX_RETRY_AFTER) > 0) {
+            log.warn("{} rate limited; Retry-After {}s is past {}s, giving up", method, wait.toSeconds(), MAX_RETRY_AFTER.toSeconds());
+            return false;
+        }
+        log.info("{} rate limited; retrying in {}s (attempt {} of {})", method, wait.toSeconds(), attempt + 1, MAX_ATTEMPTS);
+        try {
+            pause.pause(wait);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static Duration retryAfter(Map<String, List<String>> headers) {
+        for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+            if (h.getKey() != null && h.getKey().equalsIgnoreCase("retry-after") && !h.getValue().isEmpty()) {
+                try {
+                    return Duration.ofSeconds(Math.max(0, Long.parseLong(h.getValue().get(0).trim())));
+                } catch (NumberFormatException e) {
+                    return Duration.ofSeconds(1);
+                }
+            }
+        }
+        return Duration.ofSeconds(1);
+    }
+}

@@ -1,0 +1,47 @@
+package pdmbot.classification;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import pdmbot.chat.Command;
+import pdmbot.chat.Invocation;
+import pdmbot.chat.Reply;
+
+/** {@code rules list}: the loaded rules, by file. */
+public final class RulesListCommand implements Command {
+
+    private final Classifications classifications;
+
+    public RulesListCommand(Classifications classifications) {
+        this.classifications = classifications;
+    }
+
+    @Override
+    public String name() {
+        return "rules list";
+    }
+
+    @Override
+    public String usage() {
+        return "rules list";
+    }
+
+    @Override
+    public String description() {
+        return "The classification rules in use, by file.";
+    }
+
+    @Override
+    public Reply handle(Invocation invocation) {
+        invocation.arguments().allowOnly().atMost(0);
+        Reply.Builder reply = Reply.builder().heading("Rules in use");
+        int total = 0;
+        for (Map.Entry<String, List<String>> file : classifications.rules().rules().entrySet()) {
+            List<String> names = new ArrayList<>(file.getValue());
+            total += names.size();
+            reply.text("`" + file.getKey() + "` (" + names.size() + " rules)").bullets(names.stream().map(n -> "\"" + n + "\"").toList());
+        }
+        return reply.note(total + " rules; compiled in " + classifications.rules().buildMillis() + " ms. "
+                + "`rules reload` recompiles them with the configured rules folder.").build();
+    }
+}

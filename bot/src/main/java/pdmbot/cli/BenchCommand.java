@@ -1,0 +1,67 @@
+package pdmbot.cli;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import pdmbot.app.PdmBot;
+import pdmbot.http.ChatBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code bench [classify|ledger|chat]}: measures and prints JSON lines; asserts nothing. */
+@Command(name = "bench", description = "Measure performance and print the figures as JSON lines (nothing is asserted).")
+final class BenchCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Parameters(arity = "0..1", paramLabel = "<what>", description = "classify, ledger or chat (default: all)")
+    String what;
+
+    @Option(names = "--requests", description = "chat: requests per client (default ${DEFAULT-VALUE})", defaultValue = "50")
+    int requests;
+
+    @Option(names = "--files", description = "classify: generated files (default ${DEFAULT-VALUE})", defaultValue = "5000")
+    int files;
+
+    @Option(names = "--packages", description = "ledger: generated packages (default ${DEFAULT-VALUE})", defaultValue = "2000")
+    int packages;
+
+    @Option(names = "--migrations", description = "ledger: generated post-deploy migrations (default ${DEFAULT-VALUE})", defaultValue = "5000")
+    int migrations;
+
+    @Option(names = "--command", description = "chat: the query command sent (default \"${DEFAULT-VALUE}\")", defaultValue = "pdm status")
+    String command;
+
+    @Override
+    public Integer call() throws Exception {
+        String which = what == null ? "all" : what;
+        boolean ran = false;
+        if (which.equals("classify") || which.equals("all")) {
+            ClassifyBenchmark.run(System.out, files);
+            ran = true;
+        }
+        if (which.equals("ledger") || which.equals("all")) {
+            pdmbot.ledger.bench.LedgerBench.run(System.out, packages, migrations, 10_000, 20);
+            ran = true;
+        }
+        if (which.equals("chat") || which.equals("all")) {
+            benchChat();
+            ran = true;
+        }
+        if (!ran) {
+            System.err.println("pdm-bot bench: unknown benchmark '" + which + "'; expected classify, ledger or chat");
+            return 2;
+        }
+        return 0;
+    }
+
+    private void benchChat() throws Exception {
+        try (PdmBot bot = main.launch().start()) {
+            String words = bot.core().router().route(pdmbot.chat.Tokenizer.split(command)) instanceof pdmbot.chat.Router.Matched
+                    ? command : "help";
+            ChatBench.run(System.out, bot.core(), bot.database().dataSource(), words, requests, Duration.ofSeconds(120));
+        }
+    }
+}

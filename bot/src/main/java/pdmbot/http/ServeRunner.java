@@ -1,0 +1,114 @@
+package pdmbot.http;
+
+import com.slack.api.Slack;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pdmbot.adapters.discord.DiscordAdapter;
+import pdmbot.adapters.discord.DiscordInteractions;
+import pdmbot.adapters.slack.SlackAdapter;
+import pdmbot.chat.ChatCore;
+import pdmbot.config.BotConfig;
+import pdmbot.config.Secrets;
+import pdmbot.storage.events.JdbcChatButtonStore;
+import pdmbot.storage.events.JdbcChatEventStore;
+
+/**
+ * What {@code serve} starts: the HTTP server ({@code /healthz}, and {@code /slack/events} in Slack's HTTP
+ * mode), Slack over Socket Mode, and Discord — each when enabled in the configuration. The data source
+ * must be migrated (it holds {@code chat_events} and {@code chat_buttons}).
+ */
+public final class ServeRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeRunner.class);
+
+    /** What is running; closing it stops everything in reverse order. */
+    public static final class Serving implements AutoCloseable {
+        private final List<AutoCloseable> parts;
+        private final HttpServer http;
+
+        Serving(List<AutoCloseable> parts, HttpServer http) {
+            this.parts = parts;
+            this.http = http;
+        }
+
+        public int httpPort() {
+            return http.port();
+        }
+
+        @Override
+        public void close() {
+            for (int i = parts.size() - 1; i >= 0; i--) {
+                try {
+                    parts.get(i).close();
+                } catch (Exception e) {
+                    log.warn("stopping {}: {}", parts.get(i).getClass().getSimpleName(), e.toString());
+                }
+            }
+        }
+    }
+
+    private ServeRunner() {
+    }
+
+    public static Serving start(BotConfig config, ChatCore core, DataSource dataSource, Map<String, String> environment)
+            throws IOException {
+        return start(config, core, dataSource, environment, Slack.getInstance(), Clock.systemUTC());
+    }
+
+    /** As {@link #start(BotConfig, ChatCore, DataSource, Map)} with the Slack client and clock given (tests, bench). */
+    public static Serving start(BotConfig config, ChatCore core, DataSource dataSource, Map<String, String> environment,
+                                Slack slack, Clock clock) throws IOException {
+        Secrets secrets = new Secrets(environment);
+        String instance = ManagementFactory.getRuntimeMXBean().getName();
+        JdbcChatEventStore events = new JdbcChatEventStore(dataSource, clock);
+        JdbcChatButtonStore buttons = new JdbcChatButtonStore(dataSource, clock);
+        List<AutoCloseable> parts = new ArrayList<>();
+        Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+        try {
+            BotConfig.Slack slackConfig = config.slack();
+            if (slackConfig.enabled()) {
+                SlackAdapter.Settings settings = new SlackAdapter.Settings(
+                        "socket".equals(slackConfig.mode())
+                                ? secrets.read(slackConfig.signingSecretEnv(), null).orElse("unused-in-socket-mode")
+                                : secrets.require(slackConfig.signingSecretEnv(), null, "Slack (HTTP mode)"),
+                        secrets.require(slackConfig.botTokenEnv(), null, "Slack"),
+                        slackConfig.teamId(), instance, null);
+                SlackAdapter adapter = new SlackAdapter(settings, slack, core::handle, events, buttons, clock);
+                parts.add(adapter);
+                if ("socket".equals(slackConfig.mode())) {
+                    adapter.startSocketMode(secrets.require(slackConfig.appTokenEnv(), null, "Slack Socket Mode"));
+                    log.info("Slack: Socket Mode connecting");
+                } else {
+                    endpoints.put("/slack/events", adapter.endpoint());
+                }
+            }
+            BotConfig.Discord discordConfig = config.discord();
+            if (discordConfig.enabled()) {
+                DiscordInteractions interactions = new DiscordInteractions(core::handle, events, buttons,
+                        new HashSet<>(discordConfig.guilds()), instance, clock);
+                DiscordAdapter adapter = new DiscordAdapter(interactions, discordConfig.guilds(), false);
+                parts.add(adapter);
+                adapter.start(secrets.require(discordConfig.tokenEnv(), null, "Discord"));
+                log.info("Discord: connecting; /pdm in guilds {}", discordConfig.guilds());
+            }
+            HttpServer http = HttpServer.start(config.http().bind(), config.http().port(), endpoints);
+            parts.add(http);
+            return new Serving(parts, http);
+        } catch (IOException | RuntimeException e) {
+            new Serving(parts, null).close();
+            throw e;
+        } catch (Exception e) {
+            new Serving(parts, null).close();
+            throw new IllegalStateException("could not start the chat adapters: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package pdmbot.world.gitlab;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.gitlab4j.api.GitLabApiException;
+import org.gitlab4j.api.Pager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way this package calls GitLab: bounded retries with exponential backoff and jitter on 429 (honouring
+ * {@code Retry-After}), 5xx gateway errors and timeouts; no retry on other 4xx; every failure becomes an exception
+ * named for the action, whose message names GitLab, the request and the status, and never the token.
+ */
+final class GitLabCalls {
+
+    private static final Logger log = LoggerFactory.getLogger(GitLabCalls.class);
+    private static final String HIDDEN = "[token hidden]";
+
+    /** One request to GitLab through gitlab4j. */
+    @FunctionalInterface
+    interface Call<T> {
+        T run() throws GitLabApiException;
+    }
+
+    /** Builds the exception named for the action that failed. */
+    @FunctionalInterface
+    interface Failure {
+        GitLabException create(String message, Throwable cause);
+    }
+
+    private final RetryPolicy retry;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
+    private final Duration timeout;
+    private final String tokenSource;
+    private final String token;
+
+    GitLabCalls(RetryPolicy retry, Sleeper sleeper, RandomGenerator random, Duration timeout, String tokenSource,
+                String token) {
+        this.retry = Objects.requireNonNull(retry, "retry");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.random = Objects.requireNonNull(random, "random");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.tokenSource = Objects.requireNonNull(tokenSource, "tokenSource");
+        this.token = token == null ? "" : token;
+    }
+
+    /** A read: retried on 429, 5xx gateway errors, timeouts and refused connections. */
+    <T> T read(Failure failure, String request, Call<T> call) {
+        return attempt(failure, request, call, true, false).orElseThrow(
+                () -> failure.create("GitLab answered " + request + " with an empty body", null));
+    }
+
+    /** A read where 404 means "there is no such thing": empty instead of an exception. */
+    <T> Optional<T> readUnlessMissing(Failure failure, String request, Call<T> call) {
+        return attempt(failure, request, call, true, true);
+    }
+
+    /**
+     * A write that must not happen twice: retried only when GitLab surely did not act on it (429, 503, connection
+     * refused); a timeout is not retried because the write may have landed.
+     */
+    <T> T write(Failure failure, String request, Call<T> call) {
+        return attempt(failure, request, call, false, false).orElseThrow(
+                () -> failure.create("GitLab answered " + request + " with an empty body", null));
+    }
+
+    /** Every page of a paginated read; each page is retried on its own, and any page failing fails the whole list. */
+    <T> List<T> readAll(Failure failure, String request, Call<Pager<T>> firstPage) {
+        return pages(read(failure, request, firstPage), failure, request);
+    }
+
+    /** Like {@link #readAll} but a 404 on the first page means "nothing there". */
+    <T> Optional<List<T>> readAllUnlessMissing(Failure failure, String request, Call<Pager<T>> firstPage) {
+        return readUnlessMissing(failure, request, firstPage).map(pager -> pages(pager, failure, request));
+    }
+
+    private <T> List<T> pages(Pager<T> pager, Failure failure, String request) {
+        List<T> items = new ArrayList<>(pager.page(1));
+        while (pager.hasNext()) {
+            int next = pager.getCurrentPage() + 1;
+            items.addAll(read(failure, request + " (page " + next + ")", () -> pager.page(next)));
+        }
+        return items;
+    }
+
+    private <T> Optional<T> attempt(Failure failure, String request, Call<T> call, boolean idempotent,
+                                    boolean missingIsEmpty) {
+        for (int attempt = 1; ; attempt++) {
+            CallProblem problem;
+            try {
+                return Optional.ofNullable(call.run());
+            } catch (GitLabApiException | RuntimeException e) {
+                problem = CallProblem.of(e);
+            }
+            if (missingIsEmpty && problem.isMissing()) return Optional.empty();
+            boolean again = problem.isTransient(idempotent) && attempt < retry.maxAttempts();
+            Duration wait = problem.retryAfter().isPresent() ? problem.retryAfter().get()
+                    : retry.backoffAfter(attempt, random);
+            // a Retry-After longer than we are willing to wait ends the call now, saying so
+            if (again && wait.compareTo(retry.maxDelay()) > 0) again = false;
+            if (!again) throw failure.create(message(problem, request, attempt), safe(problem.cause()));
+            log.warn("{}; try {} of {} in {} ms", hide(describe(problem, request)), attempt + 1, retry.maxAttempts(),
+                    wait.toMillis());
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure.create(hide(describe(problem, request)) + "; interrupted while waiting to retry", e);
+            }
+        }
+    }
+
+    private String message(CallProblem problem, String request, int attempts) {
+        StringBuilder m = new StringBuilder(describe(problem, request));
+        if (attempts > 1) m.append(" (gave up after ").append(attempts).append(" tries)");
+        String hint = hint(problem);
+        if (!hint.isEmpty()) m.append(": ").append(hint);
+        return hide(m.toString());
+    }
+
+    private String describe(CallProblem problem, String request) {
+        switch (problem.kind()) {
+            case HTTP: {
+                String detail = problem.detail() == null ? "" : problem.detail().strip();
+                boolean saysMore = !detail.isEmpty() && !detail.equals(problem.statusLine().substring(4))
+                        && !detail.equals(problem.statusLine());
+                return "GitLab answered " + problem.statusLine() + " to " + request
+                        + (saysMore ? " (\"" + shorten(detail) + "\")" : "");
+            }
+            case TIMEOUT:
+                return "GitLab did not answer " + request + " within " + timeout.toSeconds() + " s";
+            case UNREACHABLE:
+                return "cannot reach GitLab for " + request + " (" + problem.detail() + ")";
+            case MALFORMED:
+                return "GitLab answered " + request + " with malformed JSON (" + shorten(problem.detail()) + ")";
+            default:
+                return "GitLab call " + request + " failed: " + shorten(problem.detail());
+        }
+    }
+
+    private String hint(CallProblem problem) {
+        switch (problem.kind()) {
+            case HTTP:
+                int s = problem.status();
+                if (s == 401) return "check the token in " + tokenSource;
+                if (s == 403) return "the token in " + tokenSource
+                        + " lacks a scope (read_api to read, api to write) or access to the project";
+                if (s == 404) return "check the project path and the ref, and that the token in " + tokenSource
+                        + " can see the project";
+                if (s == 429) return "GitLab is rate-limiting the bot; try again in a minute";
+                if (s >= 500) return "GitLab is failing or unavailable; try again later";
+                return "GitLab refused the request";
+            case TIMEOUT:
+                return "GitLab is slow or unreachable; try again later or raise world.gitlab.timeout-seconds";
+            case UNREACHABLE:
+                return "check world.gitlab.url and the network";
+            case MALFORMED:
+                return "is world.gitlab.url the GitLab instance (not a proxy or login page)?";
+            default:
+                return "";
+        }
+    }
+
+    private static String shorten(String text) {
+        if (text == null) return "";
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "…";
+    }
+
+    /** The cause as thrown, unless a message in its chain repeats the token: then a copy that hides it. */
+    private Throwable safe(Throwable cause) {
+        for (Throwable t = cause; t != null && !token.isEmpty(); t = t.getCause() == t ? null : t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains(token)) {
+                IllegalStateException copy = new IllegalStateException(hide(cause.toString()));
+                copy.setStackTrace(cause.getStackTrace());
+                return copy;
+            }
+        }
+        return cause;
+    }
+
+    /** Removes the token from any text that may reach a log line or a user. */
+    String hide(String text) {
+        if (text == null || token.length() < 4) return text;
+        return text.replace(token, HIDDEN);
+    }
+}

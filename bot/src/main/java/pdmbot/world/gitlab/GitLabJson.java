@@ -1,0 +1,135 @@
+package pdmbot.world.gitlab;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gitlab4j.api.GitLabApi;
+import org.gitlab4j.api.GitLabApiException;
+
+/** JSON requests on one project, read as trees, through {@link GitLabCalls}; answers not shaped as documented fail. */
+final class GitLabJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Lists the bot reads (open incidents, recent pipelines) are short; a runaway list stops here. */
+    static final int MAX_PAGES = 10;
+
+    private final GitLabRawApi raw;
+    private final GitLabCalls calls;
+
+    GitLabJson(GitLabApi api, GitLabCalls calls) {
+        this.raw = new GitLabRawApi(api);
+        this.calls = calls;
+    }
+
+    GitLabCalls calls() {
+        return calls;
+    }
+
+    GitLabRawApi raw() {
+        return raw;
+    }
+
+    /** Every item of a paginated list, following {@code X-Next-Page} up to {@link #MAX_PAGES} pages. */
+    List<JsonNode> list(GitLabCalls.Failure failure, String project, String suffix, Map<String, String> query) {
+        List<JsonNode> items = new ArrayList<>();
+        String page = "1";
+        for (int n = 0; n < MAX_PAGES && !page.isEmpty(); n++) {
+            Map<String, String> params = new LinkedHashMap<>(query);
+            params.put("page", page);
+            String request = request("GET", project, suffix, params);
+            JsonPage answer = calls.read(failure, request, () -> {
+                GitLabRawApi.Page p = raw.page(params, path(project, suffix));
+                try (InputStream body = p.body()) {
+                    return new JsonPage(JSON.readTree(body), p.nextPage());
+                } catch (IOException e) {
+                    throw new GitLabApiException(e);
+                }
+            });
+            if (!answer.body().isArray()) throw failure.create("GitLab answered " + request
+                    + " with malformed JSON (expected an array): is world.gitlab.url the GitLab instance?", null);
+            answer.body().forEach(items::add);
+            page = answer.nextPage();
+        }
+        return items;
+    }
+
+    /** One JSON object. */
+    JsonNode get(GitLabCalls.Failure failure, String project, String suffix, Map<String, String> query) {
+        return calls.read(failure, request("GET", project, suffix, query), () -> {
+            try (InputStream body = raw.get(query, path(project, suffix))) {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new GitLabApiException(e);
+            }
+        });
+    }
+
+    private record JsonPage(JsonNode body, String nextPage) {
+    }
+
+    /** A PUT of form parameters whose repetition changes nothing (labels added, a status set), so it is retried. */
+    JsonNode put(GitLabCalls.Failure failure, String project, String suffix, Map<String, String> form) {
+        return calls.read(failure, request("PUT", project, suffix, Map.of()), () -> {
+            try (InputStream body = raw.put(form, path(project, suffix))) {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new GitLabApiException(e);
+            }
+        });
+    }
+
+    /** The raw-API path arguments for {@code /projects/:project<suffix>}. */
+    Object[] path(String project, String suffix) throws GitLabApiException {
+        List<Object> segments = new ArrayList<>();
+        segments.add("projects");
+        segments.add(raw.projectSegment(project));
+        for (String s : suffix.split("/")) if (!s.isEmpty()) segments.add(s);
+        return segments.toArray();
+    }
+
+    static String request(String method, String project, String suffix, Map<String, String> query) {
+        StringBuilder r = new StringBuilder(method).append(" /projects/")
+                .append(URLEncoder.encode(project, StandardCharsets.UTF_8)).append(suffix);
+        String sep = "?";
+        for (Map.Entry<String, String> e : query.entrySet()) {
+            r.append(sep).append(e.getKey()).append('=').append(e.getValue());
+            sep = "&";
+        }
+        return r.toString();
+    }
+
+    static Optional<Instant> instant(JsonNode node, String field) {
+        String text = node.path(field).asText(null);
+        if (text == null || text.isBlank() || node.path(field).isNull()) return Optional.empty();
+        try {
+            return Optional.of(OffsetDateTime.parse(text).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    static List<String> labels(JsonNode issue) {
+        List<String> labels = new ArrayList<>();
+        for (JsonNode l : issue.path("labels")) labels.add(l.isObject() ? l.path("name").asText("") : l.asText(""));
+        return labels;
+    }
+
+    /** A well-formed JSON answer that is not what GitLab documents. */
+    static final class MalformedAnswer extends JsonProcessingException {
+        MalformedAnswer(String message) {
+            super(message);
+        }
+    }
+}

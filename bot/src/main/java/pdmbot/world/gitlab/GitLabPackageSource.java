@@ -1,0 +1,163 @@
+package pdmbot.world.gitlab;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gitlab4j.api.models.Commit;
+import org.gitlab4j.api.models.MergeRequest;
+import org.gitlab4j.api.models.Tag;
+import pdmbot.domain.PackageVersion;
+import pdmbot.domain.PostMigration;
+import pdmbot.world.AutoDeployPackage;
+import pdmbot.world.CommitInfo;
+import pdmbot.world.Lookup;
+import pdmbot.world.MergeRequestRef;
+import pdmbot.world.MigrationChange;
+import pdmbot.world.PackageSource;
+
+/**
+ * Packages and post-deploy migrations read from a GitLab project through its REST API. Packages are the project's
+ * tags whose name the tag pattern finds, ordered by the timestamp in their version.
+ */
+public final class GitLabPackageSource implements PackageSource {
+
+    private static final Pattern SHA_PREFIX = Pattern.compile("[0-9a-f]{4,40}");
+    private static final Pattern MILESTONE = Pattern.compile("(\\d+)\\.(\\d+)");
+    private static final Pattern MERGE_REQUEST_URL = Pattern.compile("https?://[^/]+/(.+?)/-/merge_requests/(\\d+)");
+    private static final String NO_PACKAGING_SHA = "00000000000";
+
+    private final GitLabRepository repository;
+    private final Pattern tagPattern;
+    private final PostMigrationChanges changes;
+    private final BoundedCache<String, CommitInfo> commits = new BoundedCache<>(4096);
+
+    GitLabPackageSource(GitLabRepository repository, Pattern tagPattern) {
+        this.repository = repository;
+        this.tagPattern = tagPattern;
+        this.changes = new PostMigrationChanges(repository);
+    }
+
+    @Override
+    public List<AutoDeployPackage> packages() {
+        Map<PackageVersion, AutoDeployPackage> byVersion = new LinkedHashMap<>();
+        for (Tag tag : repository.tags()) {
+            String name = tag.getName();
+            if (name == null || !tagPattern.matcher(name).find()) continue;
+            Commit commit = tag.getCommit();
+            if (commit == null || commit.getId() == null || !commit.getId().matches("[0-9a-f]{40}"))
+                throw new UnableToListPackagesException("GitLab listed the tag " + name + " of "
+                        + repository.project() + " without the full sha of its commit", null);
+            PackageVersion version = PackageVersion.find(name).orElseGet(() -> versionOf(name, commit));
+            byVersion.putIfAbsent(version, new AutoDeployPackage(version, commit.getId(), "refs/tags/" + name));
+        }
+        List<AutoDeployPackage> packages = new ArrayList<>(byVersion.values());
+        packages.sort(Comparator.naturalOrder());
+        return packages;
+    }
+
+    /** A tag without an embedded version: milestone from the name, time and app sha from the commit. */
+    private static PackageVersion versionOf(String name, Commit commit) {
+        Matcher m = MILESTONE.matcher(name);
+        int major = 0;
+        int minor = 0;
+        if (m.find()) {
+            try {
+                major = Integer.parseInt(m.group(1));
+                minor = Integer.parseInt(m.group(2));
+            } catch (NumberFormatException tooLarge) {
+                major = 0;
+                minor = 0;
+            }
+        }
+        Instant when = commit.getCommittedDate() != null ? commit.getCommittedDate().toInstant()
+                : commit.getCreatedAt() != null ? commit.getCreatedAt().toInstant() : Instant.EPOCH;
+        return new PackageVersion(major, minor, when.truncatedTo(ChronoUnit.MINUTES), commit.getId().substring(0, 11),
+                NO_PACKAGING_SHA);
+    }
+
+    @Override
+    public List<MigrationChange> postMigrationChanges(AutoDeployPackage pkg, Optional<AutoDeployPackage> previous) {
+        return changes.between(pkg.commitSha(), previous.map(AutoDeployPackage::commitSha));
+    }
+
+    @Override
+    public List<PostMigration> postMigrationsAt(AutoDeployPackage pkg) {
+        List<PostMigration> migrations = new ArrayList<>();
+        for (String path : repository.postMigrateTree(pkg.commitSha()).keySet())
+            PostMigration.fromPath(path).ifPresent(migrations::add);
+        migrations.sort(Comparator.comparing(PostMigration::version).thenComparing(PostMigration::path));
+        return migrations;
+    }
+
+    @Override
+    public Optional<byte[]> fileAt(AutoDeployPackage pkg, String path) {
+        return repository.file(pkg.commitSha(), path);
+    }
+
+    @Override
+    public Lookup<CommitInfo> findCommit(String shaOrPrefix) {
+        String query = shaOrPrefix == null ? "" : shaOrPrefix.trim().toLowerCase();
+        if (!SHA_PREFIX.matcher(query).matches())
+            return new Lookup.NotFound<>(query, "\"" + query + "\" is not a commit sha; expected 4 to 40 hex characters");
+        Optional<CommitInfo> cached = commits.get(query);
+        if (cached.isPresent()) return new Lookup.Found<>(query, cached.get());
+        Optional<Commit> commit = repository.commit(query);
+        if (commit.isEmpty() || commit.get().getId() == null || !commit.get().getId().startsWith(query)) {
+            // GitLab answers 404 both for an unknown sha and for an abbreviation several commits share
+            String reason = query.length() == 40 ? "no commit " + query + " in " + repository.project()
+                    : "no commit of " + repository.project() + " is named by " + query
+                    + " alone (unknown, or shared by several commits); try a longer sha";
+            return new Lookup.NotFound<>(query, reason);
+        }
+        CommitInfo info = infoOf(commit.get());
+        commits.put(info.sha(), info);
+        commits.put(query, info);
+        return new Lookup.Found<>(query, info);
+    }
+
+    private CommitInfo infoOf(Commit commit) {
+        String message = commit.getMessage() == null ? "" : commit.getMessage();
+        String title = commit.getTitle() != null ? commit.getTitle() : message.lines().findFirst().orElse("");
+        Instant authoredAt = commit.getAuthoredDate() != null ? commit.getAuthoredDate().toInstant()
+                : commit.getCreatedAt() != null ? commit.getCreatedAt().toInstant() : Instant.EPOCH;
+        Optional<MergeRequestRef> mergeRequest = mergeRequestOf(commit.getId());
+        if (mergeRequest.isEmpty()) mergeRequest = MergeRequestRef.fromCommitMessage(message);
+        return new CommitInfo(commit.getId(), title, message, nullToEmpty(commit.getAuthorName()),
+                nullToEmpty(commit.getAuthorEmail()), authoredAt, mergeRequest);
+    }
+
+    /** The merged merge request that brought the commit, else the first one GitLab lists. */
+    private Optional<MergeRequestRef> mergeRequestOf(String sha) {
+        List<MergeRequest> requests = repository.mergeRequestsOf(sha);
+        Optional<MergeRequest> chosen = requests.stream().filter(mr -> "merged".equals(mr.getState())).findFirst();
+        if (chosen.isEmpty()) chosen = requests.stream().findFirst();
+        return chosen.flatMap(this::refOf);
+    }
+
+    private Optional<MergeRequestRef> refOf(MergeRequest mr) {
+        if (mr.getIid() == null || mr.getIid() <= 0 || mr.getIid() > Integer.MAX_VALUE) return Optional.empty();
+        int iid = mr.getIid().intValue();
+        if (mr.getWebUrl() != null) {
+            Matcher m = MERGE_REQUEST_URL.matcher(mr.getWebUrl());
+            if (m.matches()) return Optional.of(new MergeRequestRef(m.group(1), iid));
+        }
+        return Optional.of(new MergeRequestRef(repository.project(), iid));
+    }
+
+    @Override
+    public boolean contains(AutoDeployPackage pkg, String commitSha) {
+        Optional<CommitInfo> commit = commit(commitSha);
+        return commit.isPresent() && repository.isAncestor(commit.get().sha(), pkg.commitSha());
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,117 @@
+package pdmbot.world.gitlab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.gitlab4j.api.GitLabApi;
+import org.gitlab4j.api.GitLabApiException;
+import org.gitlab4j.api.models.Pipeline;
+import org.gitlab4j.api.models.Variable;
+import pdmbot.world.PipelineHandle;
+import pdmbot.world.PipelineStatus;
+
+/**
+ * Starts pipelines in one project and reads where they are. A start carries its effect key as the variable
+ * {@value #EFFECT_KEY}; starting again with the same key finds the pipeline among the project's newest API-started
+ * pipelines instead of starting a second one.
+ */
+final class GitLabPipelines {
+
+    static final String EFFECT_KEY = "PDM_EFFECT_KEY";
+    /** How many of the newest API-started pipelines are searched for an effect key. */
+    static final int SEARCHED = 20;
+    private static final Set<String> STILL_GOING = Set.of("created", "waiting_for_resource", "preparing", "pending",
+            "running", "scheduled", "manual", "canceling");
+
+    private final GitLabApi api;
+    private final GitLabJson json;
+    private final String project;
+    private final String ref;
+
+    GitLabPipelines(GitLabApi api, GitLabJson json, String project, String ref) {
+        this.api = api;
+        this.json = json;
+        this.project = project;
+        this.ref = ref;
+    }
+
+    PipelineHandle start(Map<String, String> variables, String effectKey) {
+        if (effectKey == null || effectKey.isBlank()) throw new IllegalArgumentException("an effect key is required");
+        Optional<PipelineHandle> started = startedWith(effectKey);
+        if (started.isPresent()) return started.get();
+        Map<String, String> all = new LinkedHashMap<>(variables);
+        all.put(EFFECT_KEY, effectKey);
+        Pipeline pipeline = json.calls().write(UnableToTriggerPipelineException::new,
+                GitLabJson.request("POST", project, "/pipeline", Map.of()),
+                () -> api.getPipelineApi().createPipeline(project, ref, all));
+        if (pipeline.getId() == null)
+            throw new UnableToTriggerPipelineException("GitLab created a pipeline in " + project + " but gave no id", null);
+        return new PipelineHandle(String.valueOf(pipeline.getId()), pipeline.getWebUrl() == null ? "" : pipeline.getWebUrl());
+    }
+
+    private Optional<PipelineHandle> startedWith(String effectKey) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("ref", ref);
+        query.put("source", "api");
+        query.put("order_by", "id");
+        query.put("sort", "desc");
+        query.put("per_page", String.valueOf(SEARCHED));
+        List<JsonNode> recent = json.list(UnableToTriggerPipelineException::new, project, "/pipelines", query);
+        for (JsonNode p : recent.subList(0, Math.min(SEARCHED, recent.size()))) {
+            long id = p.path("id").asLong(0);
+            if (id <= 0) continue;
+            List<Variable> vars = json.calls().read(UnableToTriggerPipelineException::new,
+                    GitLabJson.request("GET", project, "/pipelines/" + id + "/variables", Map.of()),
+                    () -> api.getPipelineApi().getPipelineVariables(project, id));
+            boolean ours = vars.stream().anyMatch(v -> EFFECT_KEY.equals(v.getKey()) && effectKey.equals(v.getValue()));
+            if (ours) return Optional.of(new PipelineHandle(String.valueOf(id), p.path("web_url").asText("")));
+        }
+        return Optional.empty();
+    }
+
+    PipelineStatus status(PipelineHandle handle) {
+        long id = idOf(handle);
+        JsonNode pipeline = json.get(UnableToReadPipelineException::new, project, "/pipelines/" + id, Map.of());
+        String status = pipeline.path("status").asText("");
+        if (status.equals("success")) return new PipelineStatus.Succeeded();
+        if (STILL_GOING.contains(status)) return new PipelineStatus.Running();
+        return failure(id, status);
+    }
+
+    /** What failed: the first failed job, the error line and the tail of its log. */
+    private PipelineStatus.Failed failure(long pipelineId, String status) {
+        List<JsonNode> failed = json.list(UnableToReadPipelineException::new, project,
+                "/pipelines/" + pipelineId + "/jobs", Map.of("scope[]", "failed", "per_page", "100"));
+        if (failed.isEmpty())
+            return new PipelineStatus.Failed("pipeline " + pipelineId, "", Optional.empty(),
+                    "the pipeline is " + (status.isEmpty() ? "in an unknown state" : status) + " without a failed job", "");
+        JsonNode job = failed.get(0);
+        long jobId = job.path("id").asLong();
+        JobLog.Tail tail = json.calls().read(UnableToReadPipelineException::new,
+                GitLabJson.request("GET", project, "/jobs/" + jobId + "/trace", Map.of()), () -> {
+                    try (InputStream body = json.raw().get(Map.of(), json.path(project, "/jobs/" + jobId + "/trace"))) {
+                        return JobLog.tailOf(body);
+                    } catch (IOException e) {
+                        throw new GitLabApiException(e);
+                    }
+                });
+        String error = tail.errorLine().orElse("job " + job.path("name").asText("") + " failed"
+                + (job.path("failure_reason").isTextual() ? " (" + job.path("failure_reason").asText() + ")" : ""));
+        return new PipelineStatus.Failed(job.path("name").asText("job " + jobId), job.path("web_url").asText(""),
+                tail.migrationVersion(), error, tail.text());
+    }
+
+    private long idOf(PipelineHandle handle) {
+        try {
+            return Long.parseLong(handle.id());
+        } catch (NumberFormatException e) {
+            throw new UnableToReadPipelineException("pipeline id " + handle.id() + " is not a GitLab pipeline id of "
+                    + project, e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package pdmbot.storage.events;
+
+import java.time.Instant;
+
+/**
+ * Makes a chat platform's event happen once: platform retries and several bot instances receiving
+ * the same event all ask to claim it, and exactly one of them is told yes.
+ */
+public interface ChatEventStore {
+
+    /** True for the first claim of {@code (platform, eventId)}, false for every later one, on any instance. */
+    boolean claim(String platform, String eventId, String instance);
+
+    /** Forgets claims older than {@code before}; platforms stop retrying long before. Returns how many went. */
+    int forgetClaimedBefore(Instant before);
+}
