@@ -59,8 +59,12 @@ final class RunWiring {
                 .map(w -> new ChangeLock(w.name(), w.fromInstant(), w.untilInstant(), w.reason())).toList();
         RunChecks checks = new RunChecks(ProductionChecks.builtIn(), world.world(), world.operations(), stores.locks(),
                 new ConfiguredChangeLocks(windows), clock);
-        return new RunService(JdbcRunStore.on(database.dataSource(), clock), checks, resources, announcements,
-                instanceId(dataDir), Duration.ofSeconds(config.run().leaseSeconds()));
+        Duration lease = Duration.ofSeconds(config.run().leaseSeconds());
+        RunService runs = new RunService(JdbcRunStore.on(database.dataSource(), clock), checks, resources, announcements,
+                instanceId(dataDir), lease);
+        // With resume, a run whose instance died is taken over by another instance once its lease has passed.
+        if (config.run().onUnfinished().equals("resume")) runs.watchForAbandonedRuns(lease.dividedBy(2));
+        return runs;
     }
 
     static List<Command> commands(RunService runs, Worlds.Opened world, Stores stores, MigrationNatures natures) {

@@ -67,6 +67,11 @@ public final class RunService implements AutoCloseable {
         return t;
     });
     private final List<Future<?>> driving = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "pdm-run-watch");
+        t.setDaemon(true);
+        return t;
+    });
 
     public RunService(RunStore store, RunChecks checks, RunResources resources, Announcements announcements, String owner,
                       Duration lease) {
@@ -157,6 +162,35 @@ public final class RunService implements AutoCloseable {
         return active;
     }
 
+    /**
+     * Takes over the active run when the instance driving it has been silent longer than the lease (it died), and
+     * drives it to its end. Returns the run taken over, if any. Several instances may try; one wins.
+     */
+    public Optional<RunRecord> adoptAbandoned() {
+        Optional<RunRecord> active = store.active();
+        if (active.isEmpty() || active.get().state() != RunState.RUNNING || engine.owner().equals(active.get().owner()))
+            return Optional.empty();
+        RunRecord run = active.get();
+        if (!store.takeOver(run.id(), engine.owner(), clock.instant().minus(lease))) return Optional.empty();
+        String step = currentStep(run.id()).map(StepRecord::name).orElse("the end");
+        announcements.announce(RunContext.topic(run.id()), Reply.ok(engine.owner() + " takes over PDM run #" + run.id()
+                + " at step " + step + ": " + run.owner() + " has been silent for "
+                + Durations.between(run.heartbeatAt(), clock.instant()) + "."));
+        submit(run.id());
+        return Optional.of(run);
+    }
+
+    /** Looks for an abandoned run every {@code period} (used with {@code run.on-unfinished: resume}). */
+    public void watchForAbandonedRuns(Duration period) {
+        watcher.scheduleWithFixedDelay(() -> {
+            try {
+                adoptAbandoned();
+            } catch (RuntimeException e) {
+                log.warn("could not look for an abandoned run: {}", e.getMessage());
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private void submit(long runId) {
         driving.add(worker.submit(() -> {
             try {
@@ -189,6 +223,7 @@ public final class RunService implements AutoCloseable {
 
     @Override
     public void close() {
+        watcher.shutdownNow();
         worker.shutdownNow();
     }
 }

@@ -60,6 +60,11 @@ final class RunHarness implements AutoCloseable {
     /** Opens an instance; {@code announcements} and {@code notes} collect across restarts when the test passes the same lists. */
     static RunHarness open(Path folder, Database database, Faults faults, String owner, List<String> announcements,
                            List<String> notes) {
+        return open(folder, database, faults, owner, announcements, notes, Duration.ofMinutes(5));
+    }
+
+    static RunHarness open(Path folder, Database database, Faults faults, String owner, List<String> announcements,
+                           List<String> notes, Duration lease) {
         Clock clock = Clock.systemUTC();
         if (!java.nio.file.Files.exists(folder.resolve("demo"))) DemoTemplate.copyInto(folder);
         DemoWorld demo = DemoWorld.ensure(folder);
@@ -78,7 +83,7 @@ final class RunHarness implements AutoCloseable {
         RunChecks checks = new RunChecks(CHECKS, world, operations, locks, new ConfiguredChangeLocks(List.of()), clock);
         List<String> collected = Collections.synchronizedList(announcements);
         RunService runs = new RunService(JdbcRunStore.on(database.dataSource(), clock), checks, resources,
-                (topic, message) -> collected.add("[" + topic + "] " + message.plainText()), owner, Duration.ofMinutes(5));
+                (topic, message) -> collected.add("[" + topic + "] " + message.plainText()), owner, lease);
         MigrationNatures natures = (PostMigration m) -> new MigrationNatures.Summary("unclassified", Set.of());
         Router router = new Router(List.of(new ExecuteCommand(runs, natures), new RetryCommand(runs), new RunCommand(runs),
                 new RunsCommand(runs), new LockCommand(locks), new UnlockCommand(locks)));

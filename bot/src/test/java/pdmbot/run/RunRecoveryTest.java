@@ -95,6 +95,62 @@ class RunRecoveryTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void in_ask_mode_an_interrupted_run_is_announced_not_resumed_and_a_confirmed_retry_resumes_it() {
+        Faults faults = new Faults();
+        List<String> announcements = Collections.synchronizedList(new ArrayList<>());
+        List<String> notes = Collections.synchronizedList(new ArrayList<>());
+        try (Database store = openStore()) {
+            try (RunHarness first = RunHarness.open(dir, store, faults, "instance-1", announcements, notes)) {
+                faults.crashBefore("PipelineRunner.status");
+                first.say("pdm execute --confirm");
+                first.awaitIdle();
+            }
+            try (RunHarness restarted = RunHarness.open(dir, store, faults, "instance-1", announcements, notes)) {
+                restarted.runs.pickUpUnfinished(false);
+                restarted.awaitIdle();
+
+                assertThat(restarted.announced("PDM run #1 (started by alice) was left unfinished at step gstg."
+                        + " A release manager resumes it with `pdm retry 1`.")).isEqualTo(1);
+                assertThat(restarted.runs.store().run(1).orElseThrow().state()).isEqualTo(RunState.RUNNING);
+                assertThat(restarted.say("pdm execute --confirm").plainText()).contains("A PDM run is already active: run #1");
+
+                assertThat(restarted.say("pdm retry 1").plainText()).contains("Run #1 stopped at step gstg");
+                assertThat(restarted.say("pdm retry 1 --confirm").plainText()).startsWith("Resuming run #1 from step gstg");
+                restarted.awaitIdle();
+
+                assertThat(restarted.runs.store().run(1).orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
+                assertFinishedOnce(restarted, faults);
+                assertThat(restarted.simulated.deploymentRecords()).hasSize(4);
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void another_instance_takes_over_a_run_whose_instance_went_silent_past_its_lease() {
+        Faults faults = new Faults();
+        List<String> announcements = Collections.synchronizedList(new ArrayList<>());
+        List<String> notes = Collections.synchronizedList(new ArrayList<>());
+        String name = "takeover_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try (Database a = Database.open(StorageSettings.inMemoryH2(name)); Database b = Database.open(StorageSettings.inMemoryH2(name));
+             RunHarness dead = RunHarness.open(dir, a, faults, "instance-a", announcements, notes)) {
+            faults.crashBefore("PipelineRunner.status");
+            dead.say("pdm execute --confirm");
+            dead.awaitIdle();
+
+            try (RunHarness other = RunHarness.open(dir, b, faults, "instance-b", announcements, notes, java.time.Duration.ofMillis(1))) {
+                assertThat(other.runs.adoptAbandoned()).map(RunRecord::id).contains(1L);
+                other.awaitIdle();
+
+                assertThat(other.announced("instance-b takes over PDM run #1 at step gstg: instance-a has been silent for")).isEqualTo(1);
+                assertThat(other.runs.store().run(1).orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
+                assertFinishedOnce(other, faults);
+                assertThat(other.simulated.deploymentRecords()).hasSize(4);
+                assertThat(other.runs.adoptAbandoned()).isEmpty();
+            }
+        }
+    }
+
     /** What every finished run shows, whatever happened on the way. */
     private static void assertFinishedOnce(RunHarness bot, Faults faults) {
         PendingMigrations pending = bot.demo.pendingMigrations();
