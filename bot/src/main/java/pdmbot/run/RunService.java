@@ -54,6 +54,7 @@ public final class RunService implements AutoCloseable {
     }
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(20);
 
     private final RunStore store;
     private final RunChecks checks;
@@ -221,9 +222,19 @@ public final class RunService implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Stops: a run being driven gets a short grace to reach its end (a demo run, a {@code say} that started one);
+     * past it the run is left running where it is, and the next start (or another instance) resumes it.
+     */
     @Override
     public void close() {
         watcher.shutdownNow();
-        worker.shutdownNow();
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) worker.shutdownNow();
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
