@@ -37,7 +37,9 @@ import pdmbot.rules.classify.TableSizes;
 import pdmbot.ledger.MigrationPackageCommand;
 import pdmbot.ledger.MigrationStatusCommand;
 import pdmbot.ledger.PackageMigrationsCommand;
+import pdmbot.run.RunService;
 import pdmbot.storage.Database;
+import pdmbot.world.demo.DemoOperations;
 import pdmbot.storage.Stores;
 
 /** The assembled bot: configuration, store, world, rules and the chat core over them. */
@@ -51,6 +53,7 @@ public final class PdmBot implements AutoCloseable {
     private final ChatCore core;
     private final AnnouncementHub announcements;
     private final Ledger ledger;
+    private RunService runs;
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
                    Ledger ledger) {
@@ -94,9 +97,14 @@ public final class PdmBot implements AutoCloseable {
             commands.add(new AutoDeployStatusCommand(ledger, natures));
             commands.add(new RulesListCommand(classifications));
             commands.add(new RulesReloadCommand(classifications));
+            RunService runs = RunWiring.runs(config, dataDir, database, world, announcements, clock);
+            commands.addAll(RunWiring.commands(runs, world, stores, natures));
             router.set(new Router(commands));
             ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));
-            return new PdmBot(config, database, world, core, announcements, ledger);
+            PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger);
+            bot.runs = runs;
+            runs.pickUpUnfinished(config.run().onUnfinished().equals("resume"));
+            return bot;
         } catch (RuntimeException e) {
             closeQuietly(world == null ? null : world.resources());
             database.close();
@@ -175,6 +183,16 @@ public final class PdmBot implements AutoCloseable {
         return ledger;
     }
 
+    /** The PDM run feature (runs, retries, the run store). */
+    public RunService runs() {
+        return runs;
+    }
+
+    /** The simulated production of the demo or git world; null on GitLab. */
+    public DemoOperations simulatedOperations() {
+        return world.simulated();
+    }
+
     /** One line saying what the bot runs on, for banners and logs. */
     public String describe() {
         return "on " + world.world().description() + ", store " + database.location();
@@ -182,6 +200,7 @@ public final class PdmBot implements AutoCloseable {
 
     @Override
     public void close() {
+        if (runs != null) runs.close();
         closeQuietly(world.resources());
         database.close();
     }

@@ -11,7 +11,10 @@ import java.util.regex.PatternSyntaxException;
 import pdmbot.config.BotConfig;
 import pdmbot.config.InvalidConfigurationException;
 import pdmbot.config.Secrets;
+import pdmbot.world.Operations;
+import pdmbot.world.PendingMigrations;
 import pdmbot.world.World;
+import pdmbot.world.demo.DemoOperations;
 import pdmbot.world.demo.DemoWorld;
 import pdmbot.world.demo.LocalEnvironmentState;
 import pdmbot.world.git.GitPackageSource;
@@ -25,8 +28,8 @@ final class Worlds {
     private Worlds() {
     }
 
-    /** An open world and what must be closed with it. */
-    record Opened(World world, AutoCloseable resources, DemoWorld demo) {
+    /** An open world, what must be closed with it, and the operations a PDM run acts on (simulated here). */
+    record Opened(World world, AutoCloseable resources, DemoWorld demo, Operations operations, DemoOperations simulated) {
     }
 
     static Opened open(BotConfig config, Path dataDir, Consumer<String> printer, Clock clock) {
@@ -36,7 +39,8 @@ final class Worlds {
                 DemoWorld demo = DemoWorld.ensure(dataDir, config.world().demoSeed());
                 World world = new World("the demo world (" + demo.directory() + ")", demo.packages(), demo.deployments(),
                         demo.databases(), notes);
-                return new Opened(world, demo, demo);
+                DemoOperations simulated = DemoOperations.open(demo, clock, perMigration(config));
+                return new Opened(world, demo, demo, simulated.operations(), simulated);
             }
             case "git": {
                 String repo = config.world().repo();
@@ -46,17 +50,24 @@ final class Worlds {
                 LocalEnvironmentState state = LocalEnvironmentState.openOrCreate(dataDir.resolve("local-environments.json"));
                 World world = new World("the git checkout " + source.location(), source, state.deployments(),
                         state.databases(), notes);
-                return new Opened(world, source, null);
+                DemoOperations simulated = DemoOperations.open(dataDir.resolve("local-operations.json"),
+                        new PendingMigrations(source, state.deployments(), state.databases()), state.databases(),
+                        state.deployments(), source::packageNamed, clock, perMigration(config));
+                return new Opened(world, source, null, simulated.operations(), simulated);
             }
             case "gitlab": {
                 GitLabWorld gitlab = GitLabWorld.open(gitlabSettings(config, new Secrets(System.getenv())));
                 World world = new World(gitlab.description(), gitlab.packages(), gitlab.deployments(),
                         gitlab.databases(), gitlab.releaseNotes().orElse(notes));
-                return new Opened(world, gitlab, null);
+                return new Opened(world, gitlab, null, gitlab.operations(), null);
             }
             default:
                 throw new InvalidConfigurationException("unknown world.kind '" + config.world().kind() + "'");
         }
+    }
+
+    private static Duration perMigration(BotConfig config) {
+        return Duration.ofSeconds(config.run().demoSecondsPerMigration());
     }
 
     /** The token comes from {@code token-file} when set, else from the {@code token-env} variable (or its _FILE). */

@@ -22,7 +22,7 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
         if (http == null) http = new Http(null, null);
         if (slack == null) slack = new Slack(null, null, null, null, null, null, null);
         if (discord == null) discord = new Discord(null, null, null, null);
-        if (run == null) run = new Run(null, null);
+        if (run == null) run = new Run(null, null, null, null, null);
     }
 
     public static BotConfig defaults() {
@@ -124,13 +124,52 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
         }
     }
 
-    /** The PDM run: resume an unfinished run on start, or ask a release manager to. */
-    public record Run(String onUnfinished, Integer demoSecondsPerMigration) {
+    /**
+     * The PDM run: resume an unfinished run on start, or ask a release manager to; how often pipelines are polled;
+     * after how long without a heartbeat another instance may take a run over; the production change-lock calendar.
+     */
+    public record Run(String onUnfinished, Integer demoSecondsPerMigration, Integer pollSeconds, Integer leaseSeconds,
+                      List<ChangeLockWindow> changeLocks) {
         public Run {
             if (onUnfinished == null || onUnfinished.isBlank()) onUnfinished = "ask";
             if (!List.of("ask", "resume").contains(onUnfinished))
                 throw new IllegalArgumentException("on-unfinished: must be ask or resume, not '" + onUnfinished + "'");
             if (demoSecondsPerMigration == null) demoSecondsPerMigration = 0;
+            if (demoSecondsPerMigration < 0)
+                throw new IllegalArgumentException("demo-seconds-per-migration: must be 0 or more seconds");
+            if (pollSeconds == null) pollSeconds = 10;
+            if (pollSeconds <= 0) throw new IllegalArgumentException("poll-seconds: must be a positive number of seconds");
+            if (leaseSeconds == null) leaseSeconds = 300;
+            if (leaseSeconds <= 0) throw new IllegalArgumentException("lease-seconds: must be a positive number of seconds");
+            changeLocks = changeLocks == null ? List.of() : List.copyOf(changeLocks);
+        }
+    }
+
+    /** A production change-lock window: ISO-8601 instants with an offset, e.g. {@code 2026-12-23T00:00:00Z}. */
+    public record ChangeLockWindow(String name, String from, String until, String reason) {
+        public ChangeLockWindow {
+            if (name == null || name.isBlank()) throw new IllegalArgumentException("name: a change lock needs a name");
+            java.time.Instant start = instant("from", from);
+            java.time.Instant end = instant("until", until);
+            if (!end.isAfter(start)) throw new IllegalArgumentException("until: must be after from (" + from + ")");
+            if (reason == null) reason = "";
+        }
+
+        private static java.time.Instant instant(String key, String text) {
+            if (text == null || text.isBlank()) throw new IllegalArgumentException(key + ": is required (e.g. 2026-12-23T00:00:00Z)");
+            try {
+                return java.time.OffsetDateTime.parse(text.trim()).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(key + ": '" + text + "' is not a date-time like 2026-12-23T00:00:00Z");
+            }
+        }
+
+        public java.time.Instant fromInstant() {
+            return instant("from", from);
+        }
+
+        public java.time.Instant untilInstant() {
+            return instant("until", until);
         }
     }
 }

@@ -31,10 +31,12 @@ public record StorageSettings(Kind kind, String jdbcUrl, String user, String pas
 
     /**
      * An H2 file {@code <dataFolder>/pdm-bot.mv.db}. H2's default FILE lock makes a second process fail to open it.
+     * {@code WRITE_DELAY=0} writes every commit to the file at once: with H2's default (500 ms) a process killed
+     * right after a commit loses it, and a PDM run resumed after {@code kill -9} would repeat what it had recorded.
      */
     public static StorageSettings h2(Path dataFolder) {
         Path folder = dataFolder.toAbsolutePath().normalize();
-        String url = "jdbc:h2:file:" + folder.resolve(H2_FILE_NAME) + H2_OPTIONS;
+        String url = "jdbc:h2:file:" + folder.resolve(H2_FILE_NAME) + H2_OPTIONS + ";WRITE_DELAY=0";
         return new StorageSettings(Kind.H2_FILE, url, "sa", "", folder, 4);
     }
 

@@ -25,7 +25,7 @@ class StorageSettingsTest {
         StorageSettings settings = StorageSettings.h2(Path.of("/var/lib/pdm-bot"));
 
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:h2:file:/var/lib/pdm-bot/pdm-bot"
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
         assertThat(settings.location()).isEqualTo("/var/lib/pdm-bot/pdm-bot.mv.db");
     }
 

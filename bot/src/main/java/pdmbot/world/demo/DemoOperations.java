@@ -123,14 +123,14 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
 
     // --- demo controls ---------------------------------------------------------------------------------------------
 
-    /** Starts a deployment of the package after the one on the environment (or the newest); returns it. */
-    public synchronized RunningDeployment startDeployment(Environment environment) {
+    /** Starts a deployment of the package on the environment (one already running is returned as it is). */
+    public synchronized RunningDeployment startDeployment(Environment environment, AutoDeployPackage pkg) {
         Optional<DemoOperationsState.Deploy> already = state.running.stream()
                 .filter(d -> d.environment.equals(environment.id())).findFirst();
         if (already.isPresent()) return toRunning(already.get());
         DemoOperationsState.Deploy deploy = new DemoOperationsState.Deploy();
         deploy.environment = environment.id();
-        deploy.packageVersion = deployments.packageOn(environment).map(AutoDeployPackage::toString).orElse("none");
+        deploy.packageVersion = pkg.version().toString();
         deploy.pipeline = "#" + (9000 + state.nextId++);
         deploy.startedAt = clock.instant();
         state.running.add(deploy);
@@ -138,11 +138,16 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
         return toRunning(deploy);
     }
 
-    /** Finishes the environment's running deployment; the package it deployed stays. Whether one was running. */
-    public synchronized boolean finishDeployment(Environment environment) {
-        boolean removed = state.running.removeIf(d -> d.environment.equals(environment.id()));
-        if (removed) save();
-        return removed;
+    /** Finishes the environment's running deployment: its package now runs there. The package, if one was running. */
+    public synchronized Optional<AutoDeployPackage> finishDeployment(Environment environment) {
+        Optional<DemoOperationsState.Deploy> running = state.running.stream()
+                .filter(d -> d.environment.equals(environment.id())).findFirst();
+        if (running.isEmpty()) return Optional.empty();
+        Optional<AutoDeployPackage> pkg = packageNamed.apply(running.get().packageVersion);
+        pkg.ifPresent(p -> deployments.deploy(environment, p));
+        state.running.remove(running.get());
+        save();
+        return pkg;
     }
 
     public synchronized Incident openIncident(int severity, boolean blocking) {
@@ -204,6 +209,11 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
     /** Labels added to each merge request. */
     public synchronized Map<String, List<String>> labels() {
         return Map.copyOf(state.labels);
+    }
+
+    /** How many (migration, database) pairs are pending on gstg and gprd. */
+    public int pendingMigrationsLeft() {
+        return pending.pendingOn(Environment.GSTG).size() + pending.pendingOn(Environment.GPRD).size();
     }
 
     /** How many pipelines of a kind ({@code pdm}, {@code qa}) were started. */

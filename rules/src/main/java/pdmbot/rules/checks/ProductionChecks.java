@@ -31,8 +31,17 @@ public final class ProductionChecks {
         this.base = base;
     }
 
-    /** Compiles the built-in {@code checks.drl}; a compile error is a bug of this build, thrown at once. */
+    /** The built-in {@code checks.drl}, compiled once per process (a rule base is safe to share). */
     public static ProductionChecks builtIn() {
+        return BuiltIn.CHECKS;
+    }
+
+    private static final class BuiltIn {
+        static final ProductionChecks CHECKS = compileBuiltIn();
+    }
+
+    /** Compiles the built-in {@code checks.drl}; a compile error is a bug of this build, thrown at once. */
+    private static ProductionChecks compileBuiltIn() {
         try (InputStream in = ProductionChecks.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) throw new UnableToCompileChecksException(RESOURCE + " is missing from the classpath");
             return compile(new String(in.readAllBytes(), StandardCharsets.UTF_8));

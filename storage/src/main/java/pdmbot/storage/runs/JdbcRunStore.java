@@ -138,7 +138,9 @@ public final class JdbcRunStore implements RunStore {
     public int stepStarted(long runId, int number) {
         Instant now = now();
         return jdbc.inTransaction("start step " + number + " of run " + runId, c -> {
-            int changed = Jdbc.update(c, "UPDATE run_steps SET state = 'running', attempt = attempt + 1, started_at = ?,"
+            // A step found running was interrupted (its instance stopped): it goes on in the same attempt.
+            int changed = Jdbc.update(c, "UPDATE run_steps SET attempt = CASE WHEN state = 'running' THEN attempt ELSE attempt + 1 END,"
+                    + " started_at = CASE WHEN state = 'running' THEN started_at ELSE ? END, state = 'running',"
                     + " finished_at = NULL, outcome = NULL WHERE run_id = ? AND step_no = ?", s -> {
                 Jdbc.setInstant(s, 1, now);
                 s.setLong(2, runId);

@@ -31,7 +31,10 @@ public interface RunStore {
 
     List<StepRecord> steps(long runId);
 
-    /** Marks the step running and counts one more attempt; returns the attempt number (1 for the first). */
+    /**
+     * Marks the step running and returns its attempt number (1 for the first). Starting a pending or failed step
+     * counts a new attempt; starting a step found running (its instance stopped mid-step) goes on with the same one.
+     */
     int stepStarted(long runId, int number);
 
     void stepSucceeded(long runId, int number, String outcome);

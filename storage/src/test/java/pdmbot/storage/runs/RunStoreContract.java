@@ -98,6 +98,16 @@ abstract class RunStoreContract extends StoreContract {
     }
 
     @Test
+    void a_step_found_running_goes_on_in_the_same_attempt_from_its_first_start() {
+        RunRecord run = started();
+        assertThat(runs().stepStarted(run.id(), 2)).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(3));
+
+        assertThat(runs().stepStarted(run.id(), 2)).isEqualTo(1);
+        assertThat(runs().steps(run.id()).get(1).startedAt()).isEqualTo(START);
+    }
+
+    @Test
     void a_side_effect_is_claimed_once_and_remembers_its_result() {
         RunRecord run = started();
 

@@ -1,0 +1,103 @@
+package pdmbot.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import pdmbot.chat.Announcements;
+import pdmbot.chat.Command;
+import pdmbot.config.BotConfig;
+import pdmbot.config.InvalidConfigurationException;
+import pdmbot.ledger.MigrationNatures;
+import pdmbot.rules.checks.ProductionChecks;
+import pdmbot.run.ConfiguredChangeLocks;
+import pdmbot.run.ExecuteCommand;
+import pdmbot.run.LockCommand;
+import pdmbot.run.MergeRequestOf;
+import pdmbot.run.Pacer;
+import pdmbot.run.RetryCommand;
+import pdmbot.run.RunChecks;
+import pdmbot.run.RunCommand;
+import pdmbot.run.RunResources;
+import pdmbot.run.RunService;
+import pdmbot.run.RunsCommand;
+import pdmbot.run.StatusCommand;
+import pdmbot.run.UnlockCommand;
+import pdmbot.run.demo.DemoCommands;
+import pdmbot.storage.Database;
+import pdmbot.storage.Stores;
+import pdmbot.storage.ledger.LedgerChange;
+import pdmbot.storage.ledger.LedgerEntry;
+import pdmbot.storage.runs.JdbcRunStore;
+import pdmbot.world.ChangeLock;
+import pdmbot.world.CommitInfo;
+
+/** Builds the PDM run feature (service, checks, commands) from the configuration, the store and the world. */
+final class RunWiring {
+
+    private RunWiring() {
+    }
+
+    static RunService runs(BotConfig config, Path dataDir, Database database, Worlds.Opened world, Announcements announcements,
+                           Clock clock) {
+        Stores stores = database.stores();
+        MergeRequestOf mergeRequests = version -> stores.ledger().changesOf(version).stream()
+                .filter(e -> e.kind() == LedgerChange.Kind.ADDED && e.commitSha() != null)
+                .findFirst()
+                .map(LedgerEntry::commitSha)
+                .flatMap(sha -> world.world().packages().commit(sha))
+                .flatMap(CommitInfo::mergeRequest);
+        // The simulated pipelines move with time; poll them every second rather than every poll-seconds.
+        Duration poll = Duration.ofSeconds(world.simulated() != null ? 1 : config.run().pollSeconds());
+        RunResources resources = new RunResources(world.world(), world.operations(), stores.locks(), mergeRequests, clock, poll,
+                Pacer.SLEEP);
+        List<ChangeLock> windows = config.run().changeLocks().stream()
+                .map(w -> new ChangeLock(w.name(), w.fromInstant(), w.untilInstant(), w.reason())).toList();
+        RunChecks checks = new RunChecks(ProductionChecks.builtIn(), world.world(), world.operations(), stores.locks(),
+                new ConfiguredChangeLocks(windows), clock);
+        Duration lease = Duration.ofSeconds(config.run().leaseSeconds());
+        RunService runs = new RunService(JdbcRunStore.on(database.dataSource(), clock), checks, resources, announcements,
+                instanceId(dataDir), lease);
+        // With resume, a run whose instance died is taken over by another instance once its lease has passed.
+        if (config.run().onUnfinished().equals("resume")) runs.watchForAbandonedRuns(lease.dividedBy(2));
+        return runs;
+    }
+
+    static List<Command> commands(RunService runs, Worlds.Opened world, Stores stores, MigrationNatures natures) {
+        List<Command> commands = new ArrayList<>(List.of(
+                new ExecuteCommand(runs, natures),
+                new RetryCommand(runs),
+                new StatusCommand(runs, world.world(), stores.locks(), natures),
+                new RunsCommand(runs),
+                new RunCommand(runs),
+                new LockCommand(stores.locks()),
+                new UnlockCommand(stores.locks())));
+        if (world.simulated() != null)
+            commands.addAll(new DemoCommands(world.simulated(), world.world().packages(), stores.ledger()).commands());
+        return commands;
+    }
+
+    /**
+     * This instance's name as a run owner, kept in the data folder: a bot restarted on the same folder is the same
+     * instance and takes its interrupted run back at once; another instance waits for the lease to pass.
+     */
+    static String instanceId(Path dataDir) {
+        Path file = dataDir.resolve("instance-id");
+        try {
+            if (Files.exists(file)) {
+                String id = Files.readString(file).trim();
+                if (!id.isEmpty()) return id;
+            }
+            String host = System.getenv().getOrDefault("HOSTNAME", "pdm-bot");
+            String id = host + "-" + UUID.randomUUID().toString().substring(0, 8);
+            Files.writeString(file, id + "\n");
+            return id;
+        } catch (IOException e) {
+            throw new InvalidConfigurationException("cannot keep the instance id in " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package pdmbot.run;
+
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pdmbot.storage.runs.EffectClaim;
+import pdmbot.storage.runs.RunStore;
+
+/**
+ * Makes each side effect of a run once, keyed by run and effect: claimed in the store before it is made, marked
+ * done with its result after. A crash between the two leaves an unfinished claim; what happens then depends on
+ * the effect: one the world deduplicates by key is made again with the same key (the world hands back the first),
+ * one it cannot (a chat announcement, a release-issue note) is not made again — at most once, never twice.
+ */
+final class Effects {
+
+    /** What to do with an effect whose claim a crash left unfinished. */
+    enum OnUnfinished {
+        /** The world deduplicates by the effect key: call it again and get what the first call made. */
+        REPEAT_WITH_SAME_KEY,
+        /** Nothing can tell whether it happened: count it as made, so that it never happens twice. */
+        COUNT_AS_MADE
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(Effects.class);
+
+    private final RunStore store;
+    private final long runId;
+
+    Effects(RunStore store, long runId) {
+        this.store = store;
+        this.runId = runId;
+    }
+
+    long runId() {
+        return runId;
+    }
+
+    /** The effect key as the world sees it: unique across runs. */
+    String worldKey(String key) {
+        return "pdm-run-" + runId + "/" + key;
+    }
+
+    /**
+     * Makes the effect unless it was made, and returns its result (the first one's, when it was made before).
+     * When making it throws, the claim is released so that a retry makes it, and the exception goes on.
+     */
+    String once(String key, OnUnfinished onUnfinished, Supplier<String> effect) {
+        EffectClaim claim = store.claim(runId, key);
+        if (claim instanceof EffectClaim.AlreadyDone done) return done.result();
+        if (claim instanceof EffectClaim.Unfinished && onUnfinished == OnUnfinished.COUNT_AS_MADE) {
+            log.warn("run {}: {} was claimed before a stop and may not have happened; not repeating it", runId, key);
+            store.effectDone(runId, key, "");
+            return "";
+        }
+        String result;
+        try {
+            result = effect.get();
+        } catch (RuntimeException e) {
+            store.releaseClaim(runId, key);
+            throw e;
+        }
+        store.effectDone(runId, key, result == null ? "" : result);
+        return result == null ? "" : result;
+    }
+}

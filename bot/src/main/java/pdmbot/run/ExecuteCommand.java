@@ -1,0 +1,123 @@
+package pdmbot.run;
+
+import java.util.List;
+import java.util.Optional;
+import pdmbot.chat.Command;
+import pdmbot.chat.Invocation;
+import pdmbot.chat.Reply;
+import pdmbot.chat.Role;
+import pdmbot.ledger.MigrationNatures;
+import pdmbot.rules.checks.CheckReport;
+import pdmbot.rules.checks.Verdict;
+import pdmbot.storage.runs.RunRecord;
+import pdmbot.storage.runs.StepRecord;
+
+/** {@code pdm execute [--dry-run]}: the production checks, then (confirmed) the PDM run. */
+public final class ExecuteCommand implements Command {
+
+    static final String CONFIRM = "pdm execute --confirm";
+
+    private final RunService runs;
+    private final MigrationNatures natures;
+
+    public ExecuteCommand(RunService runs, MigrationNatures natures) {
+        this.runs = runs;
+        this.natures = natures;
+    }
+
+    @Override
+    public String name() {
+        return "pdm execute";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("post_deploy_migrations execute");
+    }
+
+    @Override
+    public String usage() {
+        return "pdm execute [--dry-run] [--confirm]";
+    }
+
+    @Override
+    public String description() {
+        return "Runs the production checks, then the post-deploy migrations: gstg, QA, gprd (asks to confirm; --dry-run only shows).";
+    }
+
+    @Override
+    public List<String> examples() {
+        return List.of("pdm execute --dry-run", "pdm execute", "pdm execute --confirm");
+    }
+
+    @Override
+    public Role role() {
+        return Role.RELEASE_MANAGER;
+    }
+
+    @Override
+    public Reply handle(Invocation invocation) {
+        var arguments = invocation.arguments().allowOnly("dry-run", "confirm").atMost(0);
+        boolean dryRun = arguments.has("dry-run");
+        Optional<RunRecord> active = runs.active();
+        if (active.isPresent() && !dryRun) return busy(active.get());
+
+        RunChecks.Result checked = runs.check();
+        CheckReport report = checked.report();
+        if (dryRun) {
+            Reply.Builder reply = Reply.builder().heading("Dry run: production checks and what would run");
+            RunReplies.checksTable(reply, report);
+            RunReplies.planTable(reply, checked.plan(), natures);
+            active.ifPresent(run -> reply.note("Note: " + RunReplies.describe(run) + " is active; a run cannot start until it ends."));
+            return reply.note(verdictLine(report) + " Nothing was changed.").build();
+        }
+        if (!arguments.has("confirm")) {
+            if (!report.verdict().allowsTheRun()) return stopped(report, "The checks stop the run", Optional.empty());
+            Reply.Builder reply = Reply.builder().heading("Production checks passed — confirm the PDM run");
+            RunReplies.checksTable(reply, report);
+            RunReplies.planTable(reply, checked.plan(), natures);
+            return reply.buttons(List.of(RunReplies.dangerButton("Execute post-deploy migrations", CONFIRM,
+                            "Run the post-deploy migrations on gstg, then QA, then gprd? Migrations cannot be rolled back.")))
+                    .note("Or type `" + CONFIRM + "`. " + verdictLine(report))
+                    .build();
+        }
+
+        RunService.StartResult started = runs.start(invocation.caller(), checked);
+        if (started instanceof RunService.Busy busy) return busy(busy.active());
+        if (started instanceof RunService.Stopped stopped)
+            return stopped(report, stopped.run().state().id().equals("cancelled") ? "The run is cancelled" : "The run failed its checks",
+                    Optional.of(stopped.run()));
+        RunRecord run = ((RunService.Started) started).run();
+        Reply.Builder reply = Reply.builder()
+                .heading("PDM run #" + run.id() + " started by " + run.startedBy())
+                .text("Steps: lock gstg and gprd → gstg → QA on gstg → gprd → unlock → release note. Every step is "
+                        + "announced in the run's thread; `pdm run " + run.id() + "` shows where it is.");
+        RunReplies.checksTable(reply, report);
+        return reply.build();
+    }
+
+    private static String verdictLine(CheckReport report) {
+        Verdict verdict = report.verdict();
+        if (verdict == Verdict.PASS) return "Every check passed.";
+        if (verdict == Verdict.WARN) return "Checks passed with warnings.";
+        if (verdict == Verdict.CANCEL) return "A run now would be cancelled.";
+        return "A run now would fail its checks.";
+    }
+
+    private Reply stopped(CheckReport report, String why, Optional<RunRecord> recorded) {
+        String reasons = String.join("; ", report.stoppers().stream().map(o -> o.reason()).toList());
+        Reply.Builder reply = Reply.builder(Reply.Outcome.REFUSED)
+                .text(why + ": " + reasons + ".");
+        RunReplies.checksTable(reply, report);
+        recorded.ifPresent(run -> reply.note("Recorded as run #" + run.id() + " (" + run.state().id() + ")."));
+        return reply.build();
+    }
+
+    private Reply busy(RunRecord active) {
+        String step = runs.currentStep(active.id()).map(StepRecord::name).orElse("its end");
+        String next = active.state().id().equals("failed")
+                ? " It failed at step " + step + ": `pdm retry " + active.id() + "` resumes it."
+                : " It is at step " + step + (active.owner() == null ? "" : " on " + active.owner()) + ".";
+        return Reply.refused("A PDM run is already active: " + RunReplies.describe(active) + "." + next);
+    }
+}

@@ -1,0 +1,73 @@
+package pdmbot.run;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import pdmbot.chat.Command;
+import pdmbot.chat.Invocation;
+import pdmbot.chat.Reply;
+import pdmbot.chat.Role;
+import pdmbot.chat.UsageException;
+import pdmbot.domain.Environment;
+import pdmbot.ledger.Times;
+import pdmbot.storage.locks.EnvironmentLock;
+import pdmbot.storage.locks.LockOutcome;
+import pdmbot.storage.locks.LockStore;
+
+/** {@code pdm lock <env> [reason]}: locks an environment; PDM runs and deploys refuse it while locked. */
+public final class LockCommand implements Command {
+
+    private final LockStore locks;
+
+    public LockCommand(LockStore locks) {
+        this.locks = locks;
+    }
+
+    @Override
+    public String name() {
+        return "pdm lock";
+    }
+
+    @Override
+    public String usage() {
+        return "pdm lock <env> [reason]";
+    }
+
+    @Override
+    public String description() {
+        return "Locks an environment (gstg, gprd, gstg-cny, gprd-cny): no PDM run or deploy there until unlocked.";
+    }
+
+    @Override
+    public List<String> examples() {
+        return List.of("pdm lock gprd database maintenance");
+    }
+
+    @Override
+    public Role role() {
+        return Role.RELEASE_MANAGER;
+    }
+
+    static Environment environment(String word) {
+        return Environment.byId(word).orElseThrow(() -> new UsageException("unknown environment \"" + word + "\"; expected one of "
+                + Arrays.stream(Environment.values()).map(Environment::id).collect(Collectors.joining(", "))));
+    }
+
+    static String describe(EnvironmentLock lock) {
+        return lock.environment() + " is locked by " + lock.lockedBy()
+                + (lock.reason() == null || lock.reason().isBlank() ? "" : " (" + lock.reason() + ")")
+                + " since " + Times.utc(lock.lockedAt()) + (lock.until() == null ? "" : " until " + Times.utc(lock.until()));
+    }
+
+    @Override
+    public Reply handle(Invocation invocation) {
+        var arguments = invocation.arguments().allowOnly();
+        Environment environment = environment(arguments.required(0, "the environment (gstg, gprd…)"));
+        String reason = arguments.rest(1);
+        LockOutcome outcome = locks.lock(environment, invocation.caller(), reason.isBlank() ? null : reason, null);
+        if (outcome instanceof LockOutcome.AlreadyLocked already)
+            return Reply.refused(describe(already.existing()) + "; `pdm unlock " + environment + "` first if that lock is stale.");
+        return Reply.ok(environment + " is now locked by " + invocation.caller() + (reason.isBlank() ? "" : " (" + reason + ")")
+                + ": PDM runs and deploys refuse it until `pdm unlock " + environment + "`.");
+    }
+}

@@ -1,0 +1,218 @@
+package pdmbot.run;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import pdmbot.chat.Reply;
+import pdmbot.domain.Environment;
+import pdmbot.domain.LogicalDatabase;
+import pdmbot.world.AutoDeployPackage;
+import pdmbot.world.DeploymentProject;
+import pdmbot.world.DeploymentRecord;
+import pdmbot.world.DeploymentRecords;
+import pdmbot.world.MergeRequestRef;
+import pdmbot.world.PendingMigration;
+import pdmbot.world.PendingMigrations;
+import pdmbot.world.PipelineHandle;
+import pdmbot.world.PipelineRunner;
+import pdmbot.world.PipelineStatus;
+import pdmbot.world.World;
+
+/**
+ * The post-deploy migrations of one environment: running deployments on {@code db/<env>} of the canonical and
+ * security projects for the package on the environment, the PDM pipeline, the deployments marked, each executed
+ * migration recorded, and its merge request labelled and shown on {@code db/<env>}.
+ */
+final class MigrationStep {
+
+    /** What the step runs, fixed when its attempt starts: the package on the environment and each (database, migration). */
+    private record Plan(String packageVersion, List<String[]> items) {
+    }
+
+    private MigrationStep() {
+    }
+
+    static String label(Environment environment) {
+        return environment == Environment.GSTG ? "workflow::post-deploy-db-staging" : "workflow::post-deploy-db-production";
+    }
+
+    static StepResult run(RunContext context, Environment environment) {
+        String attempt = environment.id() + "/attempt-" + context.attempt();
+        World world = context.resources().world();
+        Effects effects = context.effects();
+        Plan plan = decode(effects.once(attempt + "/plan", Effects.OnUnfinished.REPEAT_WITH_SAME_KEY,
+                () -> encode(world, environment)));
+        if (plan.items().isEmpty()) return nothingLeft(context, environment);
+        AutoDeployPackage pkg = world.packages().packageNamed(plan.packageVersion()).orElseThrow(() ->
+                new IllegalStateException("the package " + plan.packageVersion() + " on " + environment + " is unknown"));
+
+        DeploymentRecords records = context.resources().operations().deploymentRecords();
+        Map<DeploymentProject, DeploymentRecord> deployments = new EnumMap<>(DeploymentProject.class);
+        for (DeploymentProject project : DeploymentProject.values()) {
+            String key = attempt + "/deployment/" + project.id();
+            deployments.put(project, EffectResults.deployment(effects.once(key, Effects.OnUnfinished.REPEAT_WITH_SAME_KEY,
+                    () -> EffectResults.of(records.createRunning(project, environment, pkg, effects.worldKey(key))))));
+        }
+
+        boolean[] migrated = {false};
+        try {
+            return runPipeline(context, environment, attempt, plan, pkg, records, deployments, migrated);
+        } catch (RunContext.LostOwnership lost) {
+            throw lost;
+        } catch (RuntimeException e) {
+            // Once the pipeline succeeded, its deployments are marked success by the retry (see nothingLeft).
+            if (migrated[0]) throw e;
+            // Otherwise the step stops here, and its deployments must not stay running for ever.
+            try {
+                finishAll(effects, attempt, records, deployments, DeploymentRecords.Outcome.FAILED);
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+    }
+
+    private static StepResult runPipeline(RunContext context, Environment environment, String attempt, Plan plan,
+                                          AutoDeployPackage pkg, DeploymentRecords records,
+                                          Map<DeploymentProject, DeploymentRecord> deployments, boolean[] migrated) {
+        Effects effects = context.effects();
+        PipelineRunner runner = context.resources().operations().pipelines();
+        String pipelineKey = attempt + "/pipeline";
+        PipelineHandle pipeline = EffectResults.pipeline(effects.once(pipelineKey, Effects.OnUnfinished.REPEAT_WITH_SAME_KEY,
+                () -> EffectResults.of(runner.startPostDeployMigrations(environment, Map.of(
+                        "PDM_RUN_ID", String.valueOf(context.runId()),
+                        "DEPLOY_ENVIRONMENT", environment.id(),
+                        "DEPLOY_VERSION", pkg.version().toString()), effects.worldKey(pipelineKey)))));
+        context.announce(attempt + "/started", Reply.ok("Running " + plan.items().size() + " post-deploy migration"
+                + (plan.items().size() == 1 ? "" : "s") + " on " + environment.databaseEnvironment() + " (package `"
+                + pkg.version() + "`, pipeline " + pipeline.id() + (pipeline.url().isBlank() ? "" : " " + pipeline.url()) + ")."));
+
+        PipelineStatus status = context.await(pipeline, runner::status);
+        List<String[]> executed = recordExecuted(context, environment, plan);
+
+        if (status instanceof PipelineStatus.Failed failed) {
+            finishAll(effects, attempt, records, deployments, DeploymentRecords.Outcome.FAILED);
+            String migration = failed.migrationVersion().map(v -> describe(plan, v)).orElse("a post-deploy migration");
+            return new StepResult.Failed(migration + " failed on " + environment.databaseEnvironment() + " (job "
+                    + failed.job() + "): " + failed.error(), failed.migrationVersion(), failed.error(), failed.jobUrl());
+        }
+        migrated[0] = true;
+        finishAll(effects, attempt, records, deployments, DeploymentRecords.Outcome.SUCCESS);
+        int labelled = labelMergeRequests(context, environment, deployments.get(DeploymentProject.CANONICAL));
+
+        String counts = counts(executed);
+        context.announce(attempt + "/done", Reply.builder()
+                .text(environment.databaseEnvironment() + ": " + executed.size() + " post-deploy migration"
+                        + (executed.size() == 1 ? "" : "s") + " executed (" + counts + "); deployments marked success; "
+                        + labelled + " merge request" + (labelled == 1 ? "" : "s") + " labelled `" + label(environment) + "`.")
+                .bullets(executed.stream().map(i -> "`" + i[1] + "` " + i[2] + " on " + i[0]).toList())
+                .build());
+        return new StepResult.Done(executed.size() + " executed (" + counts + ") on package " + pkg.version()
+                + "; deployments canonical " + deployments.get(DeploymentProject.CANONICAL).id() + ", security "
+                + deployments.get(DeploymentProject.SECURITY).id());
+    }
+
+    private static String encode(World world, Environment environment) {
+        Optional<AutoDeployPackage> pkg = world.deployments().packageOn(environment);
+        if (pkg.isEmpty()) return "";
+        List<String> lines = new ArrayList<>();
+        lines.add(pkg.get().version().toString());
+        for (PendingMigration m : new PendingMigrations(world.packages(), world.deployments(), world.databases()).pendingOn(environment))
+            lines.add(m.database().id() + " " + m.migration().version() + " " + m.migration().name());
+        return EffectResults.lines(lines);
+    }
+
+    private static Plan decode(String stored) {
+        List<String> lines = EffectResults.lines(stored);
+        if (lines.isEmpty()) return new Plan("", List.of());
+        return new Plan(lines.get(0), lines.subList(1, lines.size()).stream().map(l -> l.split(" ")).toList());
+    }
+
+    private static String describe(Plan plan, String version) {
+        return plan.items().stream().filter(i -> i[1].equals(version)).findFirst()
+                .map(i -> "`" + version + "` " + i[2]).orElse("`" + version + "`");
+    }
+
+    /** Records, once each, the planned migrations the database now shows as run. */
+    private static List<String[]> recordExecuted(RunContext context, Environment environment, Plan plan) {
+        List<String[]> executed = new ArrayList<>();
+        for (String[] item : plan.items()) {
+            LogicalDatabase database = LogicalDatabase.byId(item[0]).orElseThrow();
+            if (context.resources().world().databases().hasRun(environment, database, item[1])) {
+                context.store().recordExecuted(context.runId(), environment, database, item[1], item[2]);
+                executed.add(item);
+            }
+        }
+        return executed;
+    }
+
+    private static void finishAll(Effects effects, String attempt, DeploymentRecords records,
+                                  Map<DeploymentProject, DeploymentRecord> deployments, DeploymentRecords.Outcome outcome) {
+        for (DeploymentRecord deployment : deployments.values()) {
+            effects.once(attempt + "/deployment/" + deployment.project().id() + "/finished",
+                    Effects.OnUnfinished.REPEAT_WITH_SAME_KEY, () -> {
+                        records.finish(deployment, outcome);
+                        return outcome.name().toLowerCase();
+                    });
+        }
+    }
+
+    /**
+     * Nothing is pending: either nothing was, or an earlier attempt of this step ran it all and stopped after (a label
+     * refused, say). Then its merge requests are labelled now; labels already added are not added again.
+     */
+    private static StepResult nothingLeft(RunContext context, Environment environment) {
+        long executed = context.store().executed(context.runId()).stream().filter(m -> m.environment() == environment).count();
+        List<String> earlierAttempt = context.store().effects(context.runId()).stream()
+                .filter(e -> e.isDone() && e.key().matches(environment.id() + "/attempt-\\d+/deployment/[a-z]+"))
+                .map(e -> e.key()).toList();
+        if (earlierAttempt.isEmpty() || executed == 0) return new StepResult.Done("nothing pending on " + environment);
+        String last = earlierAttempt.get(earlierAttempt.size() - 1);
+        String attempt = last.substring(0, last.indexOf("/deployment/"));
+        Map<DeploymentProject, DeploymentRecord> deployments = new EnumMap<>(DeploymentProject.class);
+        for (var e : context.store().effects(context.runId()))
+            if (e.isDone() && e.key().startsWith(attempt + "/deployment/") && !e.key().endsWith("/finished"))
+                deployments.put(EffectResults.deployment(e.result()).project(), EffectResults.deployment(e.result()));
+        // The earlier attempt ran everything and stopped after: its deployments are marked success (once).
+        finishAll(context.effects(), attempt, context.resources().operations().deploymentRecords(), deployments,
+                DeploymentRecords.Outcome.SUCCESS);
+        DeploymentRecord canonical = deployments.get(DeploymentProject.CANONICAL);
+        Optional<DeploymentRecord> earlier = Optional.ofNullable(canonical);
+        if (earlier.isEmpty()) return new StepResult.Done("nothing pending on " + environment);
+        int labelled = labelMergeRequests(context, environment, earlier.get());
+        return new StepResult.Done(executed + " executed by an earlier attempt; " + labelled + " merge request"
+                + (labelled == 1 ? "" : "s") + " labelled");
+    }
+
+    /** Labels the merge request of every migration this run executed on the environment, each once. */
+    private static int labelMergeRequests(RunContext context, Environment environment, DeploymentRecord deployment) {
+        Set<MergeRequestRef> mergeRequests = new LinkedHashSet<>();
+        context.store().executed(context.runId()).stream().filter(m -> m.environment() == environment)
+                .forEach(m -> context.resources().mergeRequests().of(m.version()).ifPresent(mergeRequests::add));
+        var updates = context.resources().operations().mergeRequests();
+        for (MergeRequestRef mr : mergeRequests) {
+            context.effects().once(environment.id() + "/label/" + mr, Effects.OnUnfinished.REPEAT_WITH_SAME_KEY, () -> {
+                updates.addLabel(mr, label(environment));
+                return label(environment);
+            });
+            context.effects().once(environment.id() + "/environment/" + mr, Effects.OnUnfinished.REPEAT_WITH_SAME_KEY, () -> {
+                updates.addEnvironment(mr, environment, deployment);
+                return environment.databaseEnvironment();
+            });
+        }
+        return mergeRequests.size();
+    }
+
+    private static String counts(List<String[]> executed) {
+        Map<String, Integer> perDatabase = new java.util.TreeMap<>();
+        for (String[] item : executed) perDatabase.merge(item[0], 1, Integer::sum);
+        if (perDatabase.isEmpty()) return "none";
+        List<String> parts = new ArrayList<>();
+        perDatabase.forEach((db, n) -> parts.add(db + " " + n));
+        return String.join(", ", parts);
+    }
+}

@@ -1,0 +1,82 @@
+package pdmbot.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import pdmbot.chat.Block;
+import pdmbot.chat.Command;
+import pdmbot.chat.Invocation;
+import pdmbot.chat.Reply;
+import pdmbot.ledger.Times;
+import pdmbot.storage.runs.ExecutedMigration;
+import pdmbot.storage.runs.RunRecord;
+import pdmbot.storage.runs.SideEffect;
+import pdmbot.storage.runs.StepRecord;
+
+/** {@code pdm run <id>}: one run's steps with times and outcomes, and what it executed. */
+public final class RunCommand implements Command {
+
+    private final RunService runs;
+
+    public RunCommand(RunService runs) {
+        this.runs = runs;
+    }
+
+    @Override
+    public String name() {
+        return "pdm run";
+    }
+
+    @Override
+    public String usage() {
+        return "pdm run <id>";
+    }
+
+    @Override
+    public String description() {
+        return "One PDM run: its checks, steps with times and outcomes, and the migrations it executed.";
+    }
+
+    @Override
+    public Reply handle(Invocation invocation) {
+        long id = RetryCommand.runId(invocation.arguments().allowOnly().atMost(1).required(0, "the run number"));
+        Optional<RunRecord> found = runs.store().run(id);
+        if (found.isEmpty()) {
+            String known = runs.store().recent(1).stream().findFirst().map(r -> " (the newest is #" + r.id() + ")").orElse(" (there is none yet)");
+            return Reply.refused("There is no run #" + id + known + "; `pdm runs` lists them.");
+        }
+        RunRecord run = found.get();
+        Reply.Builder reply = Reply.builder().heading("PDM run #" + run.id() + " — " + run.state().id());
+        reply.fields(List.of(new Block.Field("started by", run.startedBy()),
+                new Block.Field("started", Times.utc(run.startedAt())),
+                new Block.Field("finished", run.finishedAt() == null ? "—" : Times.utc(run.finishedAt())),
+                new Block.Field("took", run.finishedAt() == null ? "—" : Durations.between(run.startedAt(), run.finishedAt()))));
+        if (!run.outcome().isBlank()) reply.text(run.outcome());
+        List<StepRecord> steps = runs.store().steps(id);
+        if (!steps.isEmpty()) {
+            List<List<String>> rows = new ArrayList<>();
+            for (StepRecord s : steps)
+                rows.add(List.of(String.valueOf(s.number()), s.name(), s.state().id(), s.attempt() > 1 ? String.valueOf(s.attempt()) : "",
+                        Times.utc(s.startedAt()), Durations.between(s.startedAt(), s.finishedAt()), s.outcome()));
+            reply.table(List.of("#", "step", "state", "attempts", "started", "took", "outcome"), rows);
+        }
+        List<ExecutedMigration> executed = runs.store().executed(id);
+        if (!executed.isEmpty()) {
+            List<List<String>> rows = new ArrayList<>();
+            for (ExecutedMigration m : executed)
+                rows.add(List.of(m.environment().databaseEnvironment(), m.database().id(), m.version(), m.name(), Times.utc(m.executedAt())));
+            reply.table(List.of("environment", "database", "version", "migration", "executed"), rows);
+        }
+        List<String> deployments = new ArrayList<>();
+        for (SideEffect effect : runs.store().effects(id)) {
+            if (effect.key().matches("[a-z]+/attempt-\\d+/deployment/[a-z]+") && effect.isDone()) {
+                var d = EffectResults.deployment(effect.result());
+                deployments.add(d.environmentName() + " " + d.project() + " deployment " + d.id() + " of `" + d.packageVersion() + "`"
+                        + (d.url().isBlank() ? "" : " " + d.url()));
+            }
+        }
+        if (!deployments.isEmpty()) reply.bullets(deployments);
+        reply.note("Checks: " + run.checks().replace("\n", " · "));
+        return reply.build();
+    }
+}

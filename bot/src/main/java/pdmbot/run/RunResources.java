@@ -1,0 +1,23 @@
+package pdmbot.run;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import pdmbot.storage.locks.LockStore;
+import pdmbot.world.Operations;
+import pdmbot.world.World;
+
+/** What the steps of a run act on: the world and its operations, the locks, and how often to poll a pipeline. */
+public record RunResources(World world, Operations operations, LockStore locks, MergeRequestOf mergeRequests, Clock clock,
+                           Duration pollInterval, Pacer pacer) {
+
+    public RunResources {
+        Objects.requireNonNull(world, "world");
+        Objects.requireNonNull(operations, "operations");
+        Objects.requireNonNull(locks, "locks");
+        Objects.requireNonNull(mergeRequests, "mergeRequests");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(pacer, "pacer");
+    }
+}

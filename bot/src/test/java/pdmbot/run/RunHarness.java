@@ -1,0 +1,123 @@
+package pdmbot.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import pdmbot.chat.AuditTrail;
+import pdmbot.chat.ChatCore;
+import pdmbot.chat.ChatRequest;
+import pdmbot.chat.Reply;
+import pdmbot.chat.RoleDirectory;
+import pdmbot.chat.Router;
+import pdmbot.domain.PostMigration;
+import pdmbot.ledger.MigrationNatures;
+import pdmbot.rules.checks.ProductionChecks;
+import pdmbot.storage.Database;
+import pdmbot.storage.locks.LockStore;
+import pdmbot.storage.runs.JdbcRunStore;
+import pdmbot.world.MergeRequestRef;
+import pdmbot.world.Operations;
+import pdmbot.world.ReleaseNotes;
+import pdmbot.world.World;
+import pdmbot.world.demo.DemoOperations;
+import pdmbot.world.demo.DemoWorld;
+
+/**
+ * One bot instance for run tests, built like PdmBot builds it but with its ports wrapped in {@link Faults}: the demo
+ * world in a folder, a database given by the test (H2 file or a shared PostgreSQL), the run commands behind a chat
+ * core. Closing it and opening another on the same folder and database is a restart.
+ */
+final class RunHarness implements AutoCloseable {
+
+    static final String RELEASE_MANAGER = "alice";
+    private static final ProductionChecks CHECKS = ProductionChecks.builtIn();
+
+    final DemoWorld demo;
+    final DemoOperations simulated;
+    final RunService runs;
+    final ChatCore core;
+    final List<String> announcements;
+    final List<String> notes;
+
+    private RunHarness(DemoWorld demo, DemoOperations simulated, RunService runs, ChatCore core, List<String> announcements,
+                       List<String> notes) {
+        this.demo = demo;
+        this.simulated = simulated;
+        this.runs = runs;
+        this.core = core;
+        this.announcements = announcements;
+        this.notes = notes;
+    }
+
+    /** Opens an instance; {@code announcements} and {@code notes} collect across restarts when the test passes the same lists. */
+    static RunHarness open(Path folder, Database database, Faults faults, String owner, List<String> announcements,
+                           List<String> notes) {
+        return open(folder, database, faults, owner, announcements, notes, Duration.ofMinutes(5));
+    }
+
+    static RunHarness open(Path folder, Database database, Faults faults, String owner, List<String> announcements,
+                           List<String> notes, Duration lease) {
+        Clock clock = Clock.systemUTC();
+        if (!java.nio.file.Files.exists(folder.resolve("demo"))) DemoTemplate.copyInto(folder);
+        DemoWorld demo = DemoWorld.ensure(folder);
+        DemoOperations simulated = DemoOperations.open(demo, clock, Duration.ZERO);
+        ReleaseNotes releaseNotes = faults.wrap(ReleaseNotes.class, markdown -> {
+            notes.add(markdown);
+            return "note " + notes.size();
+        });
+        World world = new World("demo", demo.packages(), demo.deployments(), demo.databases(), releaseNotes);
+        Operations operations = faults.wrap(simulated.operations());
+        LockStore locks = faults.wrap(database.stores().locks());
+        MergeRequestOf mergeRequests = version -> Long.parseLong(version.substring(8)) % 3 == 0
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(new MergeRequestRef("gitlab-org/gitlab", (int) (Long.parseLong(version.substring(6)) % 100000 + 1)));
+        RunResources resources = new RunResources(world, operations, locks, mergeRequests, clock, Duration.ofMillis(1), Pacer.NONE);
+        RunChecks checks = new RunChecks(CHECKS, world, operations, locks, new ConfiguredChangeLocks(List.of()), clock);
+        List<String> collected = Collections.synchronizedList(announcements);
+        RunService runs = new RunService(JdbcRunStore.on(database.dataSource(), clock), checks, resources,
+                (topic, message) -> collected.add("[" + topic + "] " + message.plainText()), owner, lease);
+        MigrationNatures natures = (PostMigration m) -> new MigrationNatures.Summary("unclassified", Set.of());
+        Router router = new Router(List.of(new ExecuteCommand(runs, natures), new RetryCommand(runs), new RunCommand(runs),
+                new RunsCommand(runs), new LockCommand(locks), new UnlockCommand(locks)));
+        ChatCore core = new ChatCore(router, RoleDirectory.configured(Map.of("console", Set.of(RELEASE_MANAGER))), AuditTrail.NONE);
+        return new RunHarness(demo, simulated, runs, core, collected, notes);
+    }
+
+    static RunHarness open(Path folder, Database database, Faults faults) {
+        return open(folder, database, faults, "instance-" + folder.getFileName(), new ArrayList<>(), Collections.synchronizedList(new ArrayList<>()));
+    }
+
+    Reply say(String text) {
+        return core.handle(new ChatRequest("console", RELEASE_MANAGER, RELEASE_MANAGER, "", null, text, "", Instant.now()));
+    }
+
+    void awaitIdle() {
+        assertThat(runs.awaitIdle(Duration.ofSeconds(60))).as("the run stopped moving in time").isTrue();
+    }
+
+    /** How many announcements contain the text. */
+    long announced(String text) {
+        synchronized (announcements) {
+            return announcements.stream().filter(a -> a.contains(text)).count();
+        }
+    }
+
+    @Override
+    public void close() {
+        runs.close();
+        awaitQuietly();
+        demo.close();
+    }
+
+    private void awaitQuietly() {
+        runs.awaitIdle(Duration.ofSeconds(10));
+    }
+}
