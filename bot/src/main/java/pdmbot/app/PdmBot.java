@@ -91,7 +91,8 @@ public final class PdmBot implements AutoCloseable {
             List<Command> commands = new ArrayList<>();
             commands.add(new HelpCommand(router::get));
             commands.add(new MigrationExplainCommand(ledger, natures));
-            commands.add(new MigrationStatusCommand(ledger, natures));
+            commands.add(new MigrationStatusCommand(ledger, natures,
+                    pdmbot.storage.runs.JdbcRunStore.on(database.dataSource(), clock)));
             commands.add(new MigrationPackageCommand(ledger));
             commands.add(new PackageMigrationsCommand(ledger, natures));
             commands.add(new AutoDeployStatusCommand(ledger, natures));

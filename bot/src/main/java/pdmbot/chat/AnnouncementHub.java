@@ -9,10 +9,21 @@ import org.slf4j.LoggerFactory;
 public final class AnnouncementHub implements Announcements {
 
     private static final Logger log = LoggerFactory.getLogger(AnnouncementHub.class);
-    private final List<Announcements> listeners = new CopyOnWriteArrayList<>();
+    /** Announcements kept while nobody listens (a run picked up at start, before the console subscribes). */
+    static final int BACKLOG = 50;
 
+    private final List<Announcements> listeners = new CopyOnWriteArrayList<>();
+    private final java.util.Deque<java.util.Map.Entry<String, Reply>> backlog = new java.util.ArrayDeque<>();
+
+    /** Adds a listener; the first one also receives what was announced while nobody listened. */
     public void subscribe(Announcements listener) {
-        listeners.add(listener);
+        List<java.util.Map.Entry<String, Reply>> missed;
+        synchronized (backlog) {
+            listeners.add(listener);
+            missed = List.copyOf(backlog);
+            backlog.clear();
+        }
+        for (java.util.Map.Entry<String, Reply> m : missed) deliver(listener, m.getKey(), m.getValue());
     }
 
     public void unsubscribe(Announcements listener) {
@@ -22,12 +33,21 @@ public final class AnnouncementHub implements Announcements {
     @Override
     public void announce(String topic, Reply message) {
         log.info("announcement [{}]: {}", topic, message.plainText().replace('\n', ' '));
-        for (Announcements listener : listeners) {
-            try {
-                listener.announce(topic, message);
-            } catch (RuntimeException e) {
-                log.error("an announcement listener failed on [{}]", topic, e);
+        synchronized (backlog) {
+            if (listeners.isEmpty()) {
+                if (backlog.size() == BACKLOG) backlog.removeFirst();
+                backlog.addLast(java.util.Map.entry(topic, message));
+                return;
             }
+        }
+        for (Announcements listener : listeners) deliver(listener, topic, message);
+    }
+
+    private static void deliver(Announcements listener, String topic, Reply message) {
+        try {
+            listener.announce(topic, message);
+        } catch (RuntimeException e) {
+            log.error("an announcement listener failed on [{}]", topic, e);
         }
     }
 }

@@ -64,9 +64,20 @@ public final class ServeRunner {
         return start(config, core, dataSource, environment, Slack.getInstance(), Clock.systemUTC());
     }
 
-    /** As {@link #start(BotConfig, ChatCore, DataSource, Map)} with the Slack client and clock given (tests, bench). */
+    /** As above, and subscribes each adapter with an announcements channel configured to {@code announcements}. */
+    public static Serving start(BotConfig config, ChatCore core, DataSource dataSource, Map<String, String> environment,
+                                pdmbot.chat.AnnouncementHub announcements) throws IOException {
+        return start(config, core, dataSource, environment, Slack.getInstance(), Clock.systemUTC(), announcements);
+    }
+
     public static Serving start(BotConfig config, ChatCore core, DataSource dataSource, Map<String, String> environment,
                                 Slack slack, Clock clock) throws IOException {
+        return start(config, core, dataSource, environment, slack, clock, null);
+    }
+
+    /** As {@link #start(BotConfig, ChatCore, DataSource, Map)} with the Slack client and clock given (tests, bench). */
+    public static Serving start(BotConfig config, ChatCore core, DataSource dataSource, Map<String, String> environment,
+                                Slack slack, Clock clock, pdmbot.chat.AnnouncementHub announcements) throws IOException {
         Secrets secrets = new Secrets(environment);
         String instance = ManagementFactory.getRuntimeMXBean().getName();
         JdbcChatEventStore events = new JdbcChatEventStore(dataSource, clock);
@@ -84,6 +95,11 @@ public final class ServeRunner {
                         slackConfig.teamId(), instance, null);
                 SlackAdapter adapter = new SlackAdapter(settings, slack, core::handle, events, buttons, clock);
                 parts.add(adapter);
+                if (announcements != null && slackConfig.announcementsChannel() != null && !slackConfig.announcementsChannel().isBlank()) {
+                    pdmbot.chat.Announcements channel = adapter.announcementsTo(slackConfig.announcementsChannel());
+                    announcements.subscribe(channel);
+                    parts.add(() -> announcements.unsubscribe(channel));
+                }
                 if ("socket".equals(slackConfig.mode())) {
                     adapter.startSocketMode(secrets.require(slackConfig.appTokenEnv(), null, "Slack Socket Mode"));
                     log.info("Slack: Socket Mode connecting");
@@ -97,6 +113,11 @@ public final class ServeRunner {
                         new HashSet<>(discordConfig.guilds()), instance, clock);
                 DiscordAdapter adapter = new DiscordAdapter(interactions, discordConfig.guilds(), false);
                 parts.add(adapter);
+                if (announcements != null && discordConfig.announcementsChannel() != null && !discordConfig.announcementsChannel().isBlank()) {
+                    pdmbot.chat.Announcements channel = adapter.announcementsTo(discordConfig.announcementsChannel());
+                    announcements.subscribe(channel);
+                    parts.add(() -> announcements.unsubscribe(channel));
+                }
                 adapter.start(secrets.require(discordConfig.tokenEnv(), null, "Discord"));
                 log.info("Discord: connecting; /pdm in guilds {}", discordConfig.guilds());
             }

@@ -10,6 +10,7 @@ import pdmbot.chat.Reply;
 import pdmbot.domain.Environment;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.domain.PostMigration;
+import pdmbot.storage.runs.RunStore;
 import pdmbot.world.AutoDeployPackage;
 import pdmbot.world.Lookup;
 
@@ -18,10 +19,13 @@ public final class MigrationStatusCommand implements Command {
 
     private final Ledger ledger;
     private final MigrationNatures natures;
+    private final RunStore runs;
 
-    public MigrationStatusCommand(Ledger ledger, MigrationNatures natures) {
+    /** {@code runs} names the PDM run that executed a migration, when a run of this bot did. */
+    public MigrationStatusCommand(Ledger ledger, MigrationNatures natures, RunStore runs) {
         this.ledger = ledger;
         this.natures = natures;
+        this.runs = runs;
     }
 
     @Override
@@ -62,7 +66,8 @@ public final class MigrationStatusCommand implements Command {
                 Optional<Instant> ranAt = ledger.world().databases().ranAt(env, db, migration.version());
                 String state;
                 if (ranAt.isPresent()) {
-                    state = "ran " + Times.utc(ranAt.get());
+                    state = "ran " + Times.utc(ranAt.get()) + runs.runThatExecuted(env, db, migration.version())
+                            .map(r -> " in PDM run #" + r.runId()).orElse("");
                 } else if (isDeployed) {
                     state = "pending";
                     pending++;

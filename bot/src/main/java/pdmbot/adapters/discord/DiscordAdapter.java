@@ -43,7 +43,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     private final List<String> guilds;
     private final boolean global;
     private final ExecutorService work;
-    private JDA jda;
+    private volatile JDA jda;
 
     public DiscordAdapter(DiscordInteractions interactions, List<String> guilds, boolean global) {
         this.interactions = interactions;
@@ -60,6 +60,11 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     /** Logs in with the bot token and starts listening; returns before the gateway is ready. */
     public void start(String token) {
         this.jda = JDABuilder.createLight(token, List.<GatewayIntent>of()).addEventListeners(this).build();
+    }
+
+    /** Announcements posted to the text channel {@code channelId} once the gateway is connected. */
+    public pdmbot.chat.Announcements announcementsTo(String channelId) {
+        return new DiscordAnnouncements(() -> jda, channelId);
     }
 
     /** The {@code /pdm} command definition. */

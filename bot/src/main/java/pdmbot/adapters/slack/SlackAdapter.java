@@ -59,6 +59,8 @@ public final class SlackAdapter implements AutoCloseable {
     private final SlackClicks clicks;
     private final Clock clock;
     private volatile SocketModeApp socketMode;
+    private final SlackPoster poster;
+    private final java.util.List<SlackAnnouncements> announcements = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SlackAdapter(Settings settings, Slack slack, Function<ChatRequest, Reply> core, ChatEventStore events,
                         ChatButtonStore buttons, Clock clock) {
@@ -69,6 +71,7 @@ public final class SlackAdapter implements AutoCloseable {
         this.delivery = pool("pdm-slack-deliver");
         this.work = pool("pdm-slack-work");
         SlackPoster poster = new SlackPoster(slack, settings.botToken(), d -> Thread.sleep(d.toMillis()));
+        this.poster = poster;
         this.replies = new SlackReplies(core, poster, buttons, work, settings.progressAfter(), clock);
         this.clicks = new SlackClicks(buttons, poster, replies, clock);
         AppConfig config = AppConfig.builder()
@@ -152,6 +155,13 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /** The HTTP-mode endpoint for {@code /slack/events}: signature check first, then Bolt. */
+    /** Announcements posted to {@code channel}, one thread per topic; closed with the adapter. */
+    public pdmbot.chat.Announcements announcementsTo(String channel) {
+        SlackAnnouncements channelAnnouncements = new SlackAnnouncements(poster, channel);
+        announcements.add(channelAnnouncements);
+        return channelAnnouncements;
+    }
+
     public Endpoint endpoint() {
         return new SlackEventsEndpoint(signatures, app);
     }
@@ -165,6 +175,7 @@ public final class SlackAdapter implements AutoCloseable {
 
     @Override
     public void close() {
+        announcements.forEach(SlackAnnouncements::close);
         SocketModeApp socket = socketMode;
         if (socket != null) {
             try {

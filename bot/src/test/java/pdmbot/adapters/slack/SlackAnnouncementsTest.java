@@ -1,0 +1,76 @@
+package pdmbot.adapters.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import pdmbot.chat.Block;
+import pdmbot.chat.Reply;
+
+/** Announcements reach the configured channel, one thread per topic, without buttons (Slack Web API on WireMock). */
+class SlackAnnouncementsTest {
+
+    WireMockServer slackApi;
+    SlackAnnouncements announcements;
+
+    @BeforeEach
+    void start() {
+        slackApi = new WireMockServer(options().dynamicPort());
+        slackApi.start();
+        slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"ok\":true,\"channel\":\"C0ANNOUNCE\",\"ts\":\"1700000000.000100\",\"message\":{\"type\":\"message\",\"text\":\"ok\"}}")));
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(slackApi.baseUrl() + "/api/");
+        announcements = new SlackAnnouncements(new SlackPoster(Slack.getInstance(config), "xoxb-test", d -> { }), "C0ANNOUNCE");
+    }
+
+    @AfterEach
+    void stop() {
+        slackApi.stop();
+    }
+
+    private static String field(LoggedRequest request, String name) {
+        for (String pair : request.getBodyAsString().split("&")) {
+            int eq = pair.indexOf('=');
+            if (pair.substring(0, eq).equals(name)) return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        }
+        return null;
+    }
+
+    @Test
+    void a_topics_first_message_goes_to_the_channel_and_the_next_ones_into_its_thread() {
+        announcements.announce("run-7", Reply.ok("PDM run #7 started by alice"));
+        announcements.announce("run-7", Reply.ok("db/gstg: 8 post-deploy migrations executed"));
+        announcements.announce("run-8", Reply.ok("PDM run #8 started by bob"));
+        announcements.close();
+        List<LoggedRequest> posts = slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
+        assertThat(posts).hasSize(3);
+        assertThat(posts).allSatisfy(p -> assertThat(field(p, "channel")).isEqualTo("C0ANNOUNCE"));
+        assertThat(field(posts.get(0), "thread_ts")).isNull();
+        assertThat(field(posts.get(1), "thread_ts")).isEqualTo("1700000000.000100");
+        assertThat(field(posts.get(2), "thread_ts")).isNull();
+        assertThat(field(posts.get(0), "text")).contains("PDM run #7 started by alice");
+    }
+
+    @Test
+    void buttons_are_left_out_of_announcements() {
+        announcements.announce("run-9", Reply.builder().text("Run #9 failed at gstg")
+                .buttons(List.of(Block.Button.of("Retry", "pdm retry 9 --confirm"))).build());
+        announcements.close();
+        LoggedRequest post = slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))).get(0);
+        assertThat(field(post, "blocks")).contains("Run #9 failed at gstg").doesNotContain("Retry").doesNotContain("actions");
+    }
+}
