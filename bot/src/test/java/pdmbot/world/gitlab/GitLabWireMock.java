@@ -28,7 +28,7 @@ import pdmbot.domain.PackageVersion;
 /** A GitLab served by WireMock on loopback with the documented payloads, and a world pointed at it. */
 abstract class GitLabWireMock {
 
-    static final String TOKEN = "glpat-SECRET-test-token-1234";
+    static final String TOKEN = "not-a-real-token-SECRET-1234";
     /** gitlab4j encodes path segments more than it must ({@code -} as {@code %2D}); GitLab accepts both. */
     static final String PROJECT = "/api/v4/projects/" + segment("gitlab-org/gitlab");
     static final String SECURITY_PROJECT = "/api/v4/projects/" + segment("gitlab-org/security/gitlab");
