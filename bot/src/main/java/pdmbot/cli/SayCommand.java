@@ -1,6 +1,10 @@
 package pdmbot.cli;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import pdmbot.storage.runs.RunRecord;
+import pdmbot.storage.runs.RunState;
 import java.util.concurrent.Callable;
 import pdmbot.adapters.console.ConsoleAdapter;
 import pdmbot.app.PdmBot;
@@ -20,14 +24,43 @@ final class SayCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "<command>", description = "The command, e.g. \"pdm status\".")
     List<String> words;
 
+    /** How long {@code say} waits for a run it started (or resumed) before leaving it to the bot. */
+    static final Duration RUN_WAIT = Duration.ofSeconds(15);
+
+    private static Optional<RunRecord> newestRun(PdmBot bot) {
+        return bot.runs().store().recent(1).stream().findFirst();
+    }
+
+    /**
+     * When the command started or resumed a run, {@code say} waits a little for it: exit 1 when it failed, so a
+     * script sees the failure; a run still going on is left running (the bot resumes it) and said so.
+     */
+    private static int outcomeOfRunStarted(PdmBot bot, Optional<RunRecord> newestBefore) {
+        bot.runs().awaitIdle(RUN_WAIT);
+        Optional<RunRecord> run = newestRun(bot);
+        // only a run this command started or moved counts: 'pdm status' beside a failed run still exits 0
+        if (run.isEmpty() || run.equals(newestBefore)) return 0;
+        RunRecord r = run.get();
+        if (r.state() == RunState.FAILED) {
+            System.out.println("PDM run #" + r.id() + " failed: " + r.outcome() + " (`pdm run " + r.id() + "` shows it)");
+            return 1;
+        }
+        if (r.state() == RunState.RUNNING)
+            System.out.println("PDM run #" + r.id() + " is still running; the bot resumes it on its next start or from "
+                    + "another instance (`pdm run " + r.id() + "`).");
+        return 0;
+    }
+
     @Override
     public Integer call() {
         try (PdmBot bot = main.launch().start()) {
             ConsoleAdapter console = new ConsoleAdapter(bot.core()::handle, bot.config().console().user(), System.out);
             bot.announcements().subscribe(console);
+            Optional<RunRecord> newestBefore = newestRun(bot);
             Reply reply = console.ask(String.join(" ", words));
             System.out.println(PlainText.render(reply));
-            return reply.isOk() ? 0 : 1;
+            if (!reply.isOk()) return 1;
+            return outcomeOfRunStarted(bot, newestBefore);
         }
     }
 }

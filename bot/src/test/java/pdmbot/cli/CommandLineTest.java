@@ -130,4 +130,16 @@ class CommandLineTest {
         assertThat(Main.run("--help")).isZero();
         assertThat(out()).contains("say").contains("serve").contains("classify").contains("bench");
     }
+
+    @Test
+    void say_exits_1_when_the_run_it_started_fails_and_0_for_a_query_beside_it() {
+        assertThat(run("say", "demo fail next qa")).isZero();
+        assertThat(run("say", "pdm execute --confirm")).isEqualTo(1);
+        assertThat(out()).contains("PDM run #1 failed");
+        assertThat(run("say", "pdm status")).isZero();
+        assertThat(run("say", "demo fail clear")).isZero();
+        assertThat(run("say", "pdm retry 1 --confirm")).isZero();
+        assertThat(run("say", "pdm run 1")).isZero();
+        assertThat(out()).contains("PDM run #1 — succeeded");
+    }
 }
