@@ -224,4 +224,95 @@ class SlackOverHttpTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(r.body()).get("status").asText()).isEqualTo("ok");
     }
+
+    /** Slack's client writes JSON with Gson, which escapes {@code <} and {@code >}. */
+    private static String unescaped(String json) {
+        return json.replace("\\u003c", "<").replace("\\u003e", ">").replace("\\u003d", "=");
+    }
+
+    /** Posts '/pdm pdm status' and returns the blocks of the reply (every block kind, with an Explain and an Execute button). */
+    private JsonNode statusBlocks() throws Exception {
+        String body = slashCommand("pdm status", "T0001");
+        String ts = now(0);
+        assertThat(send(body, ts, signer.sign(ts, body)).statusCode()).isEqualTo(200);
+        return JSON.readTree(formValue(waitFor("/api/chat.postMessage", 1).get(0).getBodyAsString(), "blocks"));
+    }
+
+    private static String actionId(JsonNode blocks, String label) {
+        for (JsonNode block : blocks)
+            if ("actions".equals(block.get("type").asText()))
+                for (JsonNode e : block.get("elements"))
+                    if (e.get("text").get("text").asText().equals(label)) return e.get("action_id").asText();
+        throw new AssertionError("no button " + label);
+    }
+
+    /** A block_actions payload shaped as Slack sends it for a click on a message button. */
+    private String click(JsonNode blocks, String actionId, String user, String triggerId) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode p = JSON.createObjectNode();
+        p.put("type", "block_actions");
+        p.putObject("team").put("id", "T0001").put("domain", "pdm");
+        p.putObject("user").put("id", user).put("username", user.toLowerCase()).put("team_id", "T0001");
+        p.put("api_app_id", "A0001");
+        p.put("token", "legacy");
+        p.putObject("container").put("type", "message").put("message_ts", "1700000000.000100").put("channel_id", "C0001")
+                .put("is_ephemeral", false);
+        p.put("trigger_id", triggerId);
+        p.putObject("channel").put("id", "C0001").put("name", "releases");
+        com.fasterxml.jackson.databind.node.ObjectNode message = p.putObject("message");
+        message.put("type", "message").put("text", "Pending post-deploy migrations").put("ts", "1700000000.000100");
+        message.set("blocks", blocks);
+        p.put("response_url", slackApi.baseUrl() + "/respond");
+        com.fasterxml.jackson.databind.node.ObjectNode action = p.putArray("actions").addObject();
+        action.put("action_id", actionId).put("block_id", "b1").put("type", "button").put("action_ts", "1700000001.000200");
+        action.putObject("text").put("type", "plain_text").put("text", "button");
+        String body = "payload=" + URLEncoder.encode(JSON.writeValueAsString(p), StandardCharsets.UTF_8);
+        String ts = now(0);
+        HttpResponse<String> ack = send(body, ts, signer.sign(ts, body));
+        assertThat(ack.statusCode()).isEqualTo(200);
+        return body;
+    }
+
+    @Test
+    void a_button_click_runs_its_command_as_the_clicking_user_and_the_button_is_replaced() throws Exception {
+        slackApi.stubFor(post(urlPathEqualTo("/api/chat.update")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"ok\":true,\"channel\":\"C0001\",\"ts\":\"1700000000.000100\",\"text\":\"ok\"}")));
+        JsonNode blocks = statusBlocks();
+        click(blocks, actionId(blocks, "Explain"), "U_BOB", "trigger-1");
+        LoggedRequest update = waitFor("/api/chat.update", 1).get(0);
+        assertThat(formValue(update.getBodyAsString(), "ts")).isEqualTo("1700000000.000100");
+        assertThat(unescaped(formValue(update.getBodyAsString(), "blocks"))).contains("chosen by <@U_BOB>").doesNotContain("\"actions\"");
+        // the command the button carries ran through the router: 'migration explain' is unknown to this core
+        List<LoggedRequest> answers = waitFor("/respond", 1);
+        assertThat(answers.get(answers.size() - 1).getBodyAsString()).contains("Unknown command");
+    }
+
+    @Test
+    void a_second_click_on_a_used_button_runs_nothing_and_says_who_used_it() throws Exception {
+        slackApi.stubFor(post(urlPathEqualTo("/api/chat.update")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"ok\":true,\"channel\":\"C0001\",\"ts\":\"1700000000.000100\",\"text\":\"ok\"}")));
+        JsonNode blocks = statusBlocks();
+        String explain = actionId(blocks, "Explain");
+        click(blocks, explain, "U_BOB", "trigger-1");
+        waitFor("/api/chat.update", 1);
+        click(blocks, explain, "U_CAROL", "trigger-2");
+        List<LoggedRequest> answers = waitFor("/respond", 2);
+        assertThat(answers).anySatisfy(a -> assertThat(unescaped(a.getBodyAsString())).contains("already used by <@U_BOB>"));
+        assertThat(slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.update")))).hasSize(1);
+    }
+
+    @Test
+    void a_danger_button_clicked_by_someone_else_than_the_asker_is_refused() throws Exception {
+        JsonNode blocks = statusBlocks();
+        click(blocks, actionId(blocks, "Execute"), "U_MALLORY", "trigger-3");
+        List<LoggedRequest> answers = waitFor("/respond", 1);
+        assertThat(unescaped(answers.get(0).getBodyAsString())).contains("Only <@U_RM> can answer this button");
+        assertThat(slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.update")))).isEmpty();
+    }
+
+    @Test
+    void a_click_on_a_button_the_bot_never_issued_is_refused() throws Exception {
+        JsonNode blocks = statusBlocks();
+        click(blocks, "pdm:00000000000000000000000000000000", "U_RM", "trigger-4");
+        assertThat(waitFor("/respond", 1).get(0).getBodyAsString()).contains("no longer knows this button");
+    }
 }

@@ -1,0 +1,68 @@
+package pdmbot.adapters.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Posting respects Slack's rate limits: HTTP 429 with Retry-After is waited out, within bounds. */
+class SlackPosterTest {
+
+    static final String OK = "{\"ok\":true,\"channel\":\"C0001\",\"ts\":\"1700000000.000300\",\"message\":{\"type\":\"message\",\"text\":\"hi\"}}";
+
+    WireMockServer slackApi;
+    final List<Duration> pauses = new ArrayList<>();
+    SlackPoster poster;
+
+    @BeforeEach
+    void start() {
+        slackApi = new WireMockServer(options().dynamicPort());
+        slackApi.start();
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(slackApi.baseUrl() + "/api/");
+        poster = new SlackPoster(Slack.getInstance(config), "xoxb-test", pauses::add);
+    }
+
+    @AfterEach
+    void stop() {
+        slackApi.stop();
+    }
+
+    private static BlockKitRenderer.SlackMessage hello() {
+        return new BlockKitRenderer(b -> "").render(pdmbot.chat.Reply.ok("hi")).get(0);
+    }
+
+    @Test
+    void a_429_is_waited_out_for_its_retry_after_then_the_post_goes_through() {
+        slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).inScenario("rate").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")).willSetStateTo("calm"));
+        slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).inScenario("rate").whenScenarioStateIs("calm")
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(OK)));
+        assertThat(poster.post("C0001", null, hello())).contains("1700000000.000300");
+        assertThat(pauses).containsExactly(Duration.ofSeconds(2));
+        assertThat(slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage")))).hasSize(2);
+    }
+
+    @Test
+    void a_rate_limit_that_never_lifts_gives_up_after_a_bounded_number_of_tries() {
+        slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+        assertThat(poster.post("C0001", null, hello())).isEmpty();
+        int tries = slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))).size();
+        assertThat(tries).isBetween(2, 5);
+        assertThat(pauses).hasSize(tries - 1);
+    }
+}
