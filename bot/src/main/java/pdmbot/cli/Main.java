@@ -37,7 +37,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("pdm-bot: " + Launch.userMessage(e));
             return e instanceof pdmbot.config.InvalidConfigurationException
-                    || e instanceof pdmbot.storage.StorageException ? 2 : 3;
+                    || e instanceof pdmbot.storage.StorageException
+                    || e instanceof pdmbot.world.WorldException ? 2 : 3;
         });
         return cli.execute(args);
     }

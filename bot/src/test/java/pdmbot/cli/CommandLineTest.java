@@ -142,4 +142,10 @@ class CommandLineTest {
         assertThat(run("say", "pdm run 1")).isZero();
         assertThat(out()).contains("PDM run #1 — succeeded");
     }
+
+    @Test
+    void a_repo_that_is_not_git_stops_with_exit_2_naming_it() {
+        assertThat(run("--repo", temp.toString(), "say", "help")).isEqualTo(2);
+        assertThat(err()).contains("is not a git repository");
+    }
 }
