@@ -11,6 +11,7 @@ import pdmbot.domain.LogicalDatabase;
 import pdmbot.domain.PostMigration;
 import pdmbot.ledger.ClassifiedNatures;
 import pdmbot.ledger.Ledger;
+import pdmbot.ledger.LookupReplies;
 import pdmbot.rules.classify.Classification;
 import pdmbot.rules.classify.Nature;
 import pdmbot.rules.classify.Reason;
@@ -51,16 +52,8 @@ public final class MigrationExplainCommand implements Command {
 
     @Override
     public Reply handle(Invocation invocation) {
-        String ref = invocation.arguments().allowOnly().atMost(1).required(0, "the migration (a version, class name or file name)");
-        ledger.refresh();
-        Lookup<PostMigration> lookup = ledger.refs().resolve(ref);
-        if (lookup instanceof Lookup.Ambiguous<PostMigration> ambiguous)
-            return Reply.builder(Reply.Outcome.REFUSED).text("\"" + ref + "\" matches " + ambiguous.candidates().size()
-                    + " migrations; say which:").bullets(ambiguous.candidates().stream().limit(10)
-                    .map(m -> m.className() + " (" + m.version() + ")").toList()).ephemeral().build();
-        if (lookup instanceof Lookup.NotFound<PostMigration> notFound)
-            return Reply.refused(Character.toUpperCase(notFound.reason().charAt(0)) + notFound.reason().substring(1)
-                    + (notFound.reason().endsWith("?") ? "" : "."));
+        Lookup<PostMigration> lookup = ledger.lookUp(invocation.arguments().allowOnly().atMost(1).required(0, Ledger.REF));
+        if (lookup.found().isEmpty()) return LookupReplies.migrationRefusal(lookup);
         PostMigration migration = lookup.found().orElseThrow();
         Optional<Classification> found = natures.classificationOf(migration);
         if (found.isEmpty())

@@ -50,6 +50,15 @@ public final class Ledger {
         return ingestion;
     }
 
+    /** The words every migration command takes for its ref, and the error when they are missing. */
+    public static final String REF = "the migration (a version, class name or file name)";
+
+    /** Refreshes the ledger, then resolves a ref typed in chat. */
+    public pdmbot.world.Lookup<PostMigration> lookUp(String ref) {
+        refresh();
+        return refs.resolve(ref);
+    }
+
     /** Catches up with the world when the last catch-up is older than the freshness window. */
     public synchronized void refresh() {
         long now = System.nanoTime();

@@ -3,12 +3,18 @@ package pdmbot.ledger;
 import java.util.List;
 import java.util.function.Function;
 import pdmbot.chat.Reply;
+import pdmbot.domain.PostMigration;
 import pdmbot.world.Lookup;
 
 /** The refusals every ref-taking command gives for a ref that matches nothing or several things. */
-final class LookupReplies {
+public final class LookupReplies {
 
     private LookupReplies() {
+    }
+
+    /** The refusal for a migration ref that matched nothing or several migrations. */
+    public static Reply migrationRefusal(Lookup<PostMigration> lookup) {
+        return refusal(lookup, "migration", m -> m.className() + " (" + m.version() + ")");
     }
 
     static <T> Reply refusal(Lookup<T> lookup, String what, Function<T, String> describe) {

@@ -45,10 +45,8 @@ public final class MigrationPackageCommand implements Command {
 
     @Override
     public Reply handle(Invocation invocation) {
-        String ref = invocation.arguments().allowOnly().atMost(1).required(0, "the migration (a version, class name or file name)");
-        ledger.refresh();
-        Lookup<PostMigration> lookup = ledger.refs().resolve(ref);
-        if (lookup.found().isEmpty()) return LookupReplies.refusal(lookup, "migration", m -> m.className() + " (" + m.version() + ")");
+        Lookup<PostMigration> lookup = ledger.lookUp(invocation.arguments().allowOnly().atMost(1).required(0, Ledger.REF));
+        if (lookup.found().isEmpty()) return LookupReplies.migrationRefusal(lookup);
         PostMigration migration = lookup.found().get();
         List<LedgerEntry> changes = ledger.store().changesOf(migration.version());
         Optional<LedgerEntry> added = changes.stream().filter(c -> c.kind() == LedgerChange.Kind.ADDED).findFirst();

@@ -50,10 +50,8 @@ public final class MigrationStatusCommand implements Command {
 
     @Override
     public Reply handle(Invocation invocation) {
-        String ref = invocation.arguments().allowOnly().atMost(1).required(0, "the migration (a version, class name or file name)");
-        ledger.refresh();
-        Lookup<PostMigration> lookup = ledger.refs().resolve(ref);
-        if (lookup.found().isEmpty()) return LookupReplies.refusal(lookup, "migration", m -> m.className() + " (" + m.version() + ")");
+        Lookup<PostMigration> lookup = ledger.lookUp(invocation.arguments().allowOnly().atMost(1).required(0, Ledger.REF));
+        if (lookup.found().isEmpty()) return LookupReplies.migrationRefusal(lookup);
         PostMigration migration = lookup.found().get();
         MigrationNatures.Summary summary = natures.of(migration);
         List<List<String>> rows = new ArrayList<>();
