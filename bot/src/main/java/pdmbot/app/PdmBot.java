@@ -76,7 +76,8 @@ public final class PdmBot implements AutoCloseable {
         Worlds.Opened world = null;
         try {
             AnnouncementHub announcements = new AnnouncementHub();
-            world = Worlds.open(config, dataDir, text -> announcements.announce("release-notes", Reply.ok(text)), clock);
+            world = Worlds.open(config, dataDir, text -> announcements.announce("release-notes", Reply.ok(text)), clock,
+                    environment);
             Stores stores = database.stores();
             LedgerIngestion ingestion = new LedgerIngestion(world.world().packages(), stores.ledger(),
                     stores.releaseNotes(), world.world().releaseNotes());

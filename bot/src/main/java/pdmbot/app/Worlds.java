@@ -33,6 +33,11 @@ final class Worlds {
     }
 
     static Opened open(BotConfig config, Path dataDir, Consumer<String> printer, Clock clock) {
+        return open(config, dataDir, printer, clock, System.getenv());
+    }
+
+    /** Opens the world; secrets (the GitLab token) are read from {@code environment}. */
+    static Opened open(BotConfig config, Path dataDir, Consumer<String> printer, Clock clock, java.util.Map<String, String> environment) {
         LocalReleaseNotes notes = new LocalReleaseNotes(dataDir.resolve("release-notes.md"), printer, clock);
         switch (config.world().kind()) {
             case "demo": {
@@ -56,7 +61,7 @@ final class Worlds {
                 return new Opened(world, source, null, simulated.operations(), simulated);
             }
             case "gitlab": {
-                GitLabWorld gitlab = GitLabWorld.open(gitlabSettings(config, new Secrets(System.getenv())));
+                GitLabWorld gitlab = GitLabWorld.open(gitlabSettings(config, new Secrets(environment)));
                 World world = new World(gitlab.description(), gitlab.packages(), gitlab.deployments(),
                         gitlab.databases(), gitlab.releaseNotes().orElse(notes));
                 return new Opened(world, gitlab, null, gitlab.operations(), null);
@@ -79,7 +84,8 @@ final class Worlds {
         try {
             return new GitLabSettings(g.url(), g.project(), g.securityProject(), g.productionProject(), token,
                     tokenSource, Duration.ofSeconds(g.timeoutSeconds()), Optional.ofNullable(g.releaseIssue()),
-                    refPattern(config.world().refPattern()));
+                    refPattern(config.world().refPattern()), new GitLabSettings.Pipelines(g.pdmPipelineProject(),
+                    g.pdmPipelineRef(), g.qaPipelineProject(), g.qaPipelineRef()));
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException(e.getMessage());
         }

@@ -55,14 +55,19 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
             if (!List.of("demo", "git", "gitlab").contains(kind))
                 throw new IllegalArgumentException("kind: must be demo, git or gitlab, not '" + kind + "'");
             if (demoSeed == null) demoSeed = 20231101L;
-            if (gitlab == null) gitlab = new Gitlab(null, null, null, null, null, null, null, null);
+            if (gitlab == null) gitlab = new Gitlab(null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 
     /** GitLab connection; the token comes from {@code token-env} or {@code token-file}, never from this file. */
     public record Gitlab(String url, String project, String securityProject, String productionProject,
-                         String tokenEnv, String tokenFile, Integer timeoutSeconds, String releaseIssue) {
+                         String tokenEnv, String tokenFile, Integer timeoutSeconds, String releaseIssue,
+                         String pdmPipelineProject, String pdmPipelineRef, String qaPipelineProject, String qaPipelineRef) {
         public Gitlab {
+            if (pdmPipelineProject == null || pdmPipelineProject.isBlank()) pdmPipelineProject = "gitlab-com/gl-infra/deployer";
+            if (pdmPipelineRef == null || pdmPipelineRef.isBlank()) pdmPipelineRef = "master";
+            if (qaPipelineProject == null || qaPipelineProject.isBlank()) qaPipelineProject = "gitlab-org/quality/staging";
+            if (qaPipelineRef == null || qaPipelineRef.isBlank()) qaPipelineRef = "master";
             if (url == null || url.isBlank()) url = "https://gitlab.com";
             if (project == null || project.isBlank()) project = "gitlab-org/gitlab";
             if (securityProject == null || securityProject.isBlank()) securityProject = "gitlab-org/security/gitlab";
