@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.Constants;
@@ -38,6 +36,7 @@ import pdmbot.world.CommitInfo;
 import pdmbot.world.Lookup;
 import pdmbot.world.MergeRequestRef;
 import pdmbot.world.MigrationChange;
+import pdmbot.world.PackageRefs;
 import pdmbot.world.PackageSource;
 
 /**
@@ -50,9 +49,7 @@ public final class GitPackageSource implements PackageSource, AutoCloseable {
     /** By default a ref is a package when an auto-deploy version appears anywhere in its name. */
     public static final Pattern DEFAULT_REF_PATTERN = PackageVersion.PATTERN;
 
-    private static final Pattern MILESTONE = Pattern.compile("(\\d+)\\.(\\d+)");
     private static final Pattern SHA_PREFIX = Pattern.compile("[0-9a-f]{4,40}");
-    private static final String NO_PACKAGING_SHA = "00000000000";
     private static final List<String> PACKAGE_REF_PREFIXES =
             List.of(Constants.R_TAGS, Constants.R_HEADS, Constants.R_REMOTES);
 
@@ -100,7 +97,8 @@ public final class GitPackageSource implements PackageSource, AutoCloseable {
                     if (ref.getObjectId() == null || !refPattern.matcher(shortName).find()) continue;
                     RevObject target = walk.peel(walk.parseAny(ref.getObjectId()));
                     if (!(target instanceof RevCommit commit)) continue;
-                    PackageVersion version = PackageVersion.find(shortName).orElseGet(() -> versionOf(shortName, commit));
+                    PackageVersion version = PackageRefs.versionOf(shortName,
+                            commit.getCommitterIdent().getWhenAsInstant(), commit.name());
                     // a tag and a branch naming the same version are one package; tags come first
                     byVersion.putIfAbsent(version, new AutoDeployPackage(version, commit.name(), ref.getName()));
                 }
@@ -111,25 +109,6 @@ public final class GitPackageSource implements PackageSource, AutoCloseable {
         List<AutoDeployPackage> packages = new ArrayList<>(byVersion.values());
         packages.sort(Comparator.naturalOrder());
         return packages;
-    }
-
-    /** A ref without an embedded version: milestone from the name, time and app sha from the commit. */
-    private static PackageVersion versionOf(String shortName, RevCommit commit) {
-        Matcher m = MILESTONE.matcher(shortName);
-        int major = 0;
-        int minor = 0;
-        if (m.find()) {
-            try {
-                major = Integer.parseInt(m.group(1));
-                minor = Integer.parseInt(m.group(2));
-            } catch (NumberFormatException tooLarge) {
-                major = 0;
-                minor = 0;
-            }
-        }
-        return new PackageVersion(major, minor,
-                commit.getCommitterIdent().getWhenAsInstant().truncatedTo(ChronoUnit.MINUTES),
-                commit.name().substring(0, 11), NO_PACKAGING_SHA);
     }
 
     @Override

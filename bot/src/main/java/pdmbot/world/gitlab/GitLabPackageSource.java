@@ -1,7 +1,6 @@
 package pdmbot.world.gitlab;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import pdmbot.world.CommitInfo;
 import pdmbot.world.Lookup;
 import pdmbot.world.MergeRequestRef;
 import pdmbot.world.MigrationChange;
+import pdmbot.world.PackageRefs;
 import pdmbot.world.PackageSource;
 
 /**
@@ -29,9 +29,7 @@ import pdmbot.world.PackageSource;
 public final class GitLabPackageSource implements PackageSource {
 
     private static final Pattern SHA_PREFIX = Pattern.compile("[0-9a-f]{4,40}");
-    private static final Pattern MILESTONE = Pattern.compile("(\\d+)\\.(\\d+)");
     private static final Pattern MERGE_REQUEST_URL = Pattern.compile("https?://[^/]+/(.+?)/-/merge_requests/(\\d+)");
-    private static final String NO_PACKAGING_SHA = "00000000000";
 
     private final GitLabRepository repository;
     private final Pattern tagPattern;
@@ -54,7 +52,7 @@ public final class GitLabPackageSource implements PackageSource {
             if (commit == null || commit.getId() == null || !commit.getId().matches("[0-9a-f]{40}"))
                 throw new UnableToListPackagesException("GitLab listed the tag " + name + " of "
                         + repository.project() + " without the full sha of its commit", null);
-            PackageVersion version = PackageVersion.find(name).orElseGet(() -> versionOf(name, commit));
+            PackageVersion version = PackageRefs.versionOf(name, committedAt(commit), commit.getId());
             byVersion.putIfAbsent(version, new AutoDeployPackage(version, commit.getId(), "refs/tags/" + name));
         }
         List<AutoDeployPackage> packages = new ArrayList<>(byVersion.values());
@@ -62,24 +60,9 @@ public final class GitLabPackageSource implements PackageSource {
         return packages;
     }
 
-    /** A tag without an embedded version: milestone from the name, time and app sha from the commit. */
-    private static PackageVersion versionOf(String name, Commit commit) {
-        Matcher m = MILESTONE.matcher(name);
-        int major = 0;
-        int minor = 0;
-        if (m.find()) {
-            try {
-                major = Integer.parseInt(m.group(1));
-                minor = Integer.parseInt(m.group(2));
-            } catch (NumberFormatException tooLarge) {
-                major = 0;
-                minor = 0;
-            }
-        }
-        Instant when = commit.getCommittedDate() != null ? commit.getCommittedDate().toInstant()
+    private static Instant committedAt(Commit commit) {
+        return commit.getCommittedDate() != null ? commit.getCommittedDate().toInstant()
                 : commit.getCreatedAt() != null ? commit.getCreatedAt().toInstant() : Instant.EPOCH;
-        return new PackageVersion(major, minor, when.truncatedTo(ChronoUnit.MINUTES), commit.getId().substring(0, 11),
-                NO_PACKAGING_SHA);
     }
 
     @Override
