@@ -104,16 +104,10 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
     }
 
     private void save() {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.write(temp, MAPPER.writeValueAsBytes(state));
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UnableToSaveDemoStateException("cannot save the demo operations to " + file + ": " + e.getMessage(), e);
+            AtomicFiles.replace(file, MAPPER.writeValueAsBytes(state), "the demo operations");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UnableToSaveDemoStateException("cannot write the demo operations as JSON: " + e.getMessage(), e);
         }
     }
 

@@ -50,16 +50,10 @@ final class DemoStateFile {
     }
 
     static void write(Path file, DemoState state) {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.write(temp, MAPPER.writeValueAsBytes(state));
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UnableToSaveDemoStateException("cannot save the demo state to " + file + ": " + e.getMessage(), e);
+            AtomicFiles.replace(file, MAPPER.writeValueAsBytes(state), "the demo state");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UnableToSaveDemoStateException("cannot write the demo state as JSON: " + e.getMessage(), e);
         }
     }
 
