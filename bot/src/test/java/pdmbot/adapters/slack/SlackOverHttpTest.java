@@ -191,8 +191,9 @@ class SlackOverHttpTest {
         assertThat(send(body, ts, signature).statusCode()).isEqualTo(200);
         assertThat(send(body, ts, signature).statusCode()).isEqualTo(401);
         waitFor("/api/chat.postMessage", 1);
-        Thread.sleep(300);
-        assertThat(slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage")))).hasSize(1);
+        postMarker();
+        // the first request's post and the marker's, and nothing from the replay
+        assertThat(waitFor("/api/chat.postMessage", 2)).hasSize(2);
     }
 
     @Test
@@ -201,8 +202,9 @@ class SlackOverHttpTest {
         String ts = now(0);
         HttpResponse<String> answer = send(body, ts, signer.sign(ts, body));
         assertThat(answer.body()).contains("another workspace");
-        Thread.sleep(300);
-        assertThat(slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage")))).isEmpty();
+        postMarker();
+        // only the marker's post: the foreign request scheduled no work
+        assertThat(waitFor("/api/chat.postMessage", 1)).hasSize(1);
     }
 
     @Test
@@ -223,6 +225,18 @@ class SlackOverHttpTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(r.body()).get("status").asText()).isEqualTo("ok");
+    }
+
+    /**
+     * Sends a valid request and waits until its reply is posted, so that work an earlier request might have queued
+     * had its turn: "nothing more was posted" is then checked after a condition, not after a sleep.
+     */
+    private void postMarker() throws Exception {
+        int before = slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))).size();
+        String body = slashCommand("pdm status", "T0001").replace("api_app_id=A0001", "api_app_id=A0001&marker=" + System.nanoTime());
+        String ts = now(0);
+        assertThat(send(body, ts, signer.sign(ts, body)).statusCode()).isEqualTo(200);
+        assertThat(waitFor("/api/chat.postMessage", before + 1)).hasSizeGreaterThan(before);
     }
 
     /** Slack's client writes JSON with Gson, which escapes {@code <} and {@code >}. */
