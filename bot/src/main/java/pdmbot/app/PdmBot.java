@@ -105,7 +105,6 @@ public final class PdmBot implements AutoCloseable {
             ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));
             PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger);
             bot.runs = runs;
-            runs.pickUpUnfinished(config.run().onUnfinished().equals("resume"));
             return bot;
         } catch (RuntimeException e) {
             closeQuietly(world == null ? null : world.resources());
@@ -183,6 +182,15 @@ public final class PdmBot implements AutoCloseable {
 
     public Ledger ledger() {
         return ledger;
+    }
+
+    /**
+     * Makes this process one that drives runs it did not start (serve, the console): an unfinished run is resumed or
+     * announced as {@code run.on-unfinished} says. A one-shot {@code say} never calls it, so a read-only command
+     * never takes over or resumes a run.
+     */
+    public void driveUnfinishedRuns() {
+        RunWiring.driveUnfinishedRuns(config, runs);
     }
 
     /** The PDM run feature (runs, retries, the run store). */

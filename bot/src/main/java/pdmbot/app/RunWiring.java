@@ -11,6 +11,7 @@ import java.util.UUID;
 import pdmbot.chat.Announcements;
 import pdmbot.chat.Command;
 import pdmbot.config.BotConfig;
+import pdmbot.domain.Environment;
 import pdmbot.config.InvalidConfigurationException;
 import pdmbot.ledger.MigrationNatures;
 import pdmbot.rules.checks.ProductionChecks;
@@ -20,6 +21,7 @@ import pdmbot.run.LockCommand;
 import pdmbot.run.MergeRequestOf;
 import pdmbot.run.Pacer;
 import pdmbot.run.RetryCommand;
+import pdmbot.run.RunPlan;
 import pdmbot.run.RunChecks;
 import pdmbot.run.RunCommand;
 import pdmbot.run.RunResources;
@@ -60,11 +62,25 @@ final class RunWiring {
         RunChecks checks = new RunChecks(ProductionChecks.builtIn(), world.world(), world.operations(), stores.locks(),
                 new ConfiguredChangeLocks(windows), clock);
         Duration lease = Duration.ofSeconds(config.run().leaseSeconds());
-        RunService runs = new RunService(JdbcRunStore.on(database.dataSource(), clock), checks, resources, announcements,
-                instanceId(dataDir), lease);
-        // With resume, a run whose instance died is taken over by another instance once its lease has passed.
-        if (config.run().onUnfinished().equals("resume")) runs.watchForAbandonedRuns(lease.dividedBy(2));
-        return runs;
+        return new RunService(JdbcRunStore.on(database.dataSource(), clock), checks, plan(config.run()), resources,
+                announcements, instanceId(dataDir), lease);
+    }
+
+    /** The steps of a new run, from {@code run.targets}. */
+    static RunPlan plan(BotConfig.Run run) {
+        return RunPlan.of(run.targets().stream()
+                .map(t -> new RunPlan.Target(Environment.byId(t.environment()).orElseThrow(), t.qa(), t.skip())).toList());
+    }
+
+    /**
+     * Lets this process drive runs it did not start: a run a crash left unfinished is resumed ({@code resume}) or
+     * announced ({@code ask}), and with {@code resume} a run whose instance died is taken over once its lease has
+     * passed. Only a process that serves (or the console) does this; {@code say} of a read-only command never does.
+     */
+    static void driveUnfinishedRuns(BotConfig config, RunService runs) {
+        boolean resume = config.run().onUnfinished().equals("resume");
+        runs.pickUpUnfinished(resume);
+        if (resume) runs.watchForAbandonedRuns(Duration.ofSeconds(config.run().leaseSeconds()).dividedBy(2));
     }
 
     static List<Command> commands(RunService runs, Worlds.Opened world, Stores stores, MigrationNatures natures) {

@@ -15,11 +15,13 @@ import pdmbot.chat.Announcements;
 import pdmbot.chat.Reply;
 import pdmbot.rules.checks.CheckReport;
 import pdmbot.rules.checks.Verdict;
+import pdmbot.storage.runs.AttemptState;
 import pdmbot.storage.runs.RunRecord;
 import pdmbot.storage.runs.RunState;
 import pdmbot.storage.runs.RunStore;
 import pdmbot.storage.runs.StartOutcome;
 import pdmbot.storage.runs.StepRecord;
+import pdmbot.storage.runs.StepState;
 
 /**
  * The PDM run feature as commands see it: check, start (at most one active run across instances), retry a failed
@@ -44,10 +46,19 @@ public final class RunService implements AutoCloseable {
     }
 
     /** What retrying a run gave. */
-    public sealed interface RetryResult permits Resumed, NotRetryable {
+    public sealed interface RetryResult permits Resumed, RetryStopped, NotRetryable {
     }
 
-    public record Resumed(RunRecord run, StepRecord from) implements RetryResult {
+    /**
+     * The retry goes on as run attempt {@code runAttempt}, from step {@code from}, in that step's attempt
+     * {@code stepAttempt} (the same one when the step was found running: its instance stopped mid-step).
+     */
+    public record Resumed(RunRecord run, StepRecord from, int stepAttempt, int runAttempt, CheckReport report)
+            implements RetryResult {
+    }
+
+    /** The production checks of this moment refused or cancelled the retry; recorded as attempt {@code runAttempt}. */
+    public record RetryStopped(RunRecord run, CheckReport report, int runAttempt, AttemptState state) implements RetryResult {
     }
 
     public record NotRetryable(String reason) implements RetryResult {
@@ -58,6 +69,7 @@ public final class RunService implements AutoCloseable {
 
     private final RunStore store;
     private final RunChecks checks;
+    private final RunPlan plan;
     private final RunEngine engine;
     private final Announcements announcements;
     private final Clock clock;
@@ -74,11 +86,12 @@ public final class RunService implements AutoCloseable {
         return t;
     });
 
-    public RunService(RunStore store, RunChecks checks, RunResources resources, Announcements announcements, String owner,
-                      Duration lease) {
+    public RunService(RunStore store, RunChecks checks, RunPlan plan, RunResources resources, Announcements announcements,
+                      String owner, Duration lease) {
         this.store = store;
         this.checks = checks;
-        this.engine = new RunEngine(store, resources, announcements, owner);
+        this.plan = plan;
+        this.engine = new RunEngine(store, checks, resources, announcements, owner);
         this.announcements = announcements;
         this.clock = resources.clock();
         this.lease = lease;
@@ -92,8 +105,24 @@ public final class RunService implements AutoCloseable {
         return store;
     }
 
+    /** The steps a new run gets. */
+    public RunPlan plan() {
+        return plan;
+    }
+
+    /** The checks before a new run. */
     public RunChecks.Result check() {
-        return checks.evaluate();
+        return checks.evaluate(plan.environments());
+    }
+
+    /** The checks before resuming the run, on its own environments. */
+    public RunChecks.Result checkRetry(long runId) {
+        return checks.evaluateFor(runId, RunContext.environmentsOf(steps(runId)));
+    }
+
+    /** The run's own steps, as stored when it started. */
+    public List<RunStep> steps(long runId) {
+        return store.steps(runId).stream().map(RunStep::of).toList();
     }
 
     public Optional<RunRecord> active() {
@@ -117,26 +146,49 @@ public final class RunService implements AutoCloseable {
             String why = report.stoppers().stream().map(o -> o.reason()).reduce((a, b) -> a + "; " + b).orElse("");
             return new Stopped(store.recordStopped(startedBy, checkLines, state, state.id() + ": " + why), report);
         }
-        StartOutcome outcome = store.start(startedBy, checkLines, RunStep.ids(), engine.owner());
+        StartOutcome outcome = store.start(startedBy, checkLines, plan.specs(), engine.owner());
         if (outcome instanceof StartOutcome.AlreadyActive busy) return new Busy(busy.active());
         RunRecord run = ((StartOutcome.Started) outcome).run();
-        submit(run.id());
+        submit(run.id(), 1, RunEngine.Checks.MADE);
         return new Started(run);
     }
 
-    /** Resumes a failed run (or one a stopped instance left running) from its first unfinished step. */
-    public RetryResult retry(long runId) {
+    /**
+     * Resumes a failed run (or one a stopped instance left running) from its first unfinished step, after the
+     * production checks of this moment: they stop it as they would stop a new run (FAIL refuses, CANCEL cancels the
+     * retry; the run stays failed and keeps its locks), and each outcome is recorded as an attempt of the run.
+     */
+    public RetryResult retry(long runId, String retriedBy) {
         Optional<RunRecord> found = store.run(runId);
         if (found.isEmpty()) return new NotRetryable("there is no run #" + runId + "; `pdm runs` lists them");
         RunRecord run = found.get();
         if (!run.isActive())
             return new NotRetryable("run #" + runId + " is " + run.state().id() + "; only a failed or interrupted run can be retried");
-        if (!store.takeOver(runId, engine.owner(), clock.instant().minus(lease)))
-            return new NotRetryable("run #" + runId + " is running on " + run.owner() + " (alive "
-                    + Durations.between(run.heartbeatAt(), clock.instant()) + " ago); wait for it to end or fail");
+        if (isDrivenElsewhere(run)) return drivenElsewhere(run);
         StepRecord from = currentStep(runId).orElseThrow();
-        submit(runId);
-        return new Resumed(store.run(runId).orElseThrow(), from);
+        CheckReport report = checkRetry(runId).report();
+        String lines = RunReplies.checkLines(report);
+        if (!report.verdict().allowsTheRun()) {
+            AttemptState state = report.verdict() == Verdict.CANCEL ? AttemptState.CANCELLED : AttemptState.REFUSED;
+            int attempt = store.recordStoppedAttempt(runId, retriedBy, from.name(), lines, state,
+                    "retry " + state.id() + " by the checks: " + RunReplies.stoppers(report));
+            return new RetryStopped(run, report, attempt, state);
+        }
+        if (!store.takeOver(runId, engine.owner(), clock.instant().minus(lease))) return drivenElsewhere(store.run(runId).orElse(run));
+        int runAttempt = store.beginAttempt(runId, retriedBy, from.name(), lines);
+        submit(runId, runAttempt, RunEngine.Checks.MADE);
+        int stepAttempt = from.state() == StepState.RUNNING ? Math.max(1, from.attempt()) : from.attempt() + 1;
+        return new Resumed(store.run(runId).orElseThrow(), from, stepAttempt, runAttempt, report);
+    }
+
+    private boolean isDrivenElsewhere(RunRecord run) {
+        return run.state() == RunState.RUNNING && run.owner() != null && !run.owner().equals(engine.owner())
+                && run.heartbeatAt() != null && !run.heartbeatAt().isBefore(clock.instant().minus(lease));
+    }
+
+    private NotRetryable drivenElsewhere(RunRecord run) {
+        return new NotRetryable("run #" + run.id() + " is running on " + run.owner() + " (alive "
+                + Durations.between(run.heartbeatAt(), clock.instant()) + " ago); wait for it to end or fail");
     }
 
     /**
@@ -156,7 +208,8 @@ public final class RunService implements AutoCloseable {
         }
         if (store.takeOver(run.id(), engine.owner(), clock.instant().minus(lease))) {
             announcements.announce(RunContext.topic(run.id()), Reply.ok("Resuming PDM run #" + run.id() + " at step " + step + "."));
-            submit(run.id());
+            int attempt = store.beginAttempt(run.id(), engine.owner() + " (resumed after a stop)", step, "");
+            submit(run.id(), attempt, RunEngine.Checks.BEFORE_CHANGES);
         } else {
             log.info("run {} is still driven by {}; not resuming it", run.id(), run.owner());
         }
@@ -177,7 +230,8 @@ public final class RunService implements AutoCloseable {
         announcements.announce(RunContext.topic(run.id()), Reply.ok(engine.owner() + " takes over PDM run #" + run.id()
                 + " at step " + step + ": " + run.owner() + " has been silent for "
                 + Durations.between(run.heartbeatAt(), clock.instant()) + "."));
-        submit(run.id());
+        int attempt = store.beginAttempt(run.id(), engine.owner() + " (took over from " + run.owner() + ")", step, "");
+        submit(run.id(), attempt, RunEngine.Checks.BEFORE_CHANGES);
         return Optional.of(run);
     }
 
@@ -192,10 +246,10 @@ public final class RunService implements AutoCloseable {
         }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void submit(long runId) {
+    private void submit(long runId, int runAttempt, RunEngine.Checks checked) {
         driving.add(worker.submit(() -> {
             try {
-                engine.drive(runId);
+                engine.drive(runId, runAttempt, checked);
             } catch (RuntimeException e) {
                 // The store itself failed: the run stays running, its heartbeat goes stale, and it is picked up again.
                 log.error("driving run {} stopped", runId, e);

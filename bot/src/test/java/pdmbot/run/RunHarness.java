@@ -65,6 +65,12 @@ final class RunHarness implements AutoCloseable {
 
     static RunHarness open(Path folder, Database database, Faults faults, String owner, List<String> announcements,
                            List<String> notes, Duration lease) {
+        return open(folder, database, faults, owner, announcements, notes, lease, RunPlan.standard());
+    }
+
+    /** An instance whose new runs get the steps of {@code plan} (as configured by {@code run.targets}). */
+    static RunHarness open(Path folder, Database database, Faults faults, String owner, List<String> announcements,
+                           List<String> notes, Duration lease, RunPlan plan) {
         Clock clock = Clock.systemUTC();
         if (!java.nio.file.Files.exists(folder.resolve("demo"))) DemoTemplate.copyInto(folder);
         DemoWorld demo = DemoWorld.ensure(folder);
@@ -82,7 +88,7 @@ final class RunHarness implements AutoCloseable {
         RunResources resources = new RunResources(world, operations, locks, mergeRequests, clock, Duration.ofMillis(1), Pacer.NONE);
         RunChecks checks = new RunChecks(CHECKS, world, operations, locks, new ConfiguredChangeLocks(List.of()), clock);
         List<String> collected = Collections.synchronizedList(announcements);
-        RunService runs = new RunService(JdbcRunStore.on(database.dataSource(), clock), checks, resources,
+        RunService runs = new RunService(JdbcRunStore.on(database.dataSource(), clock), checks, plan, resources,
                 (topic, message) -> collected.add("[" + topic + "] " + message.plainText()), owner, lease);
         MigrationNatures natures = (PostMigration m) -> new MigrationNatures.Summary("unclassified", Set.of());
         Router router = new Router(List.of(new ExecuteCommand(runs, natures), new RetryCommand(runs), new RunCommand(runs),
