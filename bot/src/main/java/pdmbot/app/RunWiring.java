@@ -41,6 +41,8 @@ import pdmbot.world.CommitInfo;
 /** Builds the PDM run feature (service, checks, commands) from the configuration, the store and the world. */
 final class RunWiring {
 
+    private static final Duration HAND_OVER_LOOK = Duration.ofSeconds(15);
+
     private RunWiring() {
     }
 
@@ -80,7 +82,9 @@ final class RunWiring {
     static void driveUnfinishedRuns(BotConfig config, RunService runs) {
         boolean resume = config.run().onUnfinished().equals("resume");
         runs.pickUpUnfinished(resume);
-        if (resume) runs.watchForAbandonedRuns(Duration.ofSeconds(config.run().leaseSeconds()).dividedBy(2));
+        // A run handed over by a one-shot say has no owner and is taken at the next look: look at least every 15 s.
+        Duration half = Duration.ofSeconds(config.run().leaseSeconds()).dividedBy(2);
+        if (resume) runs.watchForAbandonedRuns(half.compareTo(HAND_OVER_LOOK) < 0 ? half : HAND_OVER_LOOK);
     }
 
     static List<Command> commands(RunService runs, Worlds.Opened world, Stores stores, MigrationNatures natures) {

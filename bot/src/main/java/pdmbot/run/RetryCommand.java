@@ -111,8 +111,9 @@ public final class RetryCommand implements Command {
         if (!run.outcome().isBlank()) return run.outcome();
         Optional<String> stepOutcome = at.map(StepRecord::outcome).filter(o -> !o.isBlank());
         if (stepOutcome.isPresent()) return stepOutcome.get();
-        return "it was interrupted: the instance driving it (" + (run.owner() == null ? "none" : run.owner())
-                + ") stopped before the step ended" + (run.heartbeatAt() == null ? "" : ", last heard of at " + Times.utc(run.heartbeatAt()));
+        String heard = run.heartbeatAt() == null ? "" : " (last heard of at " + Times.utc(run.heartbeatAt()) + ")";
+        if (run.owner() == null) return "it was handed over mid-step and no instance drives it" + heard;
+        return "it was interrupted: its instance " + run.owner() + " stopped before the step ended" + heard;
     }
 
     private static String capitalise(String text) {

@@ -12,6 +12,7 @@ import pdmbot.ledger.Times;
 import pdmbot.storage.runs.ExecutedMigration;
 import pdmbot.storage.runs.RunAttempt;
 import pdmbot.storage.runs.RunRecord;
+import pdmbot.storage.runs.RunState;
 import pdmbot.storage.runs.SideEffect;
 import pdmbot.storage.runs.StepRecord;
 import pdmbot.world.DeploymentRecord;
@@ -55,6 +56,7 @@ public final class RunCommand implements Command {
                 new Block.Field("finished", run.finishedAt() == null ? "—" : Times.utc(run.finishedAt())),
                 new Block.Field("took", run.finishedAt() == null ? "—" : Durations.between(run.startedAt(), run.finishedAt()))));
         if (!run.outcome().isBlank()) reply.text(run.outcome());
+        if (run.state() == RunState.RUNNING) reply.text(RunReplies.drivenBy(run));
         List<StepRecord> steps = runs.store().steps(id);
         if (!steps.isEmpty()) {
             List<List<String>> rows = new ArrayList<>();

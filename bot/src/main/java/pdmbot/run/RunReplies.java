@@ -66,6 +66,14 @@ public final class RunReplies {
                 + Times.utc(run.startedAt()) + ")";
     }
 
+    /** Who drives a running run, or, when nobody does, how it goes on; never a run that only looks driven. */
+    static String drivenBy(RunRecord run) {
+        if (run.owner() != null)
+            return "Driven by " + run.owner() + (run.heartbeatAt() == null ? "" : " (last heard of at " + Times.utc(run.heartbeatAt()) + ")") + ".";
+        return "No instance drives it now (it was handed over): a serving bot with `run.on-unfinished: resume` takes it up,"
+                + " or `pdm retry " + run.id() + "` resumes it where it is.";
+    }
+
     static Block.Button dangerButton(String label, String command, String confirmation) {
         return new Block.Button(label, command, Block.Button.Style.DANGER, confirmation);
     }

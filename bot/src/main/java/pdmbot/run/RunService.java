@@ -227,10 +227,12 @@ public final class RunService implements AutoCloseable {
         RunRecord run = active.get();
         if (!store.takeOver(run.id(), engine.owner(), clock.instant().minus(lease))) return Optional.empty();
         String step = currentStep(run.id()).map(StepRecord::name).orElse("the end");
+        String why = run.owner() == null ? "it was handed over and no instance drove it"
+                : run.owner() + " has been silent for " + Durations.between(run.heartbeatAt(), clock.instant());
         announcements.announce(RunContext.topic(run.id()), Reply.ok(engine.owner() + " takes over PDM run #" + run.id()
-                + " at step " + step + ": " + run.owner() + " has been silent for "
-                + Durations.between(run.heartbeatAt(), clock.instant()) + "."));
-        int attempt = store.beginAttempt(run.id(), engine.owner() + " (took over from " + run.owner() + ")", step, "");
+                + " at step " + step + ": " + why + "."));
+        int attempt = store.beginAttempt(run.id(), engine.owner() + (run.owner() == null ? " (took it over when handed over)"
+                : " (took over from " + run.owner() + ")"), step, "");
         submit(run.id(), attempt, RunEngine.Checks.BEFORE_CHANGES);
         return Optional.of(run);
     }
@@ -255,6 +257,25 @@ public final class RunService implements AutoCloseable {
                 log.error("driving run {} stopped", runId, e);
             }
         }));
+    }
+
+    /**
+     * Stops driving the active run, if this instance drives it, and leaves it to any other instance: the owner is
+     * cleared, the drive stops at its next heartbeat (a step boundary or a pipeline poll; whatever it did is claimed,
+     * so the next instance goes on without repeating it), and a serving instance takes it over at once. Returns the
+     * run handed over. For a one-shot {@code say} that must exit while its run goes on.
+     */
+    public Optional<RunRecord> handOver(Duration timeout) {
+        Optional<RunRecord> active = store.active();
+        if (active.isEmpty() || active.get().state() != RunState.RUNNING || !store.release(active.get().id(), engine.owner()))
+            return Optional.empty();
+        if (!awaitIdle(timeout)) log.warn("run {} was handed over but its drive did not stop within {}", active.get().id(), timeout);
+        return store.run(active.get().id());
+    }
+
+    /** Whether this instance drives the run now. */
+    public boolean drives(RunRecord run) {
+        return engine.owner().equals(run.owner());
     }
 
     /** Waits until every run this instance drives has stopped moving; for tests and shutdown. */

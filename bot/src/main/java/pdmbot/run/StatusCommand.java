@@ -69,7 +69,7 @@ public final class StatusCommand implements Command {
                 case FAILED -> "Failed: " + RunReplies.describe(run) + " failed at step " + step
                         + (run.outcome().isBlank() ? "" : ": " + run.outcome()) + ". It keeps its locks; `pdm retry " + run.id()
                         + "` resumes it after triage.";
-                case RUNNING -> "Running: " + RunReplies.describe(run) + ", at step " + step + ".";
+                case RUNNING -> "Running: " + RunReplies.describe(run) + ", at step " + step + ". " + RunReplies.drivenBy(run);
                 case SUCCEEDED, CANCELLED, REFUSED -> "Last active: " + RunReplies.describe(run) + ".";
             });
         } else {

@@ -1,8 +1,6 @@
 package pdmbot.storage.runs;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,9 +15,8 @@ import pdmbot.storage.StorageException;
 /** Runs on plain JDBC; {@code pdm_runs.active_slot UNIQUE} keeps one run active, {@code side_effects}' key one claim. */
 public final class JdbcRunStore implements RunStore {
 
-    private static final String RUN_COLUMNS =
-            "id, state, started_by, started_at, finished_at, checks, outcome, owner, heartbeat_at";
-    private static final String STEP_COLUMNS = "run_id, step_no, name, kind, target, state, attempt, started_at, finished_at, outcome";
+    private static final String RUN_COLUMNS = JdbcRunRows.RUN_COLUMNS;
+    private static final String STEP_COLUMNS = JdbcRunRows.STEP_COLUMNS;
     private static final int ATTEMPTS = 5;
 
     /** Thrown inside a transaction to roll it back when another run holds the active slot. */
@@ -61,7 +58,7 @@ public final class JdbcRunStore implements RunStore {
                 long id = jdbc.inTransaction("start a run", c -> {
                     long runId;
                     try {
-                        runId = insertRun(c, startedBy, checks, RunState.RUNNING, 1, owner, now, null, null);
+                        runId = JdbcRunRows.insertRun(c, startedBy, checks, RunState.RUNNING, 1, owner, now, null, null);
                     } catch (SQLException e) {
                         if (Jdbc.isUniqueViolation(e)) throw new SlotTaken();
                         throw e;
@@ -95,54 +92,32 @@ public final class JdbcRunStore implements RunStore {
         if (state.isActive()) throw new IllegalArgumentException("a stopped run is cancelled or refused, not " + state.id());
         Instant now = now();
         long id = jdbc.inTransaction("record a stopped run",
-                c -> insertRun(c, startedBy, checks, state, null, null, now, now, outcome));
+                c -> JdbcRunRows.insertRun(c, startedBy, checks, state, null, null, now, now, outcome));
         return run(id).orElseThrow();
-    }
-
-    private static long insertRun(Connection c, String startedBy, String checks, RunState state, Integer slot, String owner,
-                                  Instant startedAt, Instant finishedAt, String outcome) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO pdm_runs (state, active_slot, started_by, started_at,"
-                + " finished_at, checks, outcome, owner, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
-            s.setString(1, state.id());
-            if (slot == null) s.setNull(2, java.sql.Types.INTEGER);
-            else s.setInt(2, slot);
-            s.setString(3, startedBy);
-            Jdbc.setInstant(s, 4, startedAt);
-            Jdbc.setInstant(s, 5, finishedAt);
-            s.setString(6, checks);
-            s.setString(7, outcome);
-            s.setString(8, owner);
-            Jdbc.setInstant(s, 9, owner == null ? null : startedAt);
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                if (!keys.next()) throw new SQLException("no id generated for the new run");
-                return keys.getLong(1);
-            }
-        }
     }
 
     @Override
     public Optional<RunRecord> run(long id) {
         return jdbc.first("read run " + id, "SELECT " + RUN_COLUMNS + " FROM pdm_runs WHERE id = ?", s -> s.setLong(1, id),
-                JdbcRunStore::runRecord);
+                JdbcRunRows::runRecord);
     }
 
     @Override
     public Optional<RunRecord> active() {
         return jdbc.first("read the active run", "SELECT " + RUN_COLUMNS + " FROM pdm_runs WHERE active_slot = 1", Jdbc.none(),
-                JdbcRunStore::runRecord);
+                JdbcRunRows::runRecord);
     }
 
     @Override
     public List<RunRecord> recent(int limit) {
         return jdbc.list("list runs", "SELECT " + RUN_COLUMNS + " FROM pdm_runs ORDER BY id DESC LIMIT ?",
-                s -> s.setInt(1, limit), JdbcRunStore::runRecord);
+                s -> s.setInt(1, limit), JdbcRunRows::runRecord);
     }
 
     @Override
     public List<StepRecord> steps(long runId) {
         return jdbc.list("read the steps of run " + runId, "SELECT " + STEP_COLUMNS + " FROM run_steps WHERE run_id = ? ORDER BY step_no",
-                s -> s.setLong(1, runId), JdbcRunStore::stepRecord);
+                s -> s.setLong(1, runId), JdbcRunRows::stepRecord);
     }
 
     @Override
@@ -256,6 +231,15 @@ public final class JdbcRunStore implements RunStore {
     }
 
     @Override
+    public boolean release(long runId, String owner) {
+        return jdbc.update("hand over run " + runId, "UPDATE pdm_runs SET owner = NULL WHERE id = ? AND owner = ?"
+                + " AND state = 'running'", s -> {
+            s.setLong(1, runId);
+            s.setString(2, owner);
+        }) == 1;
+    }
+
+    @Override
     public boolean heartbeat(long runId, String owner) {
         Instant now = now();
         return jdbc.update("heartbeat of run " + runId, "UPDATE pdm_runs SET heartbeat_at = ? WHERE id = ? AND owner = ?"
@@ -300,17 +284,4 @@ public final class JdbcRunStore implements RunStore {
     public List<SideEffect> effects(long runId) {
         return effects.effects(runId);
     }
-
-    private static RunRecord runRecord(ResultSet rs) throws SQLException {
-        return new RunRecord(rs.getLong("id"), RunState.of(rs.getString("state")), rs.getString("started_by"),
-                Jdbc.instant(rs, "started_at"), Jdbc.instant(rs, "finished_at"), rs.getString("checks"),
-                rs.getString("outcome"), rs.getString("owner"), Jdbc.instant(rs, "heartbeat_at"));
-    }
-
-    private static StepRecord stepRecord(ResultSet rs) throws SQLException {
-        return new StepRecord(rs.getLong("run_id"), rs.getInt("step_no"), rs.getString("name"), rs.getString("kind"),
-                rs.getString("target"), StepState.of(rs.getString("state")), rs.getInt("attempt"), Jdbc.instant(rs, "started_at"),
-                Jdbc.instant(rs, "finished_at"), rs.getString("outcome"));
-    }
-
 }

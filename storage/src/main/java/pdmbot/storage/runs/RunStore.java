@@ -66,6 +66,12 @@ public interface RunStore {
      */
     boolean takeOver(long runId, String owner, Instant staleBefore);
 
+    /**
+     * The owner stops driving the running run and leaves it to any other instance (a one-shot {@code say} handing it
+     * over): the owner is cleared, so the next instance to look takes it over at once. False when it was not its own.
+     */
+    boolean release(long runId, String owner);
+
     /** The owner says it is alive; false when the run is no longer its own. */
     boolean heartbeat(long runId, String owner);
 

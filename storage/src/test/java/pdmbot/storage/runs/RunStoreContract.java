@@ -239,4 +239,16 @@ abstract class RunStoreContract extends StoreContract {
                 .containsExactly(AttemptState.INTERRUPTED, AttemptState.RUNNING);
         assertThat(runs().attempts(run.id()).get(1).checks()).isEqualTo("pass — incidents: none");
     }
+
+    @Test
+    void a_run_handed_over_by_its_owner_is_taken_over_at_once_by_another_instance() {
+        RunRecord run = started();
+
+        assertThat(runs().release(run.id(), "instance-b")).as("not its own").isFalse();
+        assertThat(runs().release(run.id(), "instance-a")).isTrue();
+
+        assertThat(runs().run(run.id())).map(RunRecord::owner).isEmpty();
+        assertThat(runs().heartbeat(run.id(), "instance-a")).isFalse();
+        assertThat(runs().takeOver(run.id(), "instance-b", START.minus(Duration.ofHours(1)))).isTrue();
+    }
 }
