@@ -99,7 +99,7 @@ public final class PdmBot implements AutoCloseable {
             commands.add(new AutoDeployStatusCommand(ledger, natures));
             commands.add(new RulesListCommand(classifications));
             commands.add(new RulesReloadCommand(classifications));
-            RunService runs = RunWiring.runs(config, dataDir, database, world, announcements, clock);
+            RunService runs = RunWiring.runs(config, dataDir, database, world, announcements, classifications, clock);
             commands.addAll(RunWiring.commands(runs, world, stores, natures));
             router.set(new Router(commands));
             ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));

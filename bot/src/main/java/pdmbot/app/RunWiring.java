@@ -15,6 +15,8 @@ import pdmbot.domain.Environment;
 import pdmbot.config.InvalidConfigurationException;
 import pdmbot.ledger.MigrationNatures;
 import pdmbot.rules.checks.ProductionChecks;
+import pdmbot.classification.Classifications;
+import pdmbot.run.ClassifiedDatabases;
 import pdmbot.run.ConfiguredChangeLocks;
 import pdmbot.run.ExecuteCommand;
 import pdmbot.run.LockCommand;
@@ -47,7 +49,7 @@ final class RunWiring {
     }
 
     static RunService runs(BotConfig config, Path dataDir, Database database, Worlds.Opened world, Announcements announcements,
-                           Clock clock) {
+                           Classifications classifications, Clock clock) {
         Stores stores = database.stores();
         MergeRequestOf mergeRequests = version -> stores.ledger().changesOf(version).stream()
                 .filter(e -> e.kind() == LedgerChange.Kind.ADDED && e.commitSha() != null)
@@ -57,11 +59,13 @@ final class RunWiring {
                 .flatMap(CommitInfo::mergeRequest);
         // The simulated pipelines move with time; poll them every second rather than every poll-seconds.
         Duration poll = Duration.ofSeconds(world.simulated() != null ? 1 : config.run().pollSeconds());
-        RunResources resources = new RunResources(world.world(), world.operations(), stores.locks(), mergeRequests, clock, poll,
-                Pacer.SLEEP);
+        // Which databases a migration runs on is the classification's answer, for the file as deployed.
+        ClassifiedDatabases databases = new ClassifiedDatabases(world.world().packages(), classifications::classify);
+        RunResources resources = new RunResources(world.world(), world.operations(), stores.locks(), mergeRequests, databases,
+                clock, poll, Pacer.SLEEP);
         List<ChangeLock> windows = config.run().changeLocks().stream()
                 .map(w -> new ChangeLock(w.name(), w.fromInstant(), w.untilInstant(), w.reason())).toList();
-        RunChecks checks = new RunChecks(ProductionChecks.builtIn(), world.world(), world.operations(), stores.locks(),
+        RunChecks checks = new RunChecks(ProductionChecks.builtIn(), world.world(), databases, world.operations(), stores.locks(),
                 new ConfiguredChangeLocks(windows), clock);
         Duration lease = Duration.ofSeconds(config.run().leaseSeconds());
         return new RunService(JdbcRunStore.on(database.dataSource(), clock), checks, plan(config.run()), resources,

@@ -46,7 +46,7 @@ final class MigrationStep {
         World world = context.resources().world();
         Effects effects = context.effects();
         Plan plan = decode(effects.once(EffectKey.plan(step, attempt), Effects.OnUnfinished.REPEAT_WITH_SAME_KEY,
-                () -> encode(world, environment)));
+                () -> encode(world, context.resources().databases(), environment)));
         if (plan.items().isEmpty()) return nothingLeft(context, environment);
         AutoDeployPackage pkg = world.packages().packageNamed(plan.packageVersion()).orElseThrow(() ->
                 new IllegalStateException("the package " + plan.packageVersion() + " on " + environment + " is unknown"));
@@ -119,12 +119,13 @@ final class MigrationStep {
                 + deployments.get(DeploymentProject.SECURITY).id());
     }
 
-    private static String encode(World world, Environment environment) {
+    private static String encode(World world, PendingMigrations.DatabasesOf databasesOf, Environment environment) {
         Optional<AutoDeployPackage> pkg = world.deployments().packageOn(environment);
         if (pkg.isEmpty()) return "";
         List<String> lines = new ArrayList<>();
         lines.add(pkg.get().version().toString());
-        for (PendingMigration m : new PendingMigrations(world.packages(), world.deployments(), world.databases()).pendingOn(environment))
+        for (PendingMigration m : new PendingMigrations(world.packages(), world.deployments(), world.databases(), databasesOf)
+                .pendingOn(environment))
             lines.add(m.database().id() + " " + m.migration().version() + " " + m.migration().name());
         return EffectResults.lines(lines);
     }

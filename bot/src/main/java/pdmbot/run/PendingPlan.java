@@ -32,8 +32,8 @@ public record PendingPlan(List<Environment> environments, Map<Environment, List<
     }
 
     /** What is pending now on each of the environments, in their order. */
-    public static PendingPlan of(World world, List<Environment> environments) {
-        PendingMigrations pending = new PendingMigrations(world.packages(), world.deployments(), world.databases());
+    public static PendingPlan of(World world, PendingMigrations.DatabasesOf databasesOf, List<Environment> environments) {
+        PendingMigrations pending = new PendingMigrations(world.packages(), world.deployments(), world.databases(), databasesOf);
         Map<Environment, List<Entry>> byEnvironment = new EnumMap<>(Environment.class);
         Map<Environment, AutoDeployPackage> packages = new EnumMap<>(Environment.class);
         for (Environment environment : environments) {

@@ -15,6 +15,7 @@ import pdmbot.world.ChangeLockCalendar;
 import pdmbot.world.ChangeRequest;
 import pdmbot.world.Incident;
 import pdmbot.world.Operations;
+import pdmbot.world.PendingMigrations;
 import pdmbot.world.RunningDeployment;
 import pdmbot.world.World;
 
@@ -27,19 +28,26 @@ public final class RunChecks {
 
     private final ProductionChecks rules;
     private final World world;
+    private final PendingMigrations.DatabasesOf databases;
     private final Operations operations;
     private final LockStore locks;
     private final ChangeLockCalendar calendar;
     private final Clock clock;
 
-    public RunChecks(ProductionChecks rules, World world, Operations operations, LockStore locks, ChangeLockCalendar calendar,
-                     Clock clock) {
+    public RunChecks(ProductionChecks rules, World world, PendingMigrations.DatabasesOf databases, Operations operations,
+                     LockStore locks, ChangeLockCalendar calendar, Clock clock) {
         this.rules = rules;
         this.world = world;
+        this.databases = databases;
         this.operations = operations;
         this.locks = locks;
         this.calendar = calendar;
         this.clock = clock;
+    }
+
+    /** What is pending now on the environments, on the databases the classification gives each migration. */
+    public PendingPlan pending(List<Environment> environments) {
+        return PendingPlan.of(world, databases, environments);
     }
 
     /** The checks before a new run on these environments. */
@@ -57,7 +65,7 @@ public final class RunChecks {
     }
 
     private Result evaluate(List<Environment> environments, Optional<Long> resumed) {
-        PendingPlan plan = PendingPlan.of(world, environments);
+        PendingPlan plan = PendingPlan.of(world, databases, environments);
         CheckFacts.Builder facts = CheckFacts.builder();
         resumed.ifPresent(id -> facts.add(new CheckFacts.ResumedRun(id)));
         for (Environment environment : environments)

@@ -20,7 +20,7 @@ final class RunReport {
     }
 
     static StepResult announceStart(RunContext context) {
-        PendingPlan plan = PendingPlan.of(context.resources().world(), context.environments());
+        PendingPlan plan = PendingPlan.of(context.resources().world(), context.resources().databases(), context.environments());
         List<String> counts = new ArrayList<>();
         List<String> items = new ArrayList<>();
         for (Environment environment : plan.environments()) {

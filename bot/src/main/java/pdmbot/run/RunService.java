@@ -110,6 +110,11 @@ public final class RunService implements AutoCloseable {
         return plan;
     }
 
+    /** What is pending now on the environments new runs migrate. */
+    public PendingPlan pending() {
+        return checks.pending(plan.environments());
+    }
+
     /** The checks before a new run. */
     public RunChecks.Result check() {
         return checks.evaluate(plan.environments());

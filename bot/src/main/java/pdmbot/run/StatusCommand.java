@@ -48,7 +48,7 @@ public final class StatusCommand implements Command {
     @Override
     public Reply handle(Invocation invocation) {
         invocation.arguments().allowOnly().atMost(0);
-        PendingPlan plan = PendingPlan.of(world, runs.plan().environments());
+        PendingPlan plan = runs.pending();
         Reply.Builder reply = Reply.builder().heading("Post-deploy migrations");
         List<String> counts = new ArrayList<>();
         for (Environment environment : plan.environments())

@@ -151,9 +151,9 @@ class GitLabRunTest {
             assertThat(expectedLabels.get(Environment.GSTG)).as("pending gstg migrations with a merge request").isNotEmpty();
 
             Clock clock = Clock.systemUTC();
-            RunResources resources = new RunResources(world, gitlabWorld.operations(), stores.locks(), mergeRequests, clock,
-                    Duration.ofMillis(1), Pacer.NONE);
-            RunChecks checks = new RunChecks(ProductionChecks.builtIn(), world, gitlabWorld.operations(), stores.locks(),
+            RunResources resources = new RunResources(world, gitlabWorld.operations(), stores.locks(), mergeRequests,
+                    ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ofMillis(1), Pacer.NONE);
+            RunChecks checks = new RunChecks(ProductionChecks.builtIn(), world, resources.databases(), gitlabWorld.operations(), stores.locks(),
                     new ConfiguredChangeLocks(List.of()), clock);
             List<String> announced = Collections.synchronizedList(new ArrayList<>());
             try (RunService runs = new RunService(JdbcRunStore.on(database.dataSource(), clock), checks, RunPlan.standard(), resources,

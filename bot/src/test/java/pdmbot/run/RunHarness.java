@@ -39,6 +39,14 @@ final class RunHarness implements AutoCloseable {
 
     static final String RELEASE_MANAGER = "alice";
     private static final ProductionChecks CHECKS = ProductionChecks.builtIn();
+    /** The classification's databases, with the rules compiled once per test JVM. */
+    private static final java.util.function.Function<World, ClassifiedDatabases> DATABASES = classifier();
+
+    private static java.util.function.Function<World, ClassifiedDatabases> classifier() {
+        pdmbot.rules.classify.Classifier classifier = new pdmbot.rules.classify.Classifier(pdmbot.rules.classify.RuleBook.builtIn(),
+                pdmbot.rules.classify.TableSizes.defaults());
+        return world -> new ClassifiedDatabases(world.packages(), (m, content) -> classifier.classify(m.path(), content));
+    }
 
     final DemoWorld demo;
     final DemoOperations simulated;
@@ -85,8 +93,9 @@ final class RunHarness implements AutoCloseable {
         MergeRequestOf mergeRequests = version -> Long.parseLong(version.substring(8)) % 3 == 0
                 ? java.util.Optional.empty()
                 : java.util.Optional.of(new MergeRequestRef("gitlab-org/gitlab", (int) (Long.parseLong(version.substring(6)) % 100000 + 1)));
-        RunResources resources = new RunResources(world, operations, locks, mergeRequests, clock, Duration.ofMillis(1), Pacer.NONE);
-        RunChecks checks = new RunChecks(CHECKS, world, operations, locks, new ConfiguredChangeLocks(List.of()), clock);
+        RunResources resources = new RunResources(world, operations, locks, mergeRequests, DATABASES.apply(world), clock,
+                Duration.ofMillis(1), Pacer.NONE);
+        RunChecks checks = new RunChecks(CHECKS, world, resources.databases(), operations, locks, new ConfiguredChangeLocks(List.of()), clock);
         List<String> collected = Collections.synchronizedList(announcements);
         RunService runs = new RunService(JdbcRunStore.on(database.dataSource(), clock), checks, plan, resources,
                 (topic, message) -> collected.add("[" + topic + "] " + message.plainText()), owner, lease);
