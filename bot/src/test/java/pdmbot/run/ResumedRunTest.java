@@ -121,4 +121,50 @@ class ResumedRunTest {
             assertThat(serving.runs().store().attempts(1)).hasSize(2);
         }
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("issue 13: retrying an interrupted run says why it stopped and which attempt goes on, as its keys do")
+    void retrying_an_interrupted_run_says_why_it_stopped_and_goes_on_in_the_attempt_its_effect_keys_carry() {
+        Faults faults = new Faults();
+        List<String> announcements = Collections.synchronizedList(new ArrayList<>());
+        List<String> notes = Collections.synchronizedList(new ArrayList<>());
+        try (Database store = openStore()) {
+            try (RunHarness first = RunHarness.open(dir, store, faults, "instance-1", announcements, notes)) {
+                faults.crashBefore("PipelineRunner.status");
+                first.say("pdm execute --confirm");
+                first.awaitIdle();
+            }
+            try (RunHarness restarted = RunHarness.open(dir, store, faults, "instance-1", announcements, notes)) {
+                String asked = restarted.say("pdm retry 1").plainText();
+                assertThat(asked).contains("Run #1 stopped at step gstg: it was interrupted: its instance instance-1 stopped"
+                        + " before the step ended (last heard of at ");
+                assertThat(asked).doesNotContainPattern("stopped at step gstg: *(\\.|\\n|$)");
+
+                assertThat(restarted.say("pdm retry 1 --confirm").plainText()).startsWith(
+                        "Resuming run #1 from step gstg (continuing attempt 1 of the step, interrupted when its instance stopped)");
+                restarted.awaitIdle();
+
+                assertThat(restarted.runs.store().run(1).orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
+                assertThat(restarted.runs.store().effects(1)).extracting(e -> e.key())
+                        .contains("gstg/attempt-1/pipeline").noneMatch(k -> k.startsWith("gstg/attempt-2"));
+                assertThat(restarted.say("pdm run 1").plainText()).containsPattern("gstg\\s+succeeded\\s+1\\s");
+            }
+        }
+    }
+
+    @Test
+    void a_retry_of_a_failed_step_is_attempt_2_in_the_reply_the_steps_and_the_effect_keys() {
+        Faults faults = new Faults();
+        try (Database store = openStore(); RunHarness bot = RunHarness.open(dir, store, faults)) {
+            bot.simulated.failNext("qa");
+            bot.say("pdm execute --confirm");
+            bot.awaitIdle();
+
+            assertThat(bot.say("pdm retry 1 --confirm").plainText()).startsWith("Resuming run #1 from step qa gstg (attempt 2)");
+            bot.awaitIdle();
+
+            assertThat(bot.runs.store().effects(1)).extracting(e -> e.key()).contains("qa/attempt-1/pipeline", "qa/attempt-2/pipeline");
+            assertThat(bot.say("pdm run 1").plainText()).containsPattern("qa gstg\\s+succeeded\\s+2\\s");
+        }
+    }
 }
