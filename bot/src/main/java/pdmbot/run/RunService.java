@@ -4,11 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pdmbot.chat.Announcements;
@@ -65,7 +60,6 @@ public final class RunService implements AutoCloseable {
     }
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
-    private static final Duration CLOSE_GRACE = Duration.ofSeconds(20);
 
     private final RunStore store;
     private final RunChecks checks;
@@ -74,17 +68,7 @@ public final class RunService implements AutoCloseable {
     private final Announcements announcements;
     private final Clock clock;
     private final Duration lease;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "pdm-run");
-        t.setDaemon(true);
-        return t;
-    });
-    private final List<Future<?>> driving = new CopyOnWriteArrayList<>();
-    private final java.util.concurrent.ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "pdm-run-watch");
-        t.setDaemon(true);
-        return t;
-    });
+    private final RunDriver driver;
 
     public RunService(RunStore store, RunChecks checks, RunPlan plan, RunResources resources, Announcements announcements,
                       String owner, Duration lease) {
@@ -92,6 +76,7 @@ public final class RunService implements AutoCloseable {
         this.checks = checks;
         this.plan = plan;
         this.engine = new RunEngine(store, checks, resources, announcements, owner);
+        this.driver = new RunDriver(engine);
         this.announcements = announcements;
         this.clock = resources.clock();
         this.lease = lease;
@@ -244,24 +229,17 @@ public final class RunService implements AutoCloseable {
 
     /** Looks for an abandoned run every {@code period} (used with {@code run.on-unfinished: resume}). */
     public void watchForAbandonedRuns(Duration period) {
-        watcher.scheduleWithFixedDelay(() -> {
+        driver.every(period, () -> {
             try {
                 adoptAbandoned();
             } catch (RuntimeException e) {
                 log.warn("could not look for an abandoned run: {}", e.getMessage());
             }
-        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        });
     }
 
     private void submit(long runId, int runAttempt, RunEngine.Checks checked) {
-        driving.add(worker.submit(() -> {
-            try {
-                engine.drive(runId, runAttempt, checked);
-            } catch (RuntimeException e) {
-                // The store itself failed: the run stays running, its heartbeat goes stale, and it is picked up again.
-                log.error("driving run {} stopped", runId, e);
-            }
-        }));
+        driver.submit(runId, runAttempt, checked);
     }
 
     /**
@@ -285,21 +263,7 @@ public final class RunService implements AutoCloseable {
 
     /** Waits until every run this instance drives has stopped moving; for tests and shutdown. */
     public boolean awaitIdle(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (Future<?> f : driving) {
-            try {
-                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                return false;
-            } catch (java.util.concurrent.ExecutionException e) {
-                // an Error (a simulated crash in tests) ended the drive; the run stays as the store has it
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        driving.removeIf(Future::isDone);
-        return true;
+        return driver.awaitIdle(timeout);
     }
 
     /**
@@ -308,13 +272,6 @@ public final class RunService implements AutoCloseable {
      */
     @Override
     public void close() {
-        watcher.shutdownNow();
-        worker.shutdown();
-        try {
-            if (!worker.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) worker.shutdownNow();
-        } catch (InterruptedException e) {
-            worker.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        driver.close();
     }
 }
