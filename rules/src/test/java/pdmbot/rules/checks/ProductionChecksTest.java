@@ -64,6 +64,15 @@ class ProductionChecksTest {
     }
 
     @Test
+    void a_resumed_run_holding_only_its_own_locks_passes_saying_so() {
+        CheckOutcome outcome = only(evaluate(PENDING, new CheckFacts.ResumedRun(7)), "environment locks");
+
+        assertThat(outcome.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(outcome.reason()).isEqualTo("no lock but run #7's own");
+        assertThat(outcome.rule()).isEqualTo("a resumed run holding only its own locks passes");
+    }
+
+    @Test
     void a_resumed_run_with_pending_work_counts_it_like_a_new_run() {
         CheckOutcome outcome = only(evaluate(PENDING, new CheckFacts.ResumedRun(7)), "pending migrations");
 
