@@ -57,8 +57,8 @@ final class SayCommand implements Callable<Integer> {
             if (handed.isPresent() && handed.get().state() == RunState.RUNNING) {
                 step = bot.runs().currentStep(r.id()).map(s -> s.name()).orElse("its end");
                 System.out.println("PDM run #" + r.id() + " is still going after " + waitSeconds + " s, at step " + step
-                        + ". This one-shot `say` hands it over: a serving bot (`pdm-bot serve` or the console, with"
-                        + " run.on-unfinished: resume) takes it up at once; otherwise `pdm retry " + r.id() + "` resumes it"
+                        + ". This one-shot `say` hands it over: a serving bot (`pdm-bot serve` or the console) with"
+                        + " `run.on-unfinished: resume` takes it up within 15 s; otherwise `pdm retry " + r.id() + "` resumes it"
                         + " where it is. Follow it with `pdm run " + r.id() + "`.");
                 return RUN_HANDED_OVER;
             }

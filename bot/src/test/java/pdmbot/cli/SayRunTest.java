@@ -7,6 +7,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import pdmbot.app.PdmBot;
+import pdmbot.config.BotConfig;
+import pdmbot.config.ConfigLoader;
+import pdmbot.storage.runs.RunState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,5 +64,16 @@ class SayRunTest {
         assertThat(run("say", "pdm run 1")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("PDM run #1 — running",
                 "No instance drives it now (it was handed over)");
+
+        // a serving instance with on-unfinished: resume takes it at its next look, and finishes it
+        BotConfig base = ConfigLoader.load(temp.resolve("slow.yaml"), Map.of()).withData(temp.resolve("data").toString());
+        BotConfig serving = new BotConfig(base.data(), base.store(), base.world(), base.roles(), base.console(), base.rules(),
+                base.http(), base.slack(), base.discord(), new BotConfig.Run("resume", 0, null, null, List.of()));
+        try (PdmBot bot = PdmBot.start(serving, Map.of())) {
+            assertThat(bot.runs().adoptAbandoned()).map(r -> r.id()).contains(1L);
+            assertThat(bot.runs().awaitIdle(Duration.ofSeconds(60))).isTrue();
+            assertThat(bot.runs().store().run(1).orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
+            assertThat(bot.runs().store().steps(1).get(2).attempt()).as("gstg went on in its attempt").isEqualTo(1);
+        }
     }
 }
