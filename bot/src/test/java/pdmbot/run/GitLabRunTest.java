@@ -64,6 +64,7 @@ import pdmbot.world.MigrationRun;
 import pdmbot.world.PendingMigration;
 import pdmbot.world.World;
 import pdmbot.world.demo.DemoWorld;
+import pdmbot.world.gitlab.GitLabRefusals;
 import pdmbot.world.gitlab.GitLabSettings;
 import pdmbot.world.gitlab.GitLabWorld;
 
@@ -256,6 +257,7 @@ class GitLabRunTest {
     // ---- GitLab as WireMock serves it ----
 
     private void stubGitLab(AutoDeployPackage gstgPackage, AutoDeployPackage gprdPackage, PendingMigration failing) {
+        GitLabRefusals.install(gitlab::stubFor);
         // checks: nothing deploying, no incident, no change request
         for (String project : List.of(CANONICAL, SECURITY))
             gitlab.stubFor(get(urlPathEqualTo(api(project) + "/deployments")).withQueryParam("status", equalTo("running"))
