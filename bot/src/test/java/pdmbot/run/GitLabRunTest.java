@@ -262,10 +262,9 @@ class GitLabRunTest {
         for (String project : List.of(CANONICAL, SECURITY))
             gitlab.stubFor(get(urlPathEqualTo(api(project) + "/deployments")).withQueryParam("status", equalTo("running"))
                     .willReturn(jsonList("[]")));
-        gitlab.stubFor(get(urlPathEqualTo(api(PRODUCTION) + "/issues")).withQueryParam("labels", equalTo("incident"))
-                .withQueryParam("state", equalTo("opened")).willReturn(jsonList("[]")));
-        gitlab.stubFor(get(urlPathEqualTo(api(PRODUCTION) + "/issues")).withQueryParam("labels", equalTo("change"))
-                .withQueryParam("state", equalTo("opened")).willReturn(jsonList("[]")));
+        for (String label : List.of("Incident::Active", "change::in-progress", "blocks deployments"))
+            gitlab.stubFor(get(urlPathEqualTo(api(PRODUCTION) + "/issues")).withQueryParam("labels", equalTo(label))
+                    .withQueryParam("state", equalTo("opened")).willReturn(jsonList("[]")));
 
         // pipelines: none started earlier with our effect keys
         for (String project : List.of(DEPLOYER, QA))

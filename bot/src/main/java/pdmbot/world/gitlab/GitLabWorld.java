@@ -38,7 +38,8 @@ public final class GitLabWorld implements AutoCloseable {
         this.databases = new GitLabDatabaseState(history, List.of(settings.project(), settings.securityProject()),
                 project -> repositories.computeIfAbsent(project, p -> new GitLabRepository(api, calls, p)), clock);
         GitLabJson json = new GitLabJson(api, calls);
-        GitLabProductionIssues production = new GitLabProductionIssues(json, settings.productionProject());
+        GitLabProductionIssues production = new GitLabProductionIssues(json, settings.productionProject(),
+                settings.tracker());
         GitLabSettings.Pipelines p = settings.pipelines();
         this.operations = new Operations(
                 new GitLabRunningDeployments(json, List.of(settings.project(), settings.securityProject())),

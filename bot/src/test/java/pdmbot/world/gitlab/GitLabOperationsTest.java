@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import pdmbot.domain.Environment;
 import pdmbot.domain.PackageVersion;
@@ -39,25 +40,60 @@ class GitLabOperationsTest extends GitLabWireMock {
     static final AutoDeployPackage B = new AutoDeployPackage(PackageVersion.parse(VERSION_B).orElseThrow(), SHA_B,
             "refs/tags/" + VERSION_B);
 
+    void serveTracker() {
+        gitlab.stubFor(get(urlPathEqualTo(PRODUCTION + "/issues")).withQueryParam("labels", equalTo("Incident::Active"))
+                .withQueryParam("state", equalTo("opened")).willReturn(json("issues-incidents.json")));
+        gitlab.stubFor(get(urlPathEqualTo(PRODUCTION + "/issues")).withQueryParam("labels", equalTo("change::in-progress"))
+                .withQueryParam("state", equalTo("opened")).willReturn(json("issues-change-requests.json")));
+        gitlab.stubFor(get(urlPathEqualTo(PRODUCTION + "/issues")).withQueryParam("labels", equalTo("blocks deployments"))
+                .withQueryParam("state", equalTo("opened")).willReturn(json("issues-blocking-deployments.json")));
+    }
+
     @Test
     void active_incidents_are_open_unresolved_incident_issues_with_their_severity_and_blocking_label() {
-        gitlab.stubFor(get(urlPathEqualTo(PRODUCTION + "/issues")).withQueryParam("labels", equalTo("incident"))
-                .withQueryParam("state", equalTo("opened")).willReturn(json("issues-incidents.json")));
+        serveTracker();
 
         List<Incident> incidents = world.operations().incidents().activeIncidents();
 
         assertThat(incidents).extracting(Incident::id).containsExactly("gitlab-com/gl-infra/production#17001",
-                "gitlab-com/gl-infra/production#17003", "gitlab-com/gl-infra/production#17004");
-        assertThat(incidents).extracting(Incident::severity).containsExactly(1, 2, GitLabProductionIssues.UNTRIAGED_SEVERITY);
-        assertThat(incidents).extracting(Incident::blocksDeployments).containsExactly(true, false, false);
+                "gitlab-com/gl-infra/production#17002", "gitlab-com/gl-infra/production#17003",
+                "gitlab-com/gl-infra/production#17004");
+        assertThat(incidents).extracting(Incident::severity).containsExactly(1, 3, 2, GitLabProductionIssues.UNTRIAGED_SEVERITY);
+        assertThat(incidents).extracting(Incident::blocksDeployments).containsExactly(true, true, false, false);
         assertThat(incidents.get(0).openedAt()).isEqualTo(Instant.parse("2023-11-02T08:00:00Z"));
         assertThat(incidents.get(0).url()).endsWith("/gitlab-com/gl-infra/production/-/issues/17001");
     }
 
     @Test
+    void incidents_are_read_with_the_incident_active_label_release_tools_queries_not_the_plain_incident_label() {
+        serveTracker();
+        // on the real tracker the plain label exists but is not what release-tools asks for (gitlab-facts §4)
+        gitlab.stubFor(get(urlPathEqualTo(PRODUCTION + "/issues")).withQueryParam("labels", equalTo("incident"))
+                .willReturn(okForContentType("application/json", "[]")));
+
+        assertThat(world.operations().incidents().activeIncidents()).hasSize(4);
+        gitlab.verify(0, getRequestedFor(urlPathEqualTo(PRODUCTION + "/issues")).withQueryParam("labels", equalTo("incident")));
+    }
+
+    @Test
+    void tracker_labels_are_configuration() {
+        GitLabWorld other = GitLabWorld.open(settings(Optional.empty()).withTracker(
+                new GitLabSettings.Tracker("incident::open", "change::running", "no deploys")));
+        try {
+            gitlab.stubFor(get(urlPathEqualTo(PRODUCTION + "/issues")).withQueryParam("labels", equalTo("incident::open"))
+                    .willReturn(json("issues-incidents.json")));
+            gitlab.stubFor(get(urlPathEqualTo(PRODUCTION + "/issues")).withQueryParam("labels", equalTo("no deploys"))
+                    .willReturn(okForContentType("application/json", "[]")));
+
+            assertThat(other.operations().incidents().activeIncidents()).hasSize(3);
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
     void active_change_requests_are_those_in_progress_or_blocking_deployments() {
-        gitlab.stubFor(get(urlPathEqualTo(PRODUCTION + "/issues")).withQueryParam("labels", equalTo("change"))
-                .willReturn(json("issues-change-requests.json")));
+        serveTracker();
 
         List<ChangeRequest> changes = world.operations().changeRequests().activeChangeRequests();
 
