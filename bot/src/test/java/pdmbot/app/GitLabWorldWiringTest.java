@@ -43,7 +43,8 @@ class GitLabWorldWiringTest {
     private BotConfig gitlabConfig(String tokenFile) {
         BotConfig d = BotConfig.defaults();
         return d.withWorld(new BotConfig.World("gitlab", null, null, null, new BotConfig.Gitlab(gitlab.baseUrl(), "acme/shop",
-                "acme/security/shop", "acme/production", null, tokenFile, 2, null, null, null, null, null)));
+                "acme/security/shop", "acme/production", null, tokenFile, 2, null, null, null, null, null, null, null, null,
+                "code-tags", null, null, null, null, null)));
     }
 
     @Test

@@ -17,6 +17,7 @@ import pdmbot.world.ReleaseNotes;
 public final class GitLabWorld implements AutoCloseable {
 
     private final GitLabApi api;
+    private final GitLabApi opsApi;
     private final GitLabSettings settings;
     private final GitLabPackageSource packages;
     private final GitLabDeployments deployments;
@@ -24,8 +25,10 @@ public final class GitLabWorld implements AutoCloseable {
     private final Optional<ReleaseNotes> releaseNotes;
     private final Operations operations;
 
-    private GitLabWorld(GitLabApi api, GitLabSettings settings, RetryPolicy retry, Sleeper sleeper, Clock clock) {
+    private GitLabWorld(GitLabApi api, GitLabApi opsApi, GitLabSettings settings, RetryPolicy retry, Sleeper sleeper,
+                        Clock clock) {
         this.api = api;
+        this.opsApi = opsApi;
         this.settings = settings;
         GitLabCalls calls = new GitLabCalls(retry, sleeper, RandomGenerator.getDefault(), settings.timeout(),
                 settings.tokenSource(), settings.token());
@@ -41,11 +44,14 @@ public final class GitLabWorld implements AutoCloseable {
         GitLabProductionIssues production = new GitLabProductionIssues(json, settings.productionProject(),
                 settings.tracker());
         GitLabSettings.Pipelines p = settings.pipelines();
+        // the deployer and QA pipelines may live on another instance (GitLab.com's run on its ops instance)
+        GitLabJson opsJson = opsApi == api ? json : new GitLabJson(opsApi, new GitLabCalls(retry, sleeper,
+                RandomGenerator.getDefault(), settings.timeout(), settings.opsTokenSource(), settings.opsToken()));
         this.operations = new Operations(
                 new GitLabRunningDeployments(json, List.of(settings.project(), settings.securityProject())),
                 production, production,
-                new GitLabPipelineRunner(new GitLabPipelines(api, json, p.pdmProject(), p.pdmRef())),
-                new GitLabQaPipelines(new GitLabPipelines(api, json, p.qaProject(), p.qaRef())),
+                new GitLabPipelineRunner(new GitLabPipelines(opsApi, opsJson, p.pdmProject(), p.pdmRef())),
+                new GitLabQaPipelines(new GitLabPipelines(opsApi, opsJson, p.qaProject(), p.qaRef())),
                 new GitLabDeploymentRecords(api, json, settings), new GitLabMergeRequestUpdates(json));
         this.releaseNotes = settings.releaseIssue().map(ReleaseIssue::parse)
                 .map(issue -> new GitLabReleaseNotes(api, calls, settings.url(), issue));
@@ -56,10 +62,16 @@ public final class GitLabWorld implements AutoCloseable {
     }
 
     public static GitLabWorld open(GitLabSettings settings, RetryPolicy retry, Sleeper sleeper, Clock clock) {
-        GitLabApi api = new GitLabApi(settings.url(), settings.token());
+        GitLabApi api = client(settings.url(), settings.token(), settings);
+        GitLabApi opsApi = settings.hasSeparateOps() ? client(settings.opsUrl(), settings.opsToken(), settings) : api;
+        return new GitLabWorld(api, opsApi, settings, retry, sleeper, clock);
+    }
+
+    private static GitLabApi client(String url, String token, GitLabSettings settings) {
+        GitLabApi api = new GitLabApi(url, token);
         int millis = (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis());
         api.setRequestTimeout(millis, millis);
-        return new GitLabWorld(api, settings, retry, sleeper, clock);
+        return api;
     }
 
     public PackageSource packages() {
@@ -91,5 +103,6 @@ public final class GitLabWorld implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        if (opsApi != api) opsApi.close();
     }
 }

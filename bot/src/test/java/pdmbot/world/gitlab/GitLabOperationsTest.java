@@ -174,6 +174,44 @@ class GitLabOperationsTest extends GitLabWireMock {
     }
 
     @Test
+    void a_manual_pipeline_waits_for_a_person_and_says_so_instead_of_being_polled_for_ever() {
+        gitlab.stubFor(get(urlPathEqualTo(DEPLOYER + "/pipelines/901004")).willReturn(json("pipeline-manual.json")));
+        gitlab.stubFor(get(urlPathEqualTo(DEPLOYER + "/pipelines/901004/jobs")).withQueryParam("scope[]", equalTo("manual"))
+                .willReturn(json("pipeline-manual-jobs.json")));
+
+        PipelineStatus status = world.operations().pipelines().status(new PipelineHandle("901004", ""));
+
+        assertThat(status).isInstanceOf(PipelineStatus.Failed.class);
+        PipelineStatus.Failed waiting = (PipelineStatus.Failed) status;
+        assertThat(waiting.job()).isEqualTo("gprd-approve-post-deploy-migrations");
+        assertThat(waiting.jobUrl()).endsWith("/-/jobs/55500040");
+        assertThat(waiting.error()).contains("waiting for a person", "must be played");
+        assertThat(waiting.migrationVersion()).isEmpty();
+    }
+
+    @Test
+    void a_failure_in_a_downstream_pipeline_is_found_through_the_pipelines_bridges() {
+        String downstream = "/api/v4/projects/6931101";
+        gitlab.stubFor(get(urlPathEqualTo(DEPLOYER + "/pipelines/901001")).willReturn(json("pipeline-failed.json")));
+        gitlab.stubFor(get(urlPathEqualTo(DEPLOYER + "/pipelines/901001/jobs")).withQueryParam("scope[]", equalTo("failed"))
+                .willReturn(okForContentType("application/json", "[]")));
+        gitlab.stubFor(get(urlPathEqualTo(DEPLOYER + "/pipelines/901001/bridges")).withQueryParam("scope[]", equalTo("failed"))
+                .willReturn(json("pipeline-failed-bridges.json")));
+        gitlab.stubFor(get(urlPathEqualTo(downstream + "/pipelines/901501/jobs")).withQueryParam("scope[]", equalTo("failed"))
+                .willReturn(json("pipeline-failed-jobs.json")));
+        gitlab.stubFor(get(urlPathEqualTo(downstream + "/jobs/55500001/trace"))
+                .willReturn(okForContentType("text/plain", fixture("job-trace-post-deploy-migration-failed.log"))));
+
+        PipelineStatus status = world.operations().pipelines().status(new PipelineHandle("901001", ""));
+
+        assertThat(status).isInstanceOf(PipelineStatus.Failed.class);
+        PipelineStatus.Failed failed = (PipelineStatus.Failed) status;
+        assertThat(failed.job()).isEqualTo("gprd-migrations");
+        assertThat(failed.migrationVersion()).contains("20231101120000");
+        assertThat(failed.error()).isEqualTo("PG::QueryCanceled: ERROR:  canceling statement due to statement timeout");
+    }
+
+    @Test
     void a_running_pipeline_is_running() {
         gitlab.stubFor(get(urlPathEqualTo(DEPLOYER + "/pipelines/901002")).willReturn(json("pipeline-running.json")));
 
