@@ -58,8 +58,18 @@ final class GitLabJson {
      */
     List<JsonNode> list(GitLabCalls.Failure failure, String project, String suffix, Map<String, String> query, int limit) {
         List<JsonNode> items = new ArrayList<>();
+        pages(failure, project, suffix, query, MAX_PAGES, page -> {
+            for (JsonNode item : page) if (items.size() < limit) items.add(item);
+            return items.size() < limit;
+        });
+        return items;
+    }
+
+    /** Reads one page after the other while {@code more} says so after each, at most {@code maxPages}. */
+    void pages(GitLabCalls.Failure failure, String project, String suffix, Map<String, String> query, int maxPages,
+               java.util.function.Predicate<JsonNode> more) {
         Map<String, String> next = Map.of("page", "1");
-        for (int n = 0; n < MAX_PAGES && next != null && items.size() < limit; n++) {
+        for (int n = 0; n < maxPages && next != null; n++) {
             Map<String, String> params = new LinkedHashMap<>(query);
             params.putAll(next);
             String request = request("GET", project, suffix, params);
@@ -73,12 +83,10 @@ final class GitLabJson {
             });
             if (!answer.body().isArray()) throw failure.create("GitLab answered " + request
                     + " with malformed JSON (expected an array): is world.gitlab.url the GitLab instance?", null);
-            for (JsonNode item : answer.body()) if (items.size() < limit) items.add(item);
             next = nextPage(answer);
             // a page that brings nothing ends the list, whatever the headers say
-            if (answer.body().isEmpty()) next = null;
+            if (answer.body().isEmpty() || !more.test(answer.body())) next = null;
         }
-        return items;
     }
 
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"next\"");
