@@ -43,24 +43,32 @@ final class DeploymentRefs {
                     pkg.refName().startsWith("refs/tags/")));
         }
         if (project == DeploymentProject.SECURITY)
-            return Optional.of(new Target(autoDeployBranch(pkg.commitSha()), pkg.commitSha(), false));
+            return Optional.of(new Target(autoDeployBranch(pkg), pkg.commitSha(), false));
         return intersection(pkg.commitSha()).map(sha -> new Target(settings.packages().defaultBranch(), sha, false));
     }
 
     /**
-     * The auto-deploy branch holding the commit on the security project, the newest when several do; the sha itself
-     * when none does (GitLab resolves a sha as the ref, and branches are deleted after 7 days).
+     * The auto-deploy branch the package was built from: of the branches holding its commit on the security project,
+     * the newest one cut no later than the package (later branches hold the commit too); the sha itself when there is
+     * none (GitLab resolves a sha as the ref, and release-tools deletes branches after 7 days).
      */
-    private String autoDeployBranch(String sha) {
-        Optional<String> cached = branches.get(sha);
+    private String autoDeployBranch(AutoDeployPackage pkg) {
+        String sha = pkg.commitSha();
+        Optional<String> cached = branches.get(sha + "@" + pkg.version());
         if (cached.isPresent()) return cached.get();
+        String builtHour = HOUR.format(pkg.version().builtAt());
         GitLabRepository security = repositories.apply(settings.securityProject());
         String branch = security.branchesContaining(sha).stream()
                 .filter(b -> AUTO_DEPLOY_BRANCH.matcher(b).matches())
+                .filter(b -> timestampOf(b).compareTo(builtHour) <= 0)
                 .max(Comparator.comparing(DeploymentRefs::timestampOf)).orElse(sha);
-        branches.put(sha, branch);
+        branches.put(sha + "@" + pkg.version(), branch);
         return branch;
     }
+
+    /** Branch timestamps are {@code %Y%m%d%H} in UTC ({@code auto_deploy/naming.rb}). */
+    private static final java.time.format.DateTimeFormatter HOUR =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(java.time.ZoneOffset.UTC);
 
     private static String timestampOf(String branch) {
         return branch.substring(branch.lastIndexOf('-') + 1);
