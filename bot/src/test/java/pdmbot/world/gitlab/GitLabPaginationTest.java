@@ -90,4 +90,19 @@ class GitLabPaginationTest extends GitLabWireMock {
 
         gitlab.verify(putRequestedFor(urlPathEqualTo(PROJECT + "/deployments/4303")).withRequestBody(equalTo("status=failed")));
     }
+
+    @Test
+    void a_tree_whose_pages_carry_no_totals_is_read_to_its_last_page() {
+        for (int page = 1; page <= 2; page++)
+            gitlab.stubFor(get(urlPathEqualTo(PROJECT + "/repository/tree")).withQueryParam("ref", equalTo(SHA_C))
+                    .withQueryParam("page", equalTo(String.valueOf(page))).willReturn(okForContentType("application/json",
+                            fixture("tree-post-migrate-at-C-page-" + page + ".json")).withHeader("X-Per-Page", "3")
+                            .withHeader("X-Page", String.valueOf(page)).withHeader("X-Next-Page", page == 1 ? "2" : "")
+                            .withHeader("X-Prev-Page", page == 1 ? "" : "1")));
+        pdmbot.world.AutoDeployPackage c = new pdmbot.world.AutoDeployPackage(
+                pdmbot.domain.PackageVersion.parse(VERSION_C).orElseThrow(), SHA_C, "refs/tags/" + VERSION_C);
+
+        assertThat(world.packages().postMigrationsAt(c)).extracting(pdmbot.domain.PostMigration::version)
+                .containsExactly("20231020100000", "20231101120000", "20231102070000");
+    }
 }
