@@ -59,7 +59,7 @@ class ProductionChecksTest {
         CheckOutcome outcome = only(evaluate(new CheckFacts.ResumedRun(7)), "pending migrations");
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(outcome.reason()).isEqualTo("nothing is pending: run #7 goes on to finish the steps it has left");
+        assertThat(outcome.reason()).isEqualTo("nothing is pending: the resumed run goes on to finish the steps it has left");
         assertThat(outcome.rule()).isEqualTo("nothing pending lets a resumed run finish what it started");
     }
 
@@ -68,7 +68,7 @@ class ProductionChecksTest {
         CheckOutcome outcome = only(evaluate(PENDING, new CheckFacts.ResumedRun(7)), "environment locks");
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(outcome.reason()).isEqualTo("no lock but run #7's own");
+        assertThat(outcome.reason()).isEqualTo("no lock but the resumed run's own");
         assertThat(outcome.rule()).isEqualTo("a resumed run holding only its own locks passes");
     }
 
