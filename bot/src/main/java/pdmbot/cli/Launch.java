@@ -15,15 +15,17 @@ final class Launch {
     private final Path config;
     private final Path data;
     private final Path repo;
+    private final Map<String, String> environment;
 
-    Launch(Path config, Path data, Path repo) {
+    Launch(Path config, Path data, Path repo, Map<String, String> environment) {
         this.config = config;
         this.data = data;
         this.repo = repo;
+        this.environment = environment;
     }
 
     BotConfig configuration() {
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = environment;
         Path file = config != null ? config : (Files.isRegularFile(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null);
         BotConfig loaded = ConfigLoader.load(file, env);
         if (data != null) loaded = loaded.withData(data.toString());
@@ -40,7 +42,7 @@ final class Launch {
         Path dataDir = Path.of(cfg.data()).toAbsolutePath();
         PdmBot.prepareDataFolder(dataDir);
         System.setProperty("pdm.log.dir", dataDir.toString());
-        return PdmBot.start(cfg, System.getenv());
+        return PdmBot.start(cfg, environment);
     }
 
     /** The message a user sees for a startup failure: what went wrong, never a stack trace. */
