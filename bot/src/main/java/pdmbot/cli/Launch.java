@@ -2,7 +2,10 @@ package pdmbot.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import pdmbot.app.PdmBot;
 import pdmbot.config.BotConfig;
 import pdmbot.config.ConfigLoader;
@@ -16,6 +19,8 @@ final class Launch {
     private final Path data;
     private final Path repo;
     private final Map<String, String> environment;
+    private BotConfig configuration;
+    private List<String> warnings = List.of();
 
     Launch(Path config, Path data, Path repo, Map<String, String> environment) {
         this.config = config;
@@ -24,7 +29,17 @@ final class Launch {
         this.environment = environment;
     }
 
+    /** Read once; the warnings about the environment are printed to stderr (and logged) that one time. */
     BotConfig configuration() {
+        if (configuration == null) {
+            configuration = read();
+            warnings = ConfigLoader.environmentWarnings(configuration, environment);
+            for (String warning : warnings) System.err.println("pdm-bot: warning: " + warning);
+        }
+        return configuration;
+    }
+
+    private BotConfig read() {
         Map<String, String> env = environment;
         Path file = config != null ? config : (Files.isRegularFile(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null);
         BotConfig loaded = ConfigLoader.load(file, env);
@@ -42,6 +57,9 @@ final class Launch {
         Path dataDir = Path.of(cfg.data()).toAbsolutePath();
         PdmBot.prepareDataFolder(dataDir);
         System.setProperty("pdm.log.dir", dataDir.toString());
+        // logged only now: logging earlier would start the log in the working folder instead of the data folder
+        Logger log = LoggerFactory.getLogger(Launch.class);
+        for (String warning : warnings) log.info("warned: {}", warning);
         return PdmBot.start(cfg, environment);
     }
 

@@ -53,7 +53,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             commandLine.getErr().println("pdm-bot: " + Launch.userMessage(e));
             return e instanceof pdmbot.config.InvalidConfigurationException
                     || e instanceof pdmbot.storage.StorageException
-                    || e instanceof pdmbot.world.WorldException ? 2 : 3;
+                    || e instanceof pdmbot.world.WorldException
+                    || e instanceof pdmbot.app.UnableToListenException ? 2 : 3;
         });
         return cli.execute(args);
     }
