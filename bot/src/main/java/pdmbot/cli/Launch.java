@@ -51,7 +51,12 @@ final class Launch {
         return loaded;
     }
 
-    /** Prepares the data folder and logging, then starts the bot. */
+    /** The data folder, absolute. */
+    Path dataFolder() {
+        return Path.of(configuration().data()).toAbsolutePath();
+    }
+
+    /** Prepares the data folder and logging, then starts the bot and its say relay. */
     PdmBot start() {
         BotConfig cfg = configuration();
         Path dataDir = Path.of(cfg.data()).toAbsolutePath();
@@ -60,7 +65,10 @@ final class Launch {
         // logged only now: logging earlier would start the log in the working folder instead of the data folder
         Logger log = LoggerFactory.getLogger(Launch.class);
         for (String warning : warnings) log.info("warned: {}", warning);
-        return PdmBot.start(cfg, environment);
+        PdmBot bot = PdmBot.start(cfg, environment);
+        // while this process holds the store, say from another process on this folder is answered here
+        bot.closeFirst(SayRelayServer.open(dataDir, (command, out) -> SayCommand.answer(bot, command, out)));
+        return bot;
     }
 
     /** The message a user sees for a startup failure: what went wrong, never a stack trace. */
