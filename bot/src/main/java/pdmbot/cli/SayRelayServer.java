@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -197,10 +196,8 @@ final class SayRelayServer implements AutoCloseable {
             try {
                 out.write((text.replace("\r", "") + "\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
-            } catch (SocketException e) {
-                broken = true;
             } catch (IOException e) {
-                broken = true;
+                broken = true; // the client went away; the command goes on, its reply is dropped
             }
         }
     }
