@@ -204,6 +204,6 @@ public final class ConfigLoader {
      */
     public static List<String> environmentWarnings(BotConfig config, Map<String, String> environment) {
         List<String> paths = leafPaths(YAML.valueToTree(BotConfig.defaults()), "");
-        return EnvironmentWarnings.of(EnvironmentWarnings.knownNames(paths, config), environment);
+        return EnvironmentWarnings.of(EnvironmentWarnings.knownNames(paths, YAML.valueToTree(config)), environment);
     }
 }

@@ -1,5 +1,6 @@
 package pdmbot.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,23 +41,28 @@ final class EnvironmentWarnings {
         return warnings;
     }
 
-    /** The names pdm-bot reads, each with what it sets: every key's override and the secrets the configuration names. */
-    static Map<String, String> knownNames(List<String> keyPaths, BotConfig config) {
+    /**
+     * The names pdm-bot reads, each with what it sets: every key's override, and the secret variables the
+     * configuration names (the value of every {@code *-env} key, and its {@code _FILE} form).
+     */
+    static Map<String, String> knownNames(List<String> keyPaths, JsonNode config) {
         Map<String, String> known = new LinkedHashMap<>();
         for (String path : keyPaths) known.put(ConfigLoader.environmentName(path), path);
-        secret(known, config.store().postgresPasswordEnv(), "the PostgreSQL password, store.postgres-password-env");
-        secret(known, config.world().gitlab().tokenEnv(), "the GitLab token, world.gitlab.token-env");
-        secret(known, config.slack().signingSecretEnv(), "the Slack signing secret, slack.signing-secret-env");
-        secret(known, config.slack().botTokenEnv(), "the Slack bot token, slack.bot-token-env");
-        secret(known, config.slack().appTokenEnv(), "the Slack app token, slack.app-token-env");
-        secret(known, config.discord().tokenEnv(), "the Discord token, discord.token-env");
+        secrets(known, config, "");
         return known;
     }
 
-    private static void secret(Map<String, String> known, String variable, String what) {
-        if (variable == null || variable.isBlank()) return;
-        known.putIfAbsent(variable, what);
-        known.putIfAbsent(variable + "_FILE", "a file holding " + what);
+    private static void secrets(Map<String, String> known, JsonNode node, String prefix) {
+        node.fields().forEachRemaining(field -> {
+            String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+            JsonNode value = field.getValue();
+            if (value.isObject()) {
+                secrets(known, value, path);
+            } else if (path.endsWith("-env") && value.isTextual() && !value.asText().isBlank()) {
+                known.putIfAbsent(value.asText(), "the secret named by " + path);
+                known.putIfAbsent(value.asText() + "_FILE", "a file holding the secret named by " + path);
+            }
+        });
     }
 
     /** One typo in a short name, two in a longer one; the same letters in another case always count. */

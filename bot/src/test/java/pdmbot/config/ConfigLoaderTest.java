@@ -171,10 +171,11 @@ class ConfigLoaderTest {
 
     @Test
     void the_secret_variables_the_configuration_names_are_not_warned_about() {
-        Map<String, String> environment = Map.of("PDM_PG_PASSWRD", "x", "PDM_GITLAB_TOKN", "y");
+        Map<String, String> environment = Map.of("PDM_PG_PASSWRD", "x", "PDM_GITLAB_TOKN", "y", "PDM_GITLAB_OPS_TOKEN", "z",
+                "PDM_GITLAB_OPS_TOKEN_FILE", "/run/ops-token");
         BotConfig config = ConfigLoader.load(null, Map.of("PDM_STORE_POSTGRES_PASSWORD_ENV", "PDM_PG_PASSWRD"));
 
         assertThat(ConfigLoader.environmentWarnings(config, environment)).containsExactly(
-                "the environment variable PDM_GITLAB_TOKN is not a pdm-bot setting and is ignored: did you mean PDM_GITLAB_TOKEN (the GitLab token, world.gitlab.token-env)?");
+                "the environment variable PDM_GITLAB_TOKN is not a pdm-bot setting and is ignored: did you mean PDM_GITLAB_TOKEN (the secret named by world.gitlab.token-env)?");
     }
 }
