@@ -3,7 +3,7 @@ package pdmbot.cli;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import pdmbot.app.PdmBot;
-import pdmbot.http.ChatBench;
+import pdmbot.serve.ChatBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

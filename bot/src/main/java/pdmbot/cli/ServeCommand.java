@@ -3,7 +3,7 @@ package pdmbot.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import pdmbot.app.PdmBot;
-import pdmbot.http.ServeRunner;
+import pdmbot.serve.ServeRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 

@@ -77,6 +77,15 @@ abstract class ChatEventStoreContract {
     }
 
     @Test
+    void a_released_claim_can_be_claimed_again_by_the_retry() {
+        String id = fresh("released");
+        assertThat(events().claim("slack", id, "a")).isTrue();
+        events().release("slack", id);
+        assertThat(events().claim("slack", id, "b")).isTrue();
+        assertThat(events().claim("slack", id, "a")).isFalse();
+    }
+
+    @Test
     void old_claims_are_forgotten() {
         String id = fresh("old");
         events().claim("slack", id, "a");
