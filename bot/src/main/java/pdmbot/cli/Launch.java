@@ -39,7 +39,7 @@ final class Launch {
         BotConfig cfg = configuration();
         Path dataDir = Path.of(cfg.data()).toAbsolutePath();
         PdmBot.prepareDataFolder(dataDir);
-        System.setProperty("pdm.log.dir", dataDir.toString());
+        LogFile.moveTo(dataDir);
         return PdmBot.start(cfg, System.getenv());
     }
 

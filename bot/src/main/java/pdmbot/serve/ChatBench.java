@@ -129,7 +129,7 @@ public final class ChatBench {
     }
 
     /** Stands in for slack.com: auth.test, chat.* and response_url posts; records when each channel's reply arrived. */
-    private static com.sun.net.httpserver.HttpServer slackStub(Map<String, CompletableFuture<Long>> replies) throws IOException {
+    static com.sun.net.httpserver.HttpServer slackStub(Map<String, CompletableFuture<Long>> replies) throws IOException {
         com.sun.net.httpserver.HttpServer stub = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         stub.setExecutor(Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "pdm-bench-slack");
@@ -186,7 +186,7 @@ public final class ChatBench {
         return out.toString();
     }
 
-    private static double ms(List<Long> nanos, int percentile) {
+    static double ms(List<Long> nanos, int percentile) {
         if (nanos.isEmpty()) return 0;
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
