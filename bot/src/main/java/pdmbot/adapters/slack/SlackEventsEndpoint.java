@@ -46,6 +46,8 @@ final class SlackEventsEndpoint implements Endpoint {
         Optional<String> problem = text.isEmpty() ? Optional.of("the body is not valid UTF-8")
                 : SlackPayloads.problem(incoming.header("content-type"), text.get());
         if (problem.isPresent()) return malformed(incoming, problem.get());
+        // Slack's periodic certificate check (https://api.slack.com/interactivity/slash-commands#ssl): a 200 is all it wants
+        if (SlackPayloads.isSslCheck(incoming.header("content-type"), text.get())) return Answer.text(200, "");
         Request<?> request;
         try {
             request = parser.parse(SlackRequestParser.HttpRequest.builder()

@@ -42,6 +42,12 @@ final class SlackPayloads {
         return Optional.of("neither a slash command, an interaction payload nor an Events API event");
     }
 
+    /** Slack's {@code ssl_check=1} form, sent to check the certificate; it needs only a 200. */
+    static boolean isSslCheck(String contentType, String body) {
+        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        return !type.startsWith("application/json") && form(body).containsKey("ssl_check");
+    }
+
     private static Optional<String> event(String body) {
         JsonNode root;
         try {

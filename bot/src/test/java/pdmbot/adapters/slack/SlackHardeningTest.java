@@ -123,6 +123,17 @@ class SlackHardeningTest {
     }
 
     @Test
+    void slacks_url_verification_and_ssl_check_are_answered_without_bolts_middleware() throws Exception {
+        startWithWireMock();
+        // shapes: https://api.slack.com/events/url_verification and https://api.slack.com/interactivity/slash-commands#ssl
+        HttpResponse<String> challenge = signed(form("{\"token\":\"Jhj5dZrVaK7ZwHHjRyZWjbDl\",\"challenge\":"
+                + "\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}"), "application/json");
+        assertThat(challenge.statusCode()).isEqualTo(200);
+        assertThat(challenge.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+        assertThat(signed(form("ssl_check=1&token=legacy"), "application/x-www-form-urlencoded").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void a_body_that_is_not_utf8_is_accepted_when_signed_over_its_raw_bytes_then_refused_as_malformed() throws Exception {
         startWithWireMock();
         byte[] body = form(command("U_RM", "help") + "&extra=");
