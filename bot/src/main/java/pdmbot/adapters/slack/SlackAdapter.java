@@ -25,7 +25,7 @@ import pdmbot.http.Endpoint;
 /**
  * Slack through Bolt: {@code /pdm <words>}, {@code @pdm-bot <words>} and clicks on the bot's buttons
  * all become {@link ChatRequest}s for the core. Every handler acknowledges at once and leaves the work
- * to a worker; each Slack event is handled once across retries and instances ({@link ChatEventStore}).
+ * to a worker; each Slack event is handled once across retries and instances (the core's interaction service).
  * Transports: {@link #endpoint()} for HTTP mode, {@link #startSocketMode(String)} for Socket Mode.
  */
 public final class SlackAdapter implements AutoCloseable {

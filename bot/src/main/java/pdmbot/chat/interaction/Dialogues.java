@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import pdmbot.chat.ChatRequest;
-import pdmbot.storage.dialogues.DialogueStore;
+import pdmbot.domain.interaction.DialogueStore;
 
 /**
  * A multi-step dialogue's state (a triage, a scheduled-run proposal), persisted so that it resumes after a restart

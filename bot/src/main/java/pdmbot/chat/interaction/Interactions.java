@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 import pdmbot.chat.Block;
 import pdmbot.chat.ChatRequest;
 import pdmbot.chat.Reply;
-import pdmbot.storage.events.ChatButtonStore;
-import pdmbot.storage.events.ChatEventStore;
+import pdmbot.domain.interaction.ChatButtonStore;
+import pdmbot.domain.interaction.ChatEventStore;
 
 /**
  * What every chat platform does with events and buttons, done once, here: an event is handled once across

@@ -11,9 +11,9 @@ import pdmbot.adapters.ChatFixtures;
 import pdmbot.chat.Block;
 import pdmbot.chat.ChatRequest;
 import pdmbot.chat.Reply;
-import pdmbot.storage.dialogues.DialogueStore;
-import pdmbot.storage.events.ChatButtonStore;
-import pdmbot.storage.events.ChatEventStore;
+import pdmbot.domain.interaction.DialogueStore;
+import pdmbot.domain.interaction.ChatButtonStore;
+import pdmbot.domain.interaction.ChatEventStore;
 
 /** The one interaction service: events once, buttons issued and resolved to sealed outcomes, dialogues kept (issue 11, item 2). */
 class InteractionsTest {

@@ -1,5 +1,7 @@
 package pdmbot.storage.dialogues;
 
+import pdmbot.domain.interaction.DialogueStore;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

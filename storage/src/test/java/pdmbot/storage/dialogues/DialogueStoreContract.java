@@ -1,5 +1,7 @@
 package pdmbot.storage.dialogues;
 
+import pdmbot.domain.interaction.DialogueStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;

@@ -1,5 +1,8 @@
 package pdmbot.storage.events;
 
+import pdmbot.domain.interaction.ChatEventStore;
+import pdmbot.domain.interaction.ChatButtonStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;

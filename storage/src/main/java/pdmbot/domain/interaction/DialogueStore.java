@@ -1,4 +1,4 @@
-package pdmbot.storage.dialogues;
+package pdmbot.domain.interaction;
 
 import java.time.Instant;
 import java.util.Objects;
