@@ -56,7 +56,7 @@ class SayRunTest {
     void a_run_still_going_after_the_wait_is_handed_over_with_exit_4_and_never_looks_driven_by_the_gone_process() throws Exception {
         int exit = run("say", "--wait", "1", "pdm execute --confirm");
 
-        assertThat(exit).isEqualTo(SayCommand.RUN_HANDED_OVER);
+        assertThat(exit).isEqualTo(SayCommand.RUN_STILL_GOING);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("PDM run #1 is still going after 1 s, at step gstg",
                 "hands it over", "`pdm retry 1` resumes it", "`pdm run 1`");
 
