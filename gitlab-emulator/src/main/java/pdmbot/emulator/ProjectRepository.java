@@ -237,14 +237,17 @@ final class ProjectRepository implements AutoCloseable {
     /** Entries under {@code path} (trees before blobs, by name), or empty when the path is not a folder of the commit. */
     Optional<List<TreeEntry>> tree(RevCommit commit, String path, boolean recursive) {
         String folder = path == null ? "" : path.replaceAll("^/+|/+$", "");
-        try (TreeWalk walk = folder.isEmpty() ? new TreeWalk(repository) : TreeWalk.forPath(repository, folder, commit.getTree())) {
-            if (walk == null) return Optional.empty();
-            if (folder.isEmpty()) walk.addTree(commit.getTree());
-            else {
-                if (!walk.isSubtree()) return Optional.empty();
-                ObjectId sub = walk.getObjectId(0);
-                walk.reset(sub);
+        ObjectId root = commit.getTree();
+        if (!folder.isEmpty()) {
+            try (TreeWalk find = TreeWalk.forPath(repository, folder, commit.getTree())) {
+                if (find == null || !find.isSubtree()) return Optional.empty();
+                root = find.getObjectId(0);
+            } catch (IOException e) {
+                throw new UnableToReadRepositoryException("cannot read the tree: " + e.getMessage(), e);
             }
+        }
+        try (TreeWalk walk = new TreeWalk(repository)) {
+            walk.addTree(root);
             walk.setRecursive(false);
             List<TreeEntry> trees = new ArrayList<>();
             List<TreeEntry> blobs = new ArrayList<>();
