@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "ChatOps for GitLab post-deploy migrations. Without a subcommand: console chat.",
-        subcommands = {SayCommand.class, ServeCommand.class, ClassifyCommand.class, BenchCommand.class},
+        subcommands = {SayCommand.class, ServeCommand.class, ClassifyCommand.class, BenchCommand.class, EmulatorCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
