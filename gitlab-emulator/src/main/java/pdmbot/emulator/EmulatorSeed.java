@@ -16,9 +16,24 @@ import pdmbot.emulator.EmulatorState.Project;
 public final class EmulatorSeed {
 
     /** A job the project's pipelines run; {@code $VARIABLE} in the name is replaced by the pipeline's variable. */
-    public record JobSpec(String name, String stage, boolean bridge) {
+    public record JobSpec(String name, String stage, String kind) {
+        public JobSpec {
+            if (!java.util.List.of("build", "bridge", "manual").contains(kind))
+                throw new IllegalArgumentException("a job is a build, a bridge or a manual (blocking) build: " + kind);
+        }
+
         public static JobSpec build(String name, String stage) {
-            return new JobSpec(name, stage, false);
+            return new JobSpec(name, stage, "build");
+        }
+
+        /** A trigger job, listed by {@code /bridges} and not by {@code /jobs}. */
+        public static JobSpec bridge(String name, String stage) {
+            return new JobSpec(name, stage, "bridge");
+        }
+
+        /** A {@code when: manual} job with {@code allow_failure: false}: the pipeline waits in {@code manual}. */
+        public static JobSpec manual(String name, String stage) {
+            return new JobSpec(name, stage, "manual");
         }
     }
 
@@ -111,7 +126,7 @@ public final class EmulatorSeed {
     public void pipelineJobs(String fullPath, JobSpec... jobs) {
         synchronized (world.lock) {
             world.state.jobTemplates.put(project(fullPath).id(), java.util.Arrays.stream(jobs)
-                    .map(j -> new EmulatorState.JobTemplate(j.name(), j.stage(), j.bridge() ? "bridge" : "build")).toList());
+                    .map(j -> new EmulatorState.JobTemplate(j.name(), j.stage(), j.kind())).toList());
             world.save();
         }
     }

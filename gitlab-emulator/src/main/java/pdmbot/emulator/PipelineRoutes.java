@@ -201,7 +201,8 @@ final class PipelineRoutes {
                 "failed", "canceling", "canceled", "skipped", "manual");
         for (String s : scope) if (!allowed.contains(s)) throw Refusal.invalidParameter("scope does not have a valid value");
         PipelineTimeline.State s = state(x);
-        List<PipelineTimeline.JobState> rows = s.jobs().stream().filter(j -> j.job().kind().equals(kind))
+        List<PipelineTimeline.JobState> rows = s.jobs().stream()
+                .filter(j -> kind.equals("bridge") == j.job().kind().equals("bridge"))
                 .filter(j -> scope.isEmpty() || scope.contains(j.status())).toList();
         return Pagination.page(r, rows, j -> CiEntities.job(x, s, j, world));
     }

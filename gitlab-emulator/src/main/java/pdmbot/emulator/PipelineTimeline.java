@@ -34,11 +34,34 @@ final class PipelineTimeline {
         return p.jobs().size() - 1;
     }
 
+    private static int firstManual(Pipeline p) {
+        for (int i = 0; i < p.jobs().size(); i++) if ("manual".equals(p.jobs().get(i).kind())) return i;
+        return -1;
+    }
+
+    /**
+     * A blocking manual job ({@code when: manual}, {@code allow_failure: false}) stops the pipeline in status
+     * {@code manual} until someone plays it (GitLab CI docs; gitlab-facts §7); the emulator never plays it.
+     */
+    private static State waitingForAPerson(Pipeline p, Duration step, Instant now, int manual) {
+        Pipeline before = new Pipeline(p.id(), p.iid(), p.projectId(), p.ref(), p.sha(), p.tag(), p.source(), p.userId(),
+                p.createdAt(), p.variables(), p.jobs().subList(0, manual), null);
+        State upTo = at(before, step, now);
+        boolean reached = upTo.status().equals("success");
+        List<JobState> jobs = new ArrayList<>(upTo.jobs());
+        for (int i = manual; i < p.jobs().size(); i++)
+            jobs.add(new JobState(p.jobs().get(i), i == manual && reached ? "manual" : "created", null, null, null));
+        if (!reached) return new State(upTo.status(), upTo.updatedAt(), upTo.startedAt(), null, jobs);
+        return new State("manual", upTo.updatedAt(), upTo.startedAt(), null, jobs);
+    }
+
     static State at(Pipeline p, Duration step, Instant now) {
         Instant t0 = p.createdAt();
         Instant pendingAt = t0.plus(step);
         Instant runningAt = t0.plus(step.multipliedBy(2));
         int failing = failingJob(p);
+        int manual = firstManual(p);
+        if (manual >= 0 && (failing < 0 || manual < failing)) return waitingForAPerson(p, step, now, manual);
         int last = failing >= 0 ? failing : p.jobs().size() - 1;
         Instant endAt = runningAt.plus(step.multipliedBy(last + 1L));
         List<JobState> jobs = new ArrayList<>();

@@ -125,7 +125,7 @@ final class EmulatorFixture implements AutoCloseable {
         seed.project(DEPLOYER, "private", "master", deployerDir);
         seed.pipelineJobs(DEPLOYER, EmulatorSeed.JobSpec.build("$DEPLOY_ENVIRONMENT-prepare", "prepare"),
                 EmulatorSeed.JobSpec.build("$DEPLOY_ENVIRONMENT-post-deploy-migrations", "migrate"),
-                new EmulatorSeed.JobSpec("qa-trigger", "qa", true));
+                EmulatorSeed.JobSpec.bridge("qa-trigger", "qa"));
 
         Path productionDir = seed.repositoryFolder(PRODUCTION);
         try (Git git = Git.init().setDirectory(productionDir.toFile()).setInitialBranch("master").call()) {

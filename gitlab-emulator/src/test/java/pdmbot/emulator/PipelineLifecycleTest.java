@@ -128,4 +128,24 @@ class PipelineLifecycleTest {
         var jobs = gitlab.get(project(DEPLOYER) + "/pipelines/" + r.json().path("id").asLong() + "/jobs").json();
         assertThat(gitlab.names(jobs, "name")).first().isEqualTo("gstg-prepare");
     }
+
+    @Test
+    void a_blocking_manual_job_leaves_the_pipeline_in_manual_however_long_one_waits() {
+        gitlab.emulator.seed().pipelineJobs(QA_PROJECT_FOR_MANUAL, EmulatorSeed.JobSpec.build("qa-smoke", "qa"),
+                EmulatorSeed.JobSpec.manual("qa-approve", "approve"), EmulatorSeed.JobSpec.build("qa-report", "report"));
+        var r = gitlab.json("POST", project(QA_PROJECT_FOR_MANUAL) + "/pipeline", ROOT, "{\"ref\":\"master\"}");
+        long id = r.json().path("id").asLong();
+        advanceMinutes(2);
+        assertThat(status(QA_PROJECT_FOR_MANUAL, id)).isEqualTo("running");
+        advanceMinutes(60);
+        assertThat(status(QA_PROJECT_FOR_MANUAL, id)).isEqualTo("manual");
+        var jobs = gitlab.get(project(QA_PROJECT_FOR_MANUAL) + "/pipelines/" + id + "/jobs").json();
+        assertThat(gitlab.names(jobs, "status")).containsExactly("success", "manual", "created");
+    }
+
+    private static final String QA_PROJECT_FOR_MANUAL = PRODUCTION;
+
+    private String status(String projectPath, long id) {
+        return gitlab.get(project(projectPath) + "/pipelines/" + id).json().path("status").asText();
+    }
 }

@@ -178,4 +178,15 @@ class RepositoryEndpointsTest {
         var unknown = gitlab.get(project(CANONICAL) + "/repository/merge_base?refs[]=feature&refs[]=nope");
         assertThat(unknown.body()).isEqualTo("{\"message\":\"Could not find ref: nope\"}");
     }
+
+    @Test
+    void compare_past_the_diff_limits_says_compare_timeout_and_keeps_what_fitted() throws Exception {
+        try (EmulatorFixture limited = new EmulatorFixture(folder.resolve("limited"),
+                EmulatorSettings.defaults().withDiffLimits(1, 50_000), true)) {
+            var r = limited.get(project(CANONICAL) + "/repository/compare?from=" + limited.initial.name() + "&to=master").json();
+            assertThat(r.path("compare_timeout").asBoolean()).isTrue();
+            assertThat(r.path("diffs")).hasSize(1);
+            assertThat(r.path("commits")).hasSize(4);
+        }
+    }
 }
