@@ -29,8 +29,10 @@ final class AdminRoutes {
      */
     private Answer mark(ApiRequest r) {
         r.admin();
-        String database = r.oneOf("database", "main", DATABASES);
         String version = r.path("timestamp");
+        // requires :timestamp, type: Integer
+        if (!version.matches("\\d+")) throw Refusal.invalidParameter("timestamp is invalid");
+        String database = r.oneOf("database", "main", DATABASES);
         Migration m = world.state.migrations.stream().filter(x -> x.database().equals(database) && x.version().equals(version))
                 .findFirst().orElseThrow(() -> Refusal.notFound());
         if (m.status().equals("up")) throw Refusal.unprocessable("You can mark only pending migrations");
@@ -57,16 +59,22 @@ final class AdminRoutes {
                 .findFirst().orElseThrow(Refusal::recordNotFound)));
     }
 
-    /** id is a string in the entity (documentation type 'string', example "1234"). */
+    /**
+     * lib/api/entities/batched_background_migration.rb: id, job_class_name, table_name, column_name, status (the
+     * state's name), progress, created_at, estimated_time_remaining. The entity documents id as a String (docs
+     * example "1234") but exposes the record's integer id, which Grape writes as a JSON number.
+     */
     private static ObjectNode entity(BatchedMigration b) {
         ObjectNode json = Json.object();
-        json.put("id", String.valueOf(b.id()));
+        json.put("id", b.id());
         json.put("job_class_name", b.jobClassName());
         json.put("table_name", b.tableName());
         json.put("column_name", b.columnName());
         json.put("status", b.status());
         json.put("progress", b.progress());
         json.put("created_at", Json.time(b.createdAt()));
+        if (b.status().equals("active")) json.put("estimated_time_remaining", "1 day");
+        else json.putNull("estimated_time_remaining");
         return json;
     }
 }

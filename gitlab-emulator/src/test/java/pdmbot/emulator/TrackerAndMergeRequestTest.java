@@ -125,6 +125,8 @@ class TrackerAndMergeRequestTest {
         var unknown = gitlab.form("POST", "/api/v4/admin/migrations/20990101000000/mark", ROOT, "database=main");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body()).isEqualTo("{\"message\":\"404 Not Found\"}");
+        assertThat(gitlab.form("POST", "/api/v4/admin/migrations/latest/mark", ROOT, "").body())
+                .isEqualTo("{\"error\":\"timestamp is invalid\"}");
         var badDatabase = gitlab.form("POST", mark, ROOT, "database=sec");
         assertThat(badDatabase.status()).isEqualTo(400);
         assertThat(badDatabase.body()).isEqualTo("{\"error\":\"database does not have a valid value\"}");
@@ -133,7 +135,8 @@ class TrackerAndMergeRequestTest {
     @Test
     void batched_background_migrations_are_listed_per_database_for_admins() {
         var main = gitlab.get("/api/v4/admin/batched_background_migrations?database=main").json();
-        assertThat(main.get(0).path("id").isTextual()).isTrue();
+        assertThat(main.get(0).path("id").isNumber()).isTrue();
+        assertThat(main.get(0).path("estimated_time_remaining").asText()).isEqualTo("1 day");
         assertThat(main.get(0).path("job_class_name").asText()).isEqualTo("BackfillIssuesNamespaceId");
         assertThat(main.get(0).path("status").asText()).isEqualTo("active");
         assertThat(gitlab.get("/api/v4/admin/batched_background_migrations?database=ci").body()).isEqualTo("[]");
