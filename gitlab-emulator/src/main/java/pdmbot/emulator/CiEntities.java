@@ -68,7 +68,8 @@ final class CiEntities {
     }
 
     /** JobBasic + Job (and Bridge with downstream_pipeline): failure_reason only on failed jobs. */
-    static ObjectNode job(Pipeline p, PipelineTimeline.State s, PipelineTimeline.JobState j, EmulatorWorld world) {
+    static ObjectNode job(Pipeline p, PipelineTimeline.State s, PipelineTimeline.JobState j, EmulatorWorld world,
+                          java.util.Map.Entry<Pipeline, PipelineTimeline.State> downstream) {
         ObjectNode json = Json.object();
         Project project = world.projectById(p.projectId()).orElseThrow();
         json.put("id", j.job().id());
@@ -97,7 +98,8 @@ final class CiEntities {
         json.put("web_url", world.webUrl(project) + "/-/jobs/" + j.job().id());
         json.putObject("project").put("ci_job_token_scope_enabled", false);
         if ("bridge".equals(j.job().kind())) {
-            json.putNull("downstream_pipeline");
+            if (downstream == null) json.putNull("downstream_pipeline");
+            else json.set("downstream_pipeline", pipelineBasic(downstream.getKey(), downstream.getValue(), world));
         } else {
             json.putArray("artifacts");
             json.putNull("runner");

@@ -16,24 +16,32 @@ import pdmbot.emulator.EmulatorState.Project;
 public final class EmulatorSeed {
 
     /** A job the project's pipelines run; {@code $VARIABLE} in the name is replaced by the pipeline's variable. */
-    public record JobSpec(String name, String stage, String kind) {
+    public record JobSpec(String name, String stage, String kind, String downstreamProject) {
         public JobSpec {
             if (!java.util.List.of("build", "bridge", "manual").contains(kind))
                 throw new IllegalArgumentException("a job is a build, a bridge or a manual (blocking) build: " + kind);
         }
 
         public static JobSpec build(String name, String stage) {
-            return new JobSpec(name, stage, "build");
+            return new JobSpec(name, stage, "build", null);
         }
 
-        /** A trigger job, listed by {@code /bridges} and not by {@code /jobs}. */
+        /** A trigger job, listed by {@code /bridges} and not by {@code /jobs}, with no downstream pipeline. */
         public static JobSpec bridge(String name, String stage) {
-            return new JobSpec(name, stage, "bridge");
+            return new JobSpec(name, stage, "bridge", null);
+        }
+
+        /**
+         * A trigger job with {@code trigger: project, strategy: depend}: it starts a pipeline in {@code project} on
+         * its default branch with the upstream variables, and ends as that pipeline ends.
+         */
+        public static JobSpec trigger(String name, String stage, String project) {
+            return new JobSpec(name, stage, "bridge", project);
         }
 
         /** A {@code when: manual} job with {@code allow_failure: false}: the pipeline waits in {@code manual}. */
         public static JobSpec manual(String name, String stage) {
-            return new JobSpec(name, stage, "manual");
+            return new JobSpec(name, stage, "manual", null);
         }
     }
 
@@ -126,7 +134,7 @@ public final class EmulatorSeed {
     public void pipelineJobs(String fullPath, JobSpec... jobs) {
         synchronized (world.lock) {
             world.state.jobTemplates.put(project(fullPath).id(), java.util.Arrays.stream(jobs)
-                    .map(j -> new EmulatorState.JobTemplate(j.name(), j.stage(), j.kind())).toList());
+                    .map(j -> new EmulatorState.JobTemplate(j.name(), j.stage(), j.kind(), j.downstreamProject())).toList());
             world.save();
         }
     }

@@ -50,8 +50,11 @@ final class EmulatorState {
     record Variable(String key, String value, String variableType) {
     }
 
-    /** A job of a pipeline; its status is derived from the pipeline's timeline, never stored. */
-    record Job(long id, String name, String stage, String kind) {
+    /**
+     * A job of a pipeline; its status is derived from the pipeline's timeline, never stored. A bridge with a
+     * downstream pipeline mirrors that pipeline ({@code strategy: depend}).
+     */
+    record Job(long id, String name, String stage, String kind, Long downstreamPipelineId) {
     }
 
     /** What a planned failure decided for one pipeline: the job that fails, the migration and the error. */
@@ -63,7 +66,7 @@ final class EmulatorState {
     }
 
     /** A job a project's pipelines run, {@code $VARIABLE}s in the name replaced by the pipeline's variables. */
-    record JobTemplate(String name, String stage, String kind) {
+    record JobTemplate(String name, String stage, String kind, String downstreamProject) {
     }
 
     /** "The next pipeline of {@code project} whose variables include {@code variables} fails". */

@@ -43,7 +43,16 @@ final class PipelineRoutes {
     }
 
     PipelineTimeline.State state(Pipeline p) {
-        return PipelineTimeline.at(p, world.settings.pipelineStep(), world.now());
+        return PipelineTimeline.at(p, world.settings.pipelineStep(), world.now(), this::byId);
+    }
+
+    private Pipeline byId(long id) {
+        return world.state.pipelines.stream().filter(x -> x.id() == id).findFirst().orElse(null);
+    }
+
+    /** A downstream pipeline exists from the moment its bridge starts it. */
+    private boolean exists(Pipeline p) {
+        return !p.createdAt().isAfter(world.now());
     }
 
     /**
@@ -64,17 +73,49 @@ final class PipelineRoutes {
         if (templates == null || templates.isEmpty()) throw Refusal.validation("base", "Missing CI config file");
         RevCommit head = repo.commit(ref).orElseThrow(() -> Refusal.validation("base", "Reference not found"));
         List<Variable> variables = sentVariables(r);
-        Map<String, String> values = new LinkedHashMap<>();
-        variables.forEach(v -> values.put(v.key(), v.value()));
-        List<Job> jobs = new ArrayList<>();
-        for (EmulatorState.JobTemplate t : templates)
-            jobs.add(new Job(world.state.nextId(), substitute(t.name(), values), t.stage(), t.kind()));
-        long iid = world.state.pipelines.stream().filter(x -> x.projectId() == p.id()).mapToLong(Pipeline::iid).max().orElse(0) + 1;
-        Pipeline pipeline = new Pipeline(world.state.nextId(), iid, p.id(), ref, head.name(), tag, "api", user.id(),
-                world.now(), List.copyOf(variables), List.copyOf(jobs), claimFailure(p, values));
-        world.state.pipelines.add(pipeline);
+        Pipeline pipeline = newPipeline(p, ref, head.name(), tag, "api", user.id(), world.now(), variables, templates);
         world.save();
         return Answer.created(CiEntities.pipeline(pipeline, state(pipeline), world));
+    }
+
+    /**
+     * A pipeline and, for each trigger job it will reach, its downstream pipeline in the target project, created
+     * from the moment that bridge starts (upstream variables forwarded, source {@code pipeline}).
+     */
+    private Pipeline newPipeline(Project p, String ref, String sha, boolean tag, String source, long userId, Instant at,
+                                 List<Variable> variables, List<EmulatorState.JobTemplate> templates) {
+        Map<String, String> values = new LinkedHashMap<>();
+        variables.forEach(v -> values.put(v.key(), v.value()));
+        long id = world.state.nextId();
+        EmulatorState.Failure failure = claimFailure(p, values);
+        List<Job> plain = new ArrayList<>();
+        for (EmulatorState.JobTemplate t : templates)
+            plain.add(new Job(world.state.nextId(), substitute(t.name(), values), t.stage(), t.kind(), null));
+        int failing = PipelineTimeline.failingJob(new Pipeline(id, 0, p.id(), ref, sha, tag, source, userId, at,
+                variables, plain, failure));
+        List<Job> jobs = new ArrayList<>();
+        Instant t = at.plus(world.settings.pipelineStep().multipliedBy(2));
+        for (int i = 0; i < templates.size(); i++) {
+            Job job = plain.get(i);
+            String target = templates.get(i).downstreamProject();
+            Optional<Project> downstreamProject = target == null ? Optional.empty() : world.projectByPath(target);
+            if (downstreamProject.isPresent() && (failing < 0 || i < failing)) {
+                Project d = downstreamProject.get();
+                List<EmulatorState.JobTemplate> theirs = world.state.jobTemplates.getOrDefault(d.id(), List.of());
+                String head = world.repository(d).commit(d.defaultBranch()).map(RevCommit::name).orElse(sha);
+                Pipeline down = newPipeline(d, d.defaultBranch(), head, false, "pipeline", userId, t, variables, theirs);
+                job = new Job(job.id(), job.name(), job.stage(), job.kind(), down.id());
+                t = t.plus(PipelineTimeline.duration(down, world.settings.pipelineStep()));
+            } else {
+                t = t.plus(world.settings.pipelineStep());
+            }
+            jobs.add(job);
+        }
+        long iid = world.state.pipelines.stream().filter(x -> x.projectId() == p.id()).mapToLong(Pipeline::iid).max().orElse(0) + 1;
+        Pipeline pipeline = new Pipeline(id, iid, p.id(), ref, sha, tag, source, userId, at, List.copyOf(variables),
+                List.copyOf(jobs), failure);
+        world.state.pipelines.add(pipeline);
+        return pipeline;
     }
 
     private static String substitute(String name, Map<String, String> values) {
@@ -133,7 +174,7 @@ final class PipelineRoutes {
         List<Pipeline> rows = new ArrayList<>();
         Map<Long, PipelineTimeline.State> states = new LinkedHashMap<>();
         for (Pipeline x : world.state.pipelines) {
-            if (x.projectId() != p.id()) continue;
+            if (x.projectId() != p.id() || !exists(x)) continue;
             PipelineTimeline.State s = state(x);
             if (ref.isPresent() && !x.ref().equals(ref.get())) continue;
             if (sha.isPresent() && !x.sha().equals(sha.get())) continue;
@@ -171,7 +212,7 @@ final class PipelineRoutes {
     private Pipeline find(ApiRequest r, Project p) {
         String id = r.path("pipeline_id");
         return world.state.pipelines.stream()
-                .filter(x -> x.projectId() == p.id() && id.matches("\\d+") && x.id() == Long.parseLong(id))
+                .filter(x -> x.projectId() == p.id() && exists(x) && id.matches("\\d+") && x.id() == Long.parseLong(id))
                 .findFirst().orElseThrow(() -> Refusal.notFound("Pipeline"));
     }
 
@@ -204,7 +245,14 @@ final class PipelineRoutes {
         List<PipelineTimeline.JobState> rows = s.jobs().stream()
                 .filter(j -> kind.equals("bridge") == j.job().kind().equals("bridge"))
                 .filter(j -> scope.isEmpty() || scope.contains(j.status())).toList();
-        return Pagination.page(r, rows, j -> CiEntities.job(x, s, j, world));
+        return Pagination.page(r, rows, j -> CiEntities.job(x, s, j, world, downstreamOf(j)));
+    }
+
+    /** The bridge's downstream pipeline and where it is, once it exists. */
+    private Map.Entry<Pipeline, PipelineTimeline.State> downstreamOf(PipelineTimeline.JobState j) {
+        if (j.job().downstreamPipelineId() == null) return null;
+        Pipeline d = byId(j.job().downstreamPipelineId());
+        return d == null || !exists(d) ? null : Map.entry(d, state(d));
     }
 
     private record Found(Pipeline pipeline, PipelineTimeline.State state, PipelineTimeline.JobState job) {
@@ -213,9 +261,10 @@ final class PipelineRoutes {
     private Found findJob(ApiRequest r, Project p) {
         String id = r.path("job_id");
         for (Pipeline x : world.state.pipelines) {
-            if (x.projectId() != p.id()) continue;
+            if (x.projectId() != p.id() || !exists(x)) continue;
+            // the jobs API finds builds only: a bridge id is 404 there
             for (Job j : x.jobs())
-                if (id.matches("\\d+") && j.id() == Long.parseLong(id)) {
+                if (!j.kind().equals("bridge") && id.matches("\\d+") && j.id() == Long.parseLong(id)) {
                     PipelineTimeline.State s = state(x);
                     return new Found(x, s, s.jobs().stream().filter(js -> js.job().id() == j.id()).findFirst().orElseThrow());
                 }
@@ -227,7 +276,7 @@ final class PipelineRoutes {
         r.authenticated();
         Project p = world.project(r);
         Found f = findJob(r, p);
-        return Answer.ok(CiEntities.job(f.pipeline(), f.state(), f.job(), world));
+        return Answer.ok(CiEntities.job(f.pipeline(), f.state(), f.job(), world, null));
     }
 
     /** {@code GET jobs/:id/trace}: text/plain, the log so far (lib/api/ci/jobs.rb {@code trace}). */

@@ -148,4 +148,30 @@ class PipelineLifecycleTest {
     private String status(String projectPath, long id) {
         return gitlab.get(project(projectPath) + "/pipelines/" + id).json().path("status").asText();
     }
+
+    @Test
+    void a_failure_in_a_downstream_pipeline_fails_its_bridge_and_is_found_through_the_bridges() {
+        gitlab.emulator.seed().pipelineJobs(DEPLOYER, EmulatorSeed.JobSpec.build("$DEPLOY_ENVIRONMENT-post-deploy-migrations", "migrate"),
+                EmulatorSeed.JobSpec.trigger("qa", "qa", PRODUCTION));
+        gitlab.emulator.seed().pipelineJobs(PRODUCTION, EmulatorSeed.JobSpec.build("qa-smoke", "qa"), EmulatorSeed.JobSpec.build("qa-full", "qa"));
+        gitlab.json("POST", "/-/emulator/failures", ROOT, "{\"project\":\"" + PRODUCTION + "\",\"job\":\"qa-full\","
+                + "\"error\":\"1 example failed\"}");
+        long id = create("gstg");
+        assertThat(gitlab.get(project(PRODUCTION) + "/pipelines").body()).isEqualTo("[]");
+        advanceMinutes(3);
+        var bridge = gitlab.get(project(DEPLOYER) + "/pipelines/" + id + "/bridges").json().get(0);
+        assertThat(bridge.path("status").asText()).isEqualTo("running");
+        long downstream = bridge.path("downstream_pipeline").path("id").asLong();
+        assertThat(gitlab.get(project(PRODUCTION) + "/pipelines/" + downstream).json().path("source").asText()).isEqualTo("pipeline");
+        assertThat(status(id)).isEqualTo("running");
+        advanceMinutes(10);
+        assertThat(status(id)).isEqualTo("failed");
+        bridge = gitlab.get(project(DEPLOYER) + "/pipelines/" + id + "/bridges?scope[]=failed").json().get(0);
+        assertThat(bridge.path("downstream_pipeline").path("status").asText()).isEqualTo("failed");
+        assertThat(gitlab.get(project(DEPLOYER) + "/pipelines/" + id + "/jobs?scope[]=failed").body()).isEqualTo("[]");
+        var failed = gitlab.get(project(PRODUCTION) + "/pipelines/" + downstream + "/jobs?scope[]=failed").json();
+        assertThat(gitlab.names(failed, "name")).containsExactly("qa-full");
+        assertThat(gitlab.get(project(PRODUCTION) + "/jobs/" + failed.get(0).path("id").asLong() + "/trace").body()).contains("1 example failed");
+        assertThat(gitlab.get(project(DEPLOYER) + "/jobs/" + bridge.path("id").asLong()).status()).isEqualTo(404);
+    }
 }
