@@ -214,6 +214,16 @@ public final class EmulatorSeed {
         }
     }
 
+    /** Forgets every planned failure, as {@code DELETE /-/emulator/failures} does; returns how many there were. */
+    public int clearFailures() {
+        synchronized (world.lock) {
+            int n = world.state.plannedFailures.size();
+            world.state.plannedFailures.clear();
+            world.save();
+            return n;
+        }
+    }
+
     private Project project(String fullPath) {
         return world.projectByPath(fullPath).orElseThrow(() -> new UnableToSeedEmulatorException("no project " + fullPath, null));
     }

@@ -49,17 +49,15 @@ final class Router {
     /** Answers {@code path} (below the mount point, still percent-encoded). */
     Answer dispatch(ApiRequest request, String rawPath) {
         String[] segments = split(rawPath);
-        boolean pathKnown = false;
         for (Route route : routes) {
             if (!matches(route.parts, segments)) continue;
-            pathKnown = true;
             if (!route.method.equals(request.method) && !(route.method.equals("GET") && request.method.equals("HEAD"))) continue;
             for (int i = 0; i < segments.length; i++)
                 if (route.parts[i].startsWith(":")) request.pathParam(route.parts[i].substring(1), ApiRequest.decodeSegment(segments[i]));
             return route.handler.handle(request);
         }
-        // Grape answers a known path with another verb 405; an unknown path 404
-        if (pathKnown) throw Refusal.grape(405, "405 Not Allowed");
+        // lib/api/api.rb's last route is route :any, '*path' → error!('404 Not Found', 404): a known path with
+        // another verb lands there too, so GitLab never answers 405
         throw Refusal.unknownRoute();
     }
 

@@ -100,4 +100,13 @@ class AuthenticationAndRoutingTest {
         assertThat(gitlab.get("/-/emulator/clock", DEV).status()).isEqualTo(403);
         assertThat(gitlab.get("/-/emulator/clock", ROOT).json().path("now").asText()).isEqualTo("2023-11-10T10:00:00.000Z");
     }
+
+    @Test
+    void a_known_path_with_another_verb_is_404_like_an_unknown_path() {
+        // lib/api/api.rb ends with route :any, '*path' → error!('404 Not Found', 404): no 405 ever reaches a client
+        var wrongVerb = gitlab.send("DELETE", project(CANONICAL) + "/repository/tags", ROOT, null, null);
+        assertThat(wrongVerb.status()).isEqualTo(404);
+        assertThat(wrongVerb.body()).isEqualTo("{\"error\":\"404 Not Found\"}");
+        assertThat(gitlab.get("/api/v4/nothing/here").body()).isEqualTo("{\"error\":\"404 Not Found\"}");
+    }
 }
