@@ -31,7 +31,7 @@ public final class EmulatorClock {
         return base.instant().plus(offset);
     }
 
-    public void advance(Duration by) {
+    public synchronized void advance(Duration by) {
         if (by.isNegative()) throw new IllegalArgumentException("the emulator's clock only moves forward");
         offset = offset.plus(by);
     }

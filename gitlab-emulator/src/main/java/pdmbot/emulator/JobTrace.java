@@ -36,11 +36,15 @@ final class JobTrace {
         }
         if (job.finishedAt() == null) return log.toString();
         long end = job.finishedAt().getEpochSecond();
-        if (failed) {
+        if (failed && job.job().name().contains("migrat")) {
             log.append("rake aborted!\n");
             log.append("StandardError: An error has occurred, this and all later migrations canceled:\n\n");
             log.append(failure == null || failure.error() == null
                     ? "PG::QueryCanceled: ERROR:  canceling statement due to statement timeout" : failure.error()).append('\n');
+        } else if (failed) {
+            log.append(failure == null || failure.error() == null ? "the job's script exited with 1" : failure.error()).append('\n');
+        }
+        if (failed) {
             log.append("section_end:").append(end).append(":step_script\r").append(CLEAR).append(ESC)
                     .append("[31;1mERROR: Job failed: exit code 1\n").append(ESC).append("[0;m\n");
         } else {

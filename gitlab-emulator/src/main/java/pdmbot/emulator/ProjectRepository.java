@@ -215,9 +215,9 @@ final class ProjectRepository implements AutoCloseable {
 
     /** Lines added and removed by a commit against its first parent (CommitDetail's stats). */
     int[] stats(RevCommit commit) {
-        try (DiffFormatter formatter = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+        try (DiffFormatter formatter = new DiffFormatter(DisabledOutputStream.INSTANCE); RevWalk walk = new RevWalk(repository)) {
             formatter.setRepository(repository);
-            RevCommit parent = commit.getParentCount() == 0 ? null : new RevWalk(repository).parseCommit(commit.getParent(0));
+            RevCommit parent = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
             int added = 0, deleted = 0;
             for (DiffEntry e : formatter.scan(parent == null ? null : parent.getTree(), commit.getTree()))
                 for (org.eclipse.jgit.diff.Edit edit : formatter.toFileHeader(e).toEditList()) {
