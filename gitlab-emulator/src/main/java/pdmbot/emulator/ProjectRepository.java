@@ -268,6 +268,20 @@ final class ProjectRepository implements AutoCloseable {
         }
     }
 
+    /** The blob with this id, or empty when the id names no blob ({@code Gitlab::Git::Blob.raw}). */
+    Optional<Blob> blob(String sha) {
+        if (sha == null || !sha.matches("[0-9a-fA-F]{40}")) return Optional.empty();
+        try {
+            ObjectId id = ObjectId.fromString(sha);
+            if (!repository.getObjectDatabase().has(id)) return Optional.empty();
+            var loader = repository.open(id);
+            if (loader.getType() != Constants.OBJ_BLOB) return Optional.empty();
+            return Optional.of(new Blob(id.name(), loader.getBytes()));
+        } catch (IOException e) {
+            throw new UnableToReadRepositoryException("cannot read blob " + sha + ": " + e.getMessage(), e);
+        }
+    }
+
     Optional<Blob> file(RevCommit commit, String path) {
         try (TreeWalk walk = TreeWalk.forPath(repository, path, commit.getTree())) {
             if (walk == null || walk.isSubtree()) return Optional.empty();

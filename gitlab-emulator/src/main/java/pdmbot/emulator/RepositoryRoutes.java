@@ -27,6 +27,8 @@ final class RepositoryRoutes {
                 .get("/projects/:id/repository/tree", this::tree)
                 .get("/projects/:id/repository/files/:file_path/raw", this::rawFile)
                 .get("/projects/:id/repository/files/:file_path", this::file)
+                .get("/projects/:id/repository/blobs/:sha/raw", this::rawBlob)
+                .get("/projects/:id/repository/blobs/:sha", this::blob)
                 .get("/projects/:id/repository/merge_base", this::mergeBase);
     }
 
@@ -115,6 +117,25 @@ final class RepositoryRoutes {
         json.put("last_commit_id", h.get("X-Gitlab-Last-Commit-Id"));
         json.put("execute_filemode", false);
         json.put("content", Base64.getEncoder().encodeToString(blob.content()));
+        return Answer.ok(json);
+    }
+
+    /** {@code GET repository/blobs/:sha/raw} (lib/api/repositories.rb): the bytes; an unknown sha → 404 Blob Not Found. */
+    private Answer rawBlob(ApiRequest r) {
+        Project p = world.project(r);
+        ProjectRepository.Blob blob = world.repository(p).blob(r.path("sha")).orElseThrow(() -> Refusal.notFound("Blob"));
+        return new Answer(200, "text/plain; charset=utf-8", blob.content(), Map.of());
+    }
+
+    /** {@code GET repository/blobs/:sha}: size, encoding base64, content, sha. */
+    private Answer blob(ApiRequest r) {
+        Project p = world.project(r);
+        ProjectRepository.Blob blob = world.repository(p).blob(r.path("sha")).orElseThrow(() -> Refusal.notFound("Blob"));
+        ObjectNode json = Json.object();
+        json.put("size", blob.content().length);
+        json.put("encoding", "base64");
+        json.put("content", Base64.getEncoder().encodeToString(blob.content()));
+        json.put("sha", blob.id());
         return Answer.ok(json);
     }
 

@@ -189,4 +189,15 @@ class RepositoryEndpointsTest {
             assertThat(r.path("commits")).hasSize(4);
         }
     }
+
+    @Test
+    void blobs_are_read_by_their_id_and_an_unknown_id_is_404_blob_not_found() {
+        String path = enc("db/post_migrate/20231102000000_second.rb");
+        String blobId = gitlab.get(project(CANONICAL) + "/repository/files/" + path + "?ref=master").json().path("blob_id").asText();
+        assertThat(gitlab.get(project(CANONICAL) + "/repository/blobs/" + blobId + "/raw").body()).isEqualTo("class Second\nend\n");
+        assertThat(gitlab.get(project(CANONICAL) + "/repository/blobs/" + blobId).json().path("size").asInt()).isEqualTo(17);
+        var unknown = gitlab.get(project(CANONICAL) + "/repository/blobs/" + "0".repeat(40) + "/raw");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body()).isEqualTo("{\"message\":\"404 Blob Not Found\"}");
+    }
 }
