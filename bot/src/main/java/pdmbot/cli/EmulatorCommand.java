@@ -51,9 +51,10 @@ final class EmulatorCommand implements Callable<Integer> {
                 ? "seeded with the demo world: " + seeded.packages() + " packages" : "demo world kept from " + folder) + ")");
         System.out.println("API:   " + emulator.url() + "/api/v4   token: " + seeded.token());
         System.out.println("State: " + folder);
-        System.out.println("Point the bot at it:");
-        System.out.println("  PDM_WORLD_KIND=gitlab PDM_WORLD_GITLAB_URL=" + emulator.url() + " PDM_GITLAB_TOKEN=" + seeded.token()
-                + " PDM_WORLD_GITLAB_RELEASE_ISSUE=" + seeded.releaseIssue() + " java -jar bot/target/pdm-bot.jar say \"pdm status\"");
+        System.out.println("Point the bot at it (GitLab.com's layout, so GitLab.com's configuration):");
+        System.out.println("  PDM_WORLD_GITLAB_URL=" + emulator.url() + " PDM_WORLD_GITLAB_OPS_URL=" + emulator.url()
+                + " PDM_GITLAB_TOKEN=" + seeded.token() + " PDM_WORLD_GITLAB_RELEASE_ISSUE=" + seeded.releaseIssue()
+                + " java -jar bot/target/pdm-bot.jar --config config/gitlab-com.yaml say \"pdm status\"");
         System.out.println("Ctrl-C stops it.");
         System.out.flush();
         stopped.await();
