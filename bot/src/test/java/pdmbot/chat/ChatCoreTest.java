@@ -189,4 +189,12 @@ class ChatCoreTest {
         timed.handle(ChatRequest.of("console", "me", "pdm status x"));
         assertThat(durations).singleElement().satisfies(d -> assertThat(d).isPositive());
     }
+
+    @Test
+    @DisplayName("'pdm\\u00a0status' reaches pdm status instead of 'did you mean pdm status' (issue 10, item 7)")
+    void a_no_break_space_between_the_words_of_a_command_is_a_space() {
+        Reply reply = say("U_ANY", "pdm\u00a0status\u00a0x");
+        assertThat(reply.outcome()).isEqualTo(Reply.Outcome.OK);
+        assertThat(reply.plainText()).isEqualTo("pdm status got x");
+    }
 }
