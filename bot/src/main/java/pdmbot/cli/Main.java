@@ -34,6 +34,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Runs the command line and returns its exit code (tests call this). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        SayCommand.takeUnknownOptionsAsWords(cli.getSubcommands().get("say"));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("pdm-bot: " + Launch.userMessage(e));
             return e instanceof pdmbot.config.InvalidConfigurationException

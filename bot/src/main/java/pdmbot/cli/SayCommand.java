@@ -24,6 +24,14 @@ final class SayCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "<command>", description = "The command, e.g. \"pdm status\".")
     List<String> words;
 
+    /**
+     * {@code say pdm execute --dry-run} without quotes: an option {@code say} does not know is a word of the chat
+     * command, so the words after {@code say} are the command. Its own options (--data, --config, --repo) still work.
+     */
+    static void takeUnknownOptionsAsWords(picocli.CommandLine say) {
+        say.setUnmatchedOptionsArePositionalParams(true);
+    }
+
     /** How long {@code say} waits for a run it started (or resumed) before leaving it to the bot. */
     static final Duration RUN_WAIT = Duration.ofSeconds(15);
 
