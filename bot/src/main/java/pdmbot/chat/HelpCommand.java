@@ -58,8 +58,8 @@ public final class HelpCommand implements Command {
         fields.add(new Block.Field("who may", c.role() == Role.RELEASE_MANAGER ? "release managers" : "everyone"));
         Reply.Builder reply = Reply.builder().heading(c.name()).text(c.description()).fields(fields);
         List<String> accepted = new ArrayList<>();
-        for (CommandSpec.Parameter p : c.parameters()) accepted.add("`" + p.usage() + "` " + p.what());
-        for (CommandSpec.Option o : c.options()) accepted.add("`" + o.usage().substring(1, o.usage().length() - 1) + "` " + o.what());
+        for (CommandSpec.Parameter p : c.parameters()) accepted.add("`" + p.usage() + "` — " + p.what());
+        for (CommandSpec.Option o : c.options()) accepted.add("`" + o.usage().substring(1, o.usage().length() - 1) + "` — " + o.what());
         if (!accepted.isEmpty()) reply.text("Takes:").bullets(accepted);
         if (!c.examples().isEmpty()) reply.text("Examples:").bullets(c.examples().stream().map(CommandSpec.Example::shown).toList());
         return reply.build();

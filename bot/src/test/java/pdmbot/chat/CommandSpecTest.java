@@ -97,8 +97,8 @@ class CommandSpecTest {
         String help = new ChatCore(router.get(), RoleDirectory.configured(Map.of()), AuditTrail.NONE)
                 .handle(ChatRequest.of("console", "me", "help pdm lock")).plainText();
         assertThat(help).contains("usage:   `pdm lock <env> [reason] [--until=<time>] [--force]`", "who may: release managers",
-                "`<env>` the environment", "`[reason]` why, in free words", "`--until=<time>` when the lock ends",
-                "`--force` even if locked", "`pdm lock gprd maintenance --until=14:00`");
+                "`<env>` — the environment", "`[reason]` — why, in free words", "`--until=<time>` — when the lock ends",
+                "`--force` — even if locked", "`pdm lock gprd maintenance --until=14:00`");
     }
 
     @Test
