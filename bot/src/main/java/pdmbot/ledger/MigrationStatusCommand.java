@@ -11,6 +11,7 @@ import pdmbot.chat.Reply;
 import pdmbot.domain.Environment;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.domain.PostMigration;
+import pdmbot.storage.ledger.LedgerEntry;
 import pdmbot.storage.runs.RunStore;
 import pdmbot.world.AutoDeployPackage;
 import pdmbot.world.Lookup;
@@ -46,7 +47,7 @@ public final class MigrationStatusCommand implements Command {
         MigrationNatures.Summary summary = natures.of(migration);
         List<List<String>> rows = new ArrayList<>();
         int pending = 0;
-        Optional<pdmbot.storage.ledger.LedgerEntry> removal = ledger.removal(migration.version());
+        Optional<LedgerEntry> removal = ledger.removal(migration.version());
         for (Environment env : List.of(Environment.GSTG, Environment.GPRD)) {
             Optional<AutoDeployPackage> deployed = ledger.world().deployments().packageOn(env);
             boolean isDeployed = deployed.isPresent() && ledger.world().packages().postMigrationsAt(deployed.get()).stream()
