@@ -41,7 +41,12 @@ public final class HttpServer implements AutoCloseable {
 
     /** Starts listening on {@code bind:port} (port 0 picks a free one) with {@code /healthz} and the given endpoints. */
     public static HttpServer start(String bind, int port, Map<String, Endpoint> endpoints) throws IOException {
-        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress(bind, port), 64);
+        com.sun.net.httpserver.HttpServer server;
+        try {
+            server = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress(bind, port), 64);
+        } catch (IOException e) {
+            throw pdmbot.app.UnableToListenException.on(bind, port, e);
+        }
         AtomicInteger n = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "pdm-http-" + n.incrementAndGet());
