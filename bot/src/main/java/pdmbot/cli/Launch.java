@@ -61,7 +61,7 @@ final class Launch {
         BotConfig cfg = configuration();
         Path dataDir = Path.of(cfg.data()).toAbsolutePath();
         PdmBot.prepareDataFolder(dataDir);
-        System.setProperty("pdm.log.dir", dataDir.toString());
+        LogFile.moveTo(dataDir);
         // logged only now: logging earlier would start the log in the working folder instead of the data folder
         Logger log = LoggerFactory.getLogger(Launch.class);
         for (String warning : warnings) log.info("warned: {}", warning);
