@@ -12,7 +12,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "ChatOps for GitLab post-deploy migrations. Without a subcommand: console chat.",
-        subcommands = {ConsoleCommand.class, SayCommand.class, ServeCommand.class, ClassifyCommand.class, BenchCommand.class},
+        subcommands = {ConsoleCommand.class, SayCommand.class, ServeCommand.class, ClassifyCommand.class, BenchCommand.class,
+                EmulatorCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
