@@ -100,8 +100,9 @@ final class RunWiring {
                 new RunCommand(runs),
                 new LockCommand(stores.locks()),
                 new UnlockCommand(stores.locks())));
-        if (world.simulated() != null)
-            commands.addAll(new DemoCommands(world.simulated(), world.world().packages(), stores.ledger()).commands());
+        // listed on every world so that on a git checkout or GitLab they refuse and say why, instead of being unknown
+        commands.addAll(new DemoCommands(world.demo() != null ? java.util.Optional.of(world.simulated()) : java.util.Optional.empty(),
+                world.world().description(), world.world().packages(), stores.ledger()).commands());
         return commands;
     }
 

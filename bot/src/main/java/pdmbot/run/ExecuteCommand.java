@@ -5,7 +5,7 @@ import java.util.Optional;
 import pdmbot.chat.Command;
 import pdmbot.chat.Invocation;
 import pdmbot.chat.Reply;
-import pdmbot.chat.Role;
+import pdmbot.chat.CommandSpec;
 import pdmbot.ledger.MigrationNatures;
 import pdmbot.rules.checks.CheckReport;
 import pdmbot.rules.checks.Verdict;
@@ -27,39 +27,21 @@ public final class ExecuteCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "pdm execute";
+    public CommandSpec spec() {
+        return CommandSpec.command("pdm execute")
+                .alias("post_deploy_migrations execute")
+                .description("Runs the production checks, then the post-deploy migrations: gstg, QA, gprd (asks to confirm; --dry-run only shows).")
+                .releaseManagersOnly()
+                .flag("dry-run", "only shows the checks and what would run; changes nothing")
+                .flag("confirm", "starts the run without asking")
+                .example("pdm execute --dry-run")
+                .example("pdm execute")
+                .example("pdm execute --confirm")
+                .handledBy(this::execute);
     }
 
-    @Override
-    public List<String> aliases() {
-        return List.of("post_deploy_migrations execute");
-    }
-
-    @Override
-    public String usage() {
-        return "pdm execute [--dry-run] [--confirm]";
-    }
-
-    @Override
-    public String description() {
-        return "Runs the production checks, then the post-deploy migrations: gstg, QA, gprd (asks to confirm; --dry-run only shows).";
-    }
-
-    @Override
-    public List<String> examples() {
-        return List.of("pdm execute --dry-run", "pdm execute", "pdm execute --confirm");
-    }
-
-    @Override
-    public Role role() {
-        return Role.RELEASE_MANAGER;
-    }
-
-    @Override
-    public Reply handle(Invocation invocation) {
-        var arguments = invocation.arguments().allowOnly("dry-run", "confirm").atMost(0);
-        boolean dryRun = arguments.has("dry-run");
+    private Reply execute(Invocation invocation) {
+        boolean dryRun = invocation.has("dry-run");
         Optional<RunRecord> active = runs.active();
         if (active.isPresent() && !dryRun) return busy(active.get());
 
@@ -72,7 +54,7 @@ public final class ExecuteCommand implements Command {
             active.ifPresent(run -> reply.note("Note: " + RunReplies.describe(run) + " is active; a run cannot start until it ends."));
             return reply.note(verdictLine(report) + " Nothing was changed.").build();
         }
-        if (!arguments.has("confirm")) {
+        if (!invocation.has("confirm")) {
             if (!report.verdict().allowsTheRun()) return stopped(report, "The checks stop the run", Optional.empty());
             Reply.Builder reply = Reply.builder().heading("Production checks passed — confirm the PDM run");
             RunReplies.checksTable(reply, report);

@@ -5,7 +5,7 @@ import java.util.Optional;
 import pdmbot.chat.Command;
 import pdmbot.chat.Invocation;
 import pdmbot.chat.Reply;
-import pdmbot.chat.Role;
+import pdmbot.chat.CommandSpec;
 import pdmbot.chat.UsageException;
 import pdmbot.ledger.Times;
 import pdmbot.rules.checks.CheckReport;
@@ -25,23 +25,14 @@ public final class RetryCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "pdm retry";
-    }
-
-    @Override
-    public String usage() {
-        return "pdm retry <run> [--confirm]";
-    }
-
-    @Override
-    public String description() {
-        return "Resumes a failed PDM run from the step that failed (asks to confirm).";
-    }
-
-    @Override
-    public Role role() {
-        return Role.RELEASE_MANAGER;
+    public CommandSpec spec() {
+        return CommandSpec.command("pdm retry")
+                .description("Resumes a failed PDM run from the step that failed (asks to confirm).")
+                .releaseManagersOnly()
+                .argument("run", "the run number")
+                .flag("confirm", "resumes it without asking")
+                .exampleRefused("pdm retry 1", "on a fresh demo world: there is no run #1 until `pdm execute --confirm` starts one")
+                .handledBy(this::retry);
     }
 
     static long runId(String word) {
@@ -55,15 +46,13 @@ public final class RetryCommand implements Command {
         throw new UsageException("\"" + word + "\" is not a run number; `pdm runs` lists them");
     }
 
-    @Override
-    public Reply handle(Invocation invocation) {
-        var arguments = invocation.arguments().allowOnly("confirm").atMost(1);
-        long id = runId(arguments.required(0, "the run number"));
+    private Reply retry(Invocation invocation) {
+        long id = runId(invocation.argument("run"));
         Optional<RunRecord> run = runs.store().run(id);
         if (run.isEmpty()) return Reply.refused("There is no run #" + id + "; `pdm runs` lists them.");
         if (!run.get().isActive())
             return Reply.refused("Run #" + id + " is " + run.get().state().id() + "; only a failed or interrupted run can be retried.");
-        if (!arguments.has("confirm")) return confirmation(run.get());
+        if (!invocation.has("confirm")) return confirmation(run.get());
         RunService.RetryResult result = runs.retry(id, invocation.caller());
         if (result instanceof RunService.NotRetryable no) return Reply.refused(capitalise(no.reason()) + ".");
         if (result instanceof RunService.RetryStopped stopped) {

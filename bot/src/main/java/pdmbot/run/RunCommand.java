@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import pdmbot.chat.Block;
 import pdmbot.chat.Command;
+import pdmbot.chat.CommandSpec;
 import pdmbot.chat.Invocation;
 import pdmbot.chat.Reply;
 import pdmbot.ledger.Times;
@@ -27,23 +28,16 @@ public final class RunCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "pdm run";
+    public CommandSpec spec() {
+        return CommandSpec.command("pdm run")
+                .description("One PDM run: its checks, steps with times and outcomes, and the migrations it executed.")
+                .argument("id", "the run number")
+                .exampleAfter("pdm run 1", "pdm execute --confirm")
+                .handledBy(this::show);
     }
 
-    @Override
-    public String usage() {
-        return "pdm run <id>";
-    }
-
-    @Override
-    public String description() {
-        return "One PDM run: its checks, steps with times and outcomes, and the migrations it executed.";
-    }
-
-    @Override
-    public Reply handle(Invocation invocation) {
-        long id = RetryCommand.runId(invocation.arguments().allowOnly().atMost(1).required(0, "the run number"));
+    private Reply show(Invocation invocation) {
+        long id = RetryCommand.runId(invocation.argument("id"));
         Optional<RunRecord> found = runs.store().run(id);
         if (found.isEmpty()) {
             String known = runs.store().recent(1).stream().findFirst().map(r -> " (the newest is #" + r.id() + ")").orElse(" (there is none yet)");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import pdmbot.chat.Command;
+import pdmbot.chat.CommandSpec;
 import pdmbot.chat.Invocation;
 import pdmbot.chat.Reply;
 import pdmbot.domain.Environment;
@@ -31,23 +32,14 @@ public final class StatusCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "pdm status";
+    public CommandSpec spec() {
+        return CommandSpec.command("pdm status")
+                .description("Pending post-deploy migrations per environment and database with their nature, locks, the active and last run.")
+                .example("pdm status")
+                .handledBy(this::status);
     }
 
-    @Override
-    public String usage() {
-        return "pdm status";
-    }
-
-    @Override
-    public String description() {
-        return "Pending post-deploy migrations per environment and database with their nature, locks, the active and last run.";
-    }
-
-    @Override
-    public Reply handle(Invocation invocation) {
-        invocation.arguments().allowOnly().atMost(0);
+    private Reply status(Invocation invocation) {
         PendingPlan plan = runs.pending();
         Reply.Builder reply = Reply.builder().heading("Post-deploy migrations");
         List<String> counts = new ArrayList<>();
