@@ -10,6 +10,7 @@ import pdmbot.ledger.MigrationNatures;
 import pdmbot.rules.checks.CheckReport;
 import pdmbot.rules.checks.Verdict;
 import pdmbot.storage.runs.RunRecord;
+import pdmbot.storage.runs.RunState;
 import pdmbot.storage.runs.StepRecord;
 
 /** {@code pdm execute [--dry-run]}: the production checks, then (confirmed) the PDM run. */
@@ -59,7 +60,7 @@ public final class ExecuteCommand implements Command {
             RunReplies.checksTable(reply, report);
             RunReplies.planTable(reply, checked.plan(), natures);
             return reply.buttons(List.of(RunReplies.dangerButton("Execute post-deploy migrations", CONFIRM,
-                            "Run the post-deploy migrations on gstg, then QA, then gprd? Migrations cannot be rolled back.")))
+                            "Run the post-deploy migrations: " + runs.plan().targetsLine() + "? Migrations cannot be rolled back.")))
                     .note("Or type `" + CONFIRM + "`. " + verdictLine(report))
                     .build();
         }
@@ -67,12 +68,12 @@ public final class ExecuteCommand implements Command {
         RunService.StartResult started = runs.start(invocation.caller(), checked);
         if (started instanceof RunService.Busy busy) return busy(busy.active());
         if (started instanceof RunService.Stopped stopped)
-            return stopped(report, stopped.run().state().id().equals("cancelled") ? "The run is cancelled" : "The run failed its checks",
+            return stopped(report, stopped.run().state() == RunState.CANCELLED ? "The run is cancelled" : "The run failed its checks",
                     Optional.of(stopped.run()));
         RunRecord run = ((RunService.Started) started).run();
         Reply.Builder reply = Reply.builder()
                 .heading("PDM run #" + run.id() + " started by " + run.startedBy())
-                .text("Steps: lock gstg and gprd → gstg → QA on gstg → gprd → unlock → release note. Every step is "
+                .text("Steps: " + runs.plan().stepsLine() + ". Every step is "
                         + "announced in the run's thread; `pdm run " + run.id() + "` shows where it is.");
         RunReplies.checksTable(reply, report);
         return reply.build();
@@ -97,7 +98,7 @@ public final class ExecuteCommand implements Command {
 
     private Reply busy(RunRecord active) {
         String step = runs.currentStep(active.id()).map(StepRecord::name).orElse("its end");
-        String next = active.state().id().equals("failed")
+        String next = active.state() == RunState.FAILED
                 ? " It failed at step " + step + ": `pdm retry " + active.id() + "` resumes it."
                 : " It is at step " + step + (active.owner() == null ? "" : " on " + active.owner()) + ".";
         return Reply.refused("A PDM run is already active: " + RunReplies.describe(active) + "." + next);
