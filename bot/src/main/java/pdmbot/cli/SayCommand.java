@@ -33,20 +33,19 @@ final class SayCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "<command>", description = "The command, e.g. \"pdm status\".")
     List<String> words;
 
+    @Option(names = "--wait", paramLabel = "<seconds>", defaultValue = "15",
+            description = "How long to wait for a run the command started or retried (default: ${DEFAULT-VALUE}).")
+    int waitSeconds;
+
     /**
      * {@code say pdm execute --dry-run} without quotes: an option {@code say} does not know is a word of the chat
-     * command, so the words after {@code say} are the command. Its own options (--data, --config, --repo, --wait)
-     * still work.
+     * command, so the words after {@code say} are the command. Its own options (--data, --config, --repo) still work.
      */
     static void takeUnknownOptionsAsWords(picocli.CommandLine say) {
         say.setUnmatchedOptionsArePositionalParams(true);
     }
 
-    @Option(names = "--wait", paramLabel = "<seconds>", defaultValue = "15",
-            description = "How long to wait for a run the command started or retried (default: ${DEFAULT-VALUE}).")
-    int waitSeconds;
-
-    /** How long {@code say} waits for a run it started (or retried) by default. */
+    /** How long {@code say} waits for a run it started (or resumed) before leaving it to the bot. */
     static final Duration RUN_WAIT = Duration.ofSeconds(15);
 
     /** How long a drive takes to notice it was handed over: its next step or pipeline poll. */
