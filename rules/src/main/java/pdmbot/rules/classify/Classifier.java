@@ -1,5 +1,6 @@
 package pdmbot.rules.classify;
 
+import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import pdmbot.domain.LogicalDatabase;
@@ -34,7 +35,7 @@ public final class Classifier {
             Declaration.GUARD, Declaration.LOCK_RETRIES, Declaration.WITH_LOCK_RETRIES,
             Declaration.STATEMENT_TIMEOUT_DISABLED, Declaration.RESTRICT);
 
-    private final RuleBook rules;
+    private final java.util.function.Supplier<CompiledRules> rules;
     private final TableSizes tableSizes;
 
     /** One file to classify: its path (for the report and the version) and its bytes. */
@@ -45,8 +46,15 @@ public final class Classifier {
         }
     }
 
+    /** Classifies with the rules the book has in use when each batch starts. */
     public Classifier(RuleBook rules, TableSizes tableSizes) {
-        this.rules = rules;
+        this.rules = rules::current;
+        this.tableSizes = tableSizes;
+    }
+
+    /** Classifies with exactly these rules, whatever a reload does later. */
+    public Classifier(CompiledRules rules, TableSizes tableSizes) {
+        this.rules = () -> rules;
         this.tableSizes = tableSizes;
     }
 
@@ -71,7 +79,8 @@ public final class Classifier {
     /** Classifies files parsed beforehand, with one session of the current rules. */
     public List<Classification> classifyParsed(List<ParsedFile> files) {
         List<Classification> out = new ArrayList<>(files.size());
-        KieSession session = rules.kieBase().newKieSession();
+        KieBase kieBase = rules.get().kieBase(); // one batch, one set of rules, even if a reload happens meanwhile
+        KieSession session = kieBase.newKieSession();
         try {
             for (ParsedFile f : files) {
                 try {
@@ -79,7 +88,7 @@ public final class Classifier {
                 } catch (RuntimeException e) {
                     // A rule's consequence failed (an extra .drl, most likely): this file is unknown, the next gets a clean session.
                     session.dispose();
-                    session = rules.kieBase().newKieSession();
+                    session = kieBase.newKieSession();
                     out.add(failed(f.file(), e));
                 }
             }
