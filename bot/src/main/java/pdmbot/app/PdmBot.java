@@ -31,7 +31,7 @@ import pdmbot.classification.Classifications;
 import pdmbot.classification.MigrationExplainCommand;
 import pdmbot.classification.RulesListCommand;
 import pdmbot.classification.RulesReloadCommand;
-import pdmbot.ledger.ClassifiedNatures;
+import pdmbot.classification.ClassifiedNatures;
 import pdmbot.rules.classify.RuleBook;
 import pdmbot.rules.classify.TableSizes;
 import pdmbot.rules.classify.UnableToCompileRulesException;
