@@ -119,7 +119,9 @@ public final class Classifier {
         for (FactHandle h : handles) session.delete(h);
         session.fireAllRules();
 
-        reasons.sort(Comparator.comparing((Reason r) -> -r.nature().precedence()).thenComparingInt(Reason::line).thenComparing(Reason::rule));
+        // The detail breaks the last ties, so the order never depends on the order the engine hands results back in.
+        reasons.sort(Comparator.comparing((Reason r) -> -r.nature().precedence()).thenComparingInt(Reason::line).thenComparing(Reason::rule)
+                .thenComparing(r -> r.detail() == null ? "" : r.detail()));
         Set<Nature> natures = new TreeSet<>(Comparator.comparingInt(Nature::precedence).reversed());
         for (Reason r : reasons) natures.add(r.nature());
         if (natures.isEmpty()) natures.add(Nature.UNKNOWN);
