@@ -3,6 +3,7 @@ package pdmbot.rules.classify;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.runtime.rule.QueryResultsRow;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.domain.PostMigration;
 import pdmbot.rules.source.Call;
@@ -106,14 +107,15 @@ public final class Classifier {
             if (tableSizes.isLarge(table)) handles.add(session.insert(new LargeTable(table, tableSizes.sizeOf(table).orElse("large"))));
         }
         session.fireAllRules();
-        // Outputs leave as collected facts (the .drl also offers them as queries: reasons, dominant, databases).
+        // Outputs leave through the rule file's query, one pass for the three kinds of conclusion.
         List<Reason> reasons = new ArrayList<>();
         Nature dominant = null;
         Set<LogicalDatabase> databases = EnumSet.noneOf(LogicalDatabase.class);
-        for (Object o : session.getObjects(o -> o instanceof Reason || o instanceof Dominant || o instanceof DatabaseConclusion)) {
-            if (o instanceof Reason r) reasons.add(r);
-            else if (o instanceof Dominant d) dominant = dominant == null || d.nature().precedence() > dominant.precedence() ? d.nature() : dominant;
-            else if (o instanceof DatabaseConclusion db) databases.add(db.database());
+        for (QueryResultsRow row : session.getQueryResults("conclusions")) {
+            Conclusion conclusion = (Conclusion) row.get("$conclusion");
+            if (conclusion instanceof Reason r) reasons.add(r);
+            else if (conclusion instanceof Dominant d) dominant = dominant == null || d.nature().precedence() > dominant.precedence() ? d.nature() : dominant;
+            else if (conclusion instanceof DatabaseConclusion db) databases.add(db.database());
         }
         if (dominant == null || !source.problems().isEmpty()) dominant = Nature.UNKNOWN;
         for (FactHandle h : handles) session.delete(h);
