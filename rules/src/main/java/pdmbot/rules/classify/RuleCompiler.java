@@ -59,12 +59,23 @@ final class RuleCompiler {
                 errors.add(new ReloadResult.CompileError(file, m.getLine(), m.getText()));
             }
             ks.getRepository().removeKieModule(releaseId);
-            return new Outcome.Failed(errors);
+            return new Outcome.Failed(withoutEchoes(errors));
         }
         KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
         ks.getRepository().removeKieModule(releaseId);
         return new Outcome.Ok(new CompiledRules(kieBase, rulesByFile(kieBase, sources, displayByPath),
                 (System.nanoTime() - start) / 1_000_000, fingerprint(sources)));
+    }
+
+    /** Drools follows a syntax error with "Parser returned a null Package" at line 0 of the same file: noise, dropped. */
+    private static List<ReloadResult.CompileError> withoutEchoes(List<ReloadResult.CompileError> errors) {
+        List<ReloadResult.CompileError> kept = new ArrayList<>();
+        for (ReloadResult.CompileError e : errors) {
+            boolean echo = e.line() == 0 && e.message().contains("Parser returned a null Package")
+                    && errors.stream().anyMatch(other -> other != e && other.file().equals(e.file()) && other.line() > 0);
+            if (!echo) kept.add(e);
+        }
+        return kept;
     }
 
     private static Map<String, List<String>> rulesByFile(KieBase kieBase, List<Source> sources, Map<String, String> displayByPath) {
