@@ -75,17 +75,29 @@ final class Worlds {
         return Duration.ofSeconds(config.run().demoSecondsPerMigration());
     }
 
-    /** The token comes from {@code token-file} when set, else from the {@code token-env} variable (or its _FILE). */
+    /**
+     * The token comes from {@code token-file} when set, else from the {@code token-env} variable (or its _FILE); the
+     * ops token likewise from {@code ops-token-file} / {@code ops-token-env}, and is the main token when neither is set.
+     */
     static GitLabSettings gitlabSettings(BotConfig config, Secrets secrets) {
         BotConfig.Gitlab g = config.world().gitlab();
         String token = secrets.require(g.tokenEnv(), g.tokenFile(), "world.kind gitlab");
         String tokenSource = g.tokenFile() != null && !g.tokenFile().isBlank() ? "the token file " + g.tokenFile()
                 : g.tokenEnv();
+        Optional<String> opsToken = secrets.read(g.opsTokenEnv(), g.opsTokenFile());
+        String opsTokenSource = g.opsTokenFile() != null && !g.opsTokenFile().isBlank()
+                ? "the token file " + g.opsTokenFile() : g.opsTokenEnv();
         try {
+            GitLabSettings.PackageConvention convention = GitLabSettings.PackageConvention.byId(g.packageConvention());
+            GitLabSettings.Packages packages = new GitLabSettings.Packages(convention,
+                    convention == GitLabSettings.PackageConvention.OMNIBUS_TAGS ? g.packageProject() : null,
+                    g.defaultBranch());
             return new GitLabSettings(g.url(), g.project(), g.securityProject(), g.productionProject(), token,
                     tokenSource, Duration.ofSeconds(g.timeoutSeconds()), Optional.ofNullable(g.releaseIssue()),
                     refPattern(config.world().refPattern()), new GitLabSettings.Pipelines(g.pdmPipelineProject(),
-                    g.pdmPipelineRef(), g.qaPipelineProject(), g.qaPipelineRef()));
+                    g.pdmPipelineRef(), g.qaPipelineProject(), g.qaPipelineRef()), packages,
+                    new GitLabSettings.Tracker(g.incidentLabel(), g.changeLabel(), g.blocksDeploymentsLabel()),
+                    new GitLabSettings.Ops(Optional.ofNullable(g.opsUrl()), opsToken, opsTokenSource));
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException(e.getMessage());
         }

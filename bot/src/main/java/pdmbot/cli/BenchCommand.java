@@ -31,6 +31,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--migrations", description = "ledger: generated post-deploy migrations (default ${DEFAULT-VALUE})", defaultValue = "5000")
     int migrations;
 
+    @Option(names = "--world", description = "ledger: demo (a generated git repository) or gitlab (GitLab.com's"
+            + " package convention, served on loopback; reports calls per new package) (default ${DEFAULT-VALUE})",
+            defaultValue = "demo")
+    String world;
+
     @Option(names = "--command", description = "chat: the query command sent (default \"${DEFAULT-VALUE}\")", defaultValue = "pdm status")
     String command;
 
@@ -43,7 +48,15 @@ final class BenchCommand implements Callable<Integer> {
             ran = true;
         }
         if (which.equals("ledger") || which.equals("all")) {
-            pdmbot.ledger.bench.LedgerBench.run(System.out, packages, migrations, 10_000, 20);
+            if ("gitlab".equals(world)) {
+                pdmbot.world.gitlab.bench.GitLabLedgerBench.run(System.out, Math.min(packages, 200),
+                        Math.max(1, Math.min(20, migrations / Math.max(1, packages))));
+            } else if ("demo".equals(world)) {
+                pdmbot.ledger.bench.LedgerBench.run(System.out, packages, migrations, 10_000, 20);
+            } else {
+                System.err.println("pdm-bot bench: unknown --world '" + world + "'; expected demo or gitlab");
+                return 2;
+            }
             ran = true;
         }
         if (which.equals("chat") || which.equals("all")) {

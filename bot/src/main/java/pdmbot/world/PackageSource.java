@@ -2,6 +2,7 @@ package pdmbot.world;
 
 import java.util.List;
 import java.util.Optional;
+import pdmbot.domain.PackageVersion;
 import pdmbot.domain.PostMigration;
 
 /** Answers which auto-deploy packages exist and which post-deploy migrations each one brought. */
@@ -33,9 +34,11 @@ public interface PackageSource {
     /** Whether the commit is the package's commit or one of its ancestors; false for an unknown commit. */
     boolean contains(AutoDeployPackage pkg, String commitSha);
 
-    /** The package with this version, if the source knows it. */
+    /** The package with this version (either form: {@code -} or release tooling's tag form {@code +}), if known. */
     default Optional<AutoDeployPackage> packageNamed(String version) {
-        return packages().stream().filter(p -> p.version().toString().equals(version)).findFirst();
+        Optional<PackageVersion> wanted = PackageVersion.parse(version);
+        return packages().stream().filter(p -> wanted.isPresent() ? p.version().equals(wanted.get())
+                : p.version().toString().equals(version)).findFirst();
     }
 
     /** The package just before {@code pkg} in order, if any. */

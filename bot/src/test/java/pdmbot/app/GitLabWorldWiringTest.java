@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pdmbot.config.BotConfig;
+import pdmbot.config.ConfigLoader;
 import pdmbot.config.InvalidConfigurationException;
+import pdmbot.config.Secrets;
+import pdmbot.world.gitlab.GitLabSettings;
 
 /** world.kind gitlab: the configuration builds a GitLab world that talks to the configured GitLab with the token. */
 class GitLabWorldWiringTest {
@@ -43,7 +47,8 @@ class GitLabWorldWiringTest {
     private BotConfig gitlabConfig(String tokenFile) {
         BotConfig d = BotConfig.defaults();
         return d.withWorld(new BotConfig.World("gitlab", null, null, null, new BotConfig.Gitlab(gitlab.baseUrl(), "acme/shop",
-                "acme/security/shop", "acme/production", null, tokenFile, 2, null, null, null, null, null)));
+                "acme/security/shop", "acme/production", null, tokenFile, 2, null, null, null, null, null, null, null, null,
+                "code-tags", null, null, null, null, null)));
     }
 
     @Test
@@ -74,5 +79,53 @@ class GitLabWorldWiringTest {
                 Clock.systemUTC(), Map.of("PDM_GITLAB_TOKEN", "unused")))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("missing-token");
+    }
+
+    @Test
+    void gitlab_com_yaml_works_once_urls_tokens_and_the_release_issue_come_from_the_environment() throws Exception {
+        WireMockServer ops = new WireMockServer(options().dynamicPort());
+        ops.start();
+        try {
+            // the omnibus tags GitLab.com's release tooling makes, none yet (gitlab-facts §3)
+            gitlab.stubFor(get(urlPathMatching("/api/v4/projects/gitlab%2Dorg%2Fsecurity%2Fomnibus%2Dgitlab/repository/tags"))
+                    .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("[]")));
+            Map<String, String> environment = Map.of("PDM_WORLD_GITLAB_URL", gitlab.baseUrl(),
+                    "PDM_WORLD_GITLAB_OPS_URL", ops.baseUrl(), "PDM_GITLAB_TOKEN", "token-from-env",
+                    "PDM_GITLAB_OPS_TOKEN", "ops-token-from-env",
+                    "PDM_WORLD_GITLAB_RELEASE_ISSUE", "gitlab-org/release/tasks#4321");
+            BotConfig config = ConfigLoader.load(Path.of("..", "config", "gitlab-com.yaml"), environment);
+
+            GitLabSettings settings = Worlds.gitlabSettings(config, new Secrets(environment));
+
+            assertThat(settings.url()).isEqualTo(gitlab.baseUrl());
+            assertThat(settings.opsUrl()).isEqualTo(ops.baseUrl());
+            assertThat(settings.opsToken()).isEqualTo("ops-token-from-env");
+            assertThat(settings.releaseIssue()).contains("gitlab-org/release/tasks#4321");
+            assertThat(settings.packages()).isEqualTo(GitLabSettings.Packages.GITLAB_COM);
+            assertThat(settings.codeProject()).isEqualTo("gitlab-org/security/gitlab");
+            assertThat(settings.tracker()).isEqualTo(GitLabSettings.Tracker.DEFAULT);
+            assertThat(settings.pipelines()).isEqualTo(GitLabSettings.Pipelines.DEFAULT);
+            assertThat(settings.toString()).doesNotContain("token-from-env");
+            Worlds.Opened opened = Worlds.open(config, data, text -> { }, Clock.systemUTC(), environment);
+            try {
+                assertThat(opened.world().packages().packages()).isEmpty();
+                gitlab.verify(getRequestedFor(urlPathMatching(".*/repository/tags"))
+                        .withQueryParam("order_by", equalTo("version")).withHeader("PRIVATE-TOKEN", equalTo("token-from-env")));
+            } finally {
+                opened.resources().close();
+            }
+        } finally {
+            ops.stop();
+        }
+    }
+
+    @Test
+    void without_an_ops_token_the_main_token_reaches_the_ops_instance() {
+        BotConfig config = gitlabConfig(null);
+
+        GitLabSettings settings = Worlds.gitlabSettings(config, new Secrets(Map.of("PDM_GITLAB_TOKEN", "only-token")));
+
+        assertThat(settings.opsToken()).isEqualTo("only-token");
+        assertThat(settings.opsUrl()).isEqualTo(settings.url());
     }
 }

@@ -64,6 +64,7 @@ import pdmbot.world.MigrationRun;
 import pdmbot.world.PendingMigration;
 import pdmbot.world.World;
 import pdmbot.world.demo.DemoWorld;
+import pdmbot.world.gitlab.GitLabRefusals;
 import pdmbot.world.gitlab.GitLabSettings;
 import pdmbot.world.gitlab.GitLabWorld;
 
@@ -256,14 +257,14 @@ class GitLabRunTest {
     // ---- GitLab as WireMock serves it ----
 
     private void stubGitLab(AutoDeployPackage gstgPackage, AutoDeployPackage gprdPackage, PendingMigration failing) {
+        GitLabRefusals.install(gitlab::stubFor);
         // checks: nothing deploying, no incident, no change request
         for (String project : List.of(CANONICAL, SECURITY))
             gitlab.stubFor(get(urlPathEqualTo(api(project) + "/deployments")).withQueryParam("status", equalTo("running"))
                     .willReturn(jsonList("[]")));
-        gitlab.stubFor(get(urlPathEqualTo(api(PRODUCTION) + "/issues")).withQueryParam("labels", equalTo("incident"))
-                .withQueryParam("state", equalTo("opened")).willReturn(jsonList("[]")));
-        gitlab.stubFor(get(urlPathEqualTo(api(PRODUCTION) + "/issues")).withQueryParam("labels", equalTo("change"))
-                .withQueryParam("state", equalTo("opened")).willReturn(jsonList("[]")));
+        for (String label : List.of("Incident::Active", "change::in-progress", "blocks deployments"))
+            gitlab.stubFor(get(urlPathEqualTo(api(PRODUCTION) + "/issues")).withQueryParam("labels", equalTo(label))
+                    .withQueryParam("state", equalTo("opened")).willReturn(jsonList("[]")));
 
         // pipelines: none started earlier with our effect keys
         for (String project : List.of(DEPLOYER, QA))

@@ -10,12 +10,16 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An auto-deploy package version: {@code MAJOR.MINOR.<UTC yyyyMMddHHmm>-<app sha 11>.<packaging sha 11>}. */
+/**
+ * An auto-deploy package version: {@code MAJOR.MINOR.<UTC yyyyMMddHHmm>-<app sha 11>.<packaging sha 11>}. Release
+ * tooling tags the omnibus project with {@code +} in place of the {@code -} ({@code Tag#omnibus_package} turns one
+ * into the other), so both are read; it is always written with {@code -}.
+ */
 public record PackageVersion(int major, int minor, Instant builtAt, String appSha, String packagingSha)
         implements Comparable<PackageVersion> {
 
     public static final Pattern PATTERN =
-            Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d{12})-([0-9a-f]{11})\\.([0-9a-f]{11})");
+            Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d{12})[-+]([0-9a-f]{11})\\.([0-9a-f]{11})");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
     private static final Comparator<PackageVersion> ORDER = Comparator
             .comparing(PackageVersion::builtAt)

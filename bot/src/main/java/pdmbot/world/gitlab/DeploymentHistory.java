@@ -16,8 +16,12 @@ import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
 
 /**
- * The newest successful deployments of an environment, from {@code GET /projects/:id/deployments} ordered by
- * {@code finished_at} (which gitlab4j's filter cannot ask for, so the answer is read here).
+ * The newest successful deployments of an environment, from {@code GET /projects/:id/deployments} with
+ * {@code status=success&order_by=id&sort=desc}, as release-tools and chatops ask. GitLab refuses {@code order_by=finished_at}
+ * without a finished filter (400, {@code app/finders/deployments_finder.rb}), and its answer has no
+ * {@code finished_at} field ({@code lib/api/entities/deployment.rb}), so an API-created deployment's finish is its
+ * {@code updated_at}. Read as JSON: gitlab4j's status enum lacks {@code blocked} and {@code skipped}, and
+ * {@code deployable} is {@code null} on every deployment release-tools creates.
  */
 final class DeploymentHistory {
 
@@ -38,11 +42,11 @@ final class DeploymentHistory {
     /** Newest first, at most {@code limit}; empty when the environment has none (or does not exist). */
     List<Deployment> successful(String project, String environment, int limit) {
         String request = "GET /projects/" + URLEncoder.encode(project, StandardCharsets.UTF_8)
-                + "/deployments?environment=" + environment + "&status=success&order_by=finished_at&sort=desc&per_page="
+                + "/deployments?environment=" + environment + "&status=success&order_by=id&sort=desc&per_page="
                 + limit;
         return calls.read(UnableToReadDeploymentsException::new, request, () -> {
             try (InputStream body = raw.get(Map.of("environment", environment, "status", "success",
-                            "order_by", "finished_at", "sort", "desc", "per_page", String.valueOf(limit)),
+                            "order_by", "id", "sort", "desc", "per_page", String.valueOf(limit)),
                     "projects", raw.projectSegment(project), "deployments")) {
                 return parse(project, JSON.readTree(body), limit);
             } catch (IOException e) {
@@ -65,6 +69,7 @@ final class DeploymentHistory {
     }
 
     private static Instant finishedAt(JsonNode d) throws MalformedAnswer {
+        // finished_at is read should a version send it; GitLab's entity has updated_at, set when the status last moved
         for (String field : List.of("finished_at", "updated_at", "created_at")) {
             String text = d.path(field).asText(null);
             if (text == null || text.isBlank()) continue;

@@ -33,6 +33,7 @@ final class GitLabCalls {
         GitLabException create(String message, Throwable cause);
     }
 
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
     private final RetryPolicy retry;
     private final Sleeper sleeper;
     private final RandomGenerator random;
@@ -48,6 +49,11 @@ final class GitLabCalls {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.tokenSource = Objects.requireNonNull(tokenSource, "tokenSource");
         this.token = token == null ? "" : token;
+    }
+
+    /** Requests sent so far, each try counted (a paged read sends one per page). */
+    long requestsSent() {
+        return requests.get();
     }
 
     /** A read: retried on 429, 5xx gateway errors, timeouts and refused connections. */
@@ -94,6 +100,7 @@ final class GitLabCalls {
         for (int attempt = 1; ; attempt++) {
             CallProblem problem;
             try {
+                requests.incrementAndGet();
                 return Optional.ofNullable(call.run());
             } catch (GitLabApiException | RuntimeException e) {
                 problem = CallProblem.of(e);

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gitlab4j.api.GitLabApi;
-import org.gitlab4j.api.models.Deployment;
-import org.gitlab4j.models.Constants.DeploymentStatus;
+import java.util.function.Function;
 import pdmbot.domain.Environment;
 import pdmbot.world.AutoDeployPackage;
 import pdmbot.world.DatabaseState;
@@ -16,22 +14,24 @@ import pdmbot.world.DeploymentRecords;
 
 /**
  * Records post-deploy migrations as deployments on {@code db/gstg} and {@code db/gprd} of the canonical and the
- * security projects: created {@code running}, finished {@code success} or {@code failed}. GitLab keeps no free text
- * on a deployment, so a repeated create is recognised by what it records: a deployment of the same commit on the
- * same environment still running is the one already created.
+ * security projects: created {@code running}, finished {@code success} or {@code failed}. What is recorded follows
+ * release-tools' {@code DeploymentTracker} under GitLab.com's convention (see {@link DeploymentRefs}); with packages
+ * tagged on the code project, the tag and its commit. GitLab does not de-duplicate deployments
+ * ({@code Deployments::CreateService}), so a create first looks for its own {@code running} deployment with the
+ * same ref and sha, as {@code update_or_create_deployment} does.
  */
 public final class GitLabDeploymentRecords implements DeploymentRecords {
 
     static final int SEARCHED = 20;
 
-    private final GitLabApi api;
     private final GitLabJson json;
     private final GitLabSettings settings;
+    private final DeploymentRefs refs;
 
-    GitLabDeploymentRecords(GitLabApi api, GitLabJson json, GitLabSettings settings) {
-        this.api = api;
+    GitLabDeploymentRecords(GitLabJson json, GitLabSettings settings, Function<String, GitLabRepository> repositories) {
         this.json = json;
         this.settings = settings;
+        this.refs = new DeploymentRefs(settings, repositories);
     }
 
     private String projectOf(DeploymentProject project) {
@@ -44,27 +44,32 @@ public final class GitLabDeploymentRecords implements DeploymentRecords {
         DatabaseState.requireDatabaseEnvironment(environment);
         String path = projectOf(project);
         String name = environment.databaseEnvironment();
+        java.util.Optional<DeploymentRefs.Target> target = refs.targetOf(project, pkg);
+        if (target.isEmpty()) return DeploymentRecord.notRecorded(project, environment, pkg.version().toString());
+        DeploymentRefs.Target t = target.get();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("environment", name);
+        query.put("status", "running");
         query.put("order_by", "id");
         query.put("sort", "desc");
         query.put("per_page", String.valueOf(SEARCHED));
-        List<JsonNode> recent = json.list(UnableToRecordDeploymentException::new, path, "/deployments", query);
-        for (JsonNode d : recent.subList(0, Math.min(SEARCHED, recent.size()))) {
-            String status = d.path("status").asText("");
-            if (pkg.commitSha().equals(d.path("sha").asText()) && (status.equals("running") || status.equals("created")))
+        for (JsonNode d : json.list(UnableToRecordDeploymentException::new, path, "/deployments", query, SEARCHED)) {
+            if (t.sha().equals(d.path("sha").asText()) && t.ref().equals(d.path("ref").asText())
+                    && "running".equals(d.path("status").asText()))
                 return record(project, environment, d.path("id").asText(), pkg, path);
         }
-        String ref = shortRef(pkg.refName());
-        boolean tag = pkg.refName().startsWith("refs/tags/");
-        Deployment created = json.calls().write(UnableToRecordDeploymentException::new,
-                GitLabJson.request("POST", path, "/deployments", Map.of("environment", name, "sha", pkg.commitSha(),
-                        "ref", ref, "tag", String.valueOf(tag), "status", "running")),
-                () -> api.getDeploymentsApi().addDeployment(path, name, pkg.commitSha(), ref, tag, DeploymentStatus.RUNNING));
-        if (created.getId() == null)
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("environment", name);
+        form.put("sha", t.sha());
+        form.put("ref", t.ref());
+        form.put("tag", String.valueOf(t.tag()));
+        form.put("status", "running");
+        JsonNode created = json.post(UnableToRecordDeploymentException::new, path, "/deployments", form);
+        String id = created.path("id").asText("");
+        if (id.isBlank())
             throw new UnableToRecordDeploymentException("GitLab created a deployment on " + name + " of " + path
                     + " but gave no id", null);
-        return record(project, environment, String.valueOf(created.getId()), pkg, path);
+        return record(project, environment, id, pkg, path);
     }
 
     private DeploymentRecord record(DeploymentProject project, Environment environment, String id, AutoDeployPackage pkg,
@@ -73,19 +78,20 @@ public final class GitLabDeploymentRecords implements DeploymentRecords {
                 settings.url() + "/" + path + "/-/environments");
     }
 
-    private static String shortRef(String refName) {
-        for (String prefix : List.of("refs/tags/", "refs/heads/"))
-            if (refName.startsWith(prefix)) return refName.substring(prefix.length());
-        return refName;
-    }
-
     @Override
     public void finish(DeploymentRecord deployment, Outcome outcome) {
+        if (!deployment.isRecorded()) return;
         String path = projectOf(deployment.project());
         String wanted = outcome == Outcome.SUCCESS ? "success" : "failed";
         String suffix = "/deployments/" + deployment.id();
         JsonNode current = json.get(UnableToRecordDeploymentException::new, path, suffix, Map.of());
         if (wanted.equals(current.path("status").asText())) return;
         json.put(UnableToRecordDeploymentException::new, path, suffix, Map.of("status", wanted));
+    }
+
+    static String shortRef(String refName) {
+        for (String prefix : List.of("refs/tags/", "refs/heads/"))
+            if (refName.startsWith(prefix)) return refName.substring(prefix.length());
+        return refName;
     }
 }

@@ -9,8 +9,9 @@ import pdmbot.world.Deployments;
 import pdmbot.world.PackageSource;
 
 /**
- * The package on each environment: the newest successful deployment of the environment on the canonical project,
- * matched to a package by commit sha, by tag, or by the version its ref names.
+ * The package on each environment: the newest successful deployment of the environment on the project release
+ * tooling records packages on (GitLab.com: the security omnibus project, whose deployments have the package's tag as
+ * ref; else the code project), matched to a package by the version or tag its ref names, else by commit sha.
  */
 public final class GitLabDeployments implements Deployments {
 
@@ -31,10 +32,11 @@ public final class GitLabDeployments implements Deployments {
         DeploymentHistory.Deployment deployment = newest.get(0);
         List<AutoDeployPackage> known = packages.packages();
         Optional<PackageVersion> named = PackageVersion.find(deployment.ref());
-        for (AutoDeployPackage p : known) if (p.commitSha().equals(deployment.sha())) return Optional.of(p);
+        // the ref names the package (release tooling records the omnibus tag there), else the commit matches one
         for (AutoDeployPackage p : known)
             if (p.refName().equals("refs/tags/" + deployment.ref()) || p.refName().equals(deployment.ref())
                     || named.filter(p.version()::equals).isPresent()) return Optional.of(p);
+        for (AutoDeployPackage p : known) if (p.commitSha().equals(deployment.sha())) return Optional.of(p);
         if (named.isPresent())
             return Optional.of(new AutoDeployPackage(named.get(), deployment.sha(), deployment.ref()));
         throw new UnableToReadDeploymentsException("the newest successful deployment on " + environment + " of "

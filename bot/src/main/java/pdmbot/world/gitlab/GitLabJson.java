@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
 
@@ -41,28 +45,70 @@ final class GitLabJson {
         return raw;
     }
 
-    /** Every item of a paginated list, following {@code X-Next-Page} up to {@link #MAX_PAGES} pages. */
+    /** Every item of a paginated list, following the next page up to {@link #MAX_PAGES} pages. */
     List<JsonNode> list(GitLabCalls.Failure failure, String project, String suffix, Map<String, String> query) {
+        return list(failure, project, suffix, query, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first {@code limit} items of a paginated list: pages are read only until that many are in hand (or the list
+     * ends, or {@link #MAX_PAGES} pages were read). The next page is {@code X-Next-Page}, else the {@code Link} header's
+     * {@code rel="next"} (keyset pagination sends only that); totals are never needed, GitLab omits them past
+     * 10,000 rows and on commit lists.
+     */
+    List<JsonNode> list(GitLabCalls.Failure failure, String project, String suffix, Map<String, String> query, int limit) {
         List<JsonNode> items = new ArrayList<>();
-        String page = "1";
-        for (int n = 0; n < MAX_PAGES && !page.isEmpty(); n++) {
+        pages(failure, project, suffix, query, MAX_PAGES, page -> {
+            for (JsonNode item : page) if (items.size() < limit) items.add(item);
+            return items.size() < limit;
+        });
+        return items;
+    }
+
+    /** Reads one page after the other while {@code more} says so after each, at most {@code maxPages}. */
+    void pages(GitLabCalls.Failure failure, String project, String suffix, Map<String, String> query, int maxPages,
+               java.util.function.Predicate<JsonNode> more) {
+        Map<String, String> next = Map.of("page", "1");
+        for (int n = 0; n < maxPages && next != null; n++) {
             Map<String, String> params = new LinkedHashMap<>(query);
-            params.put("page", page);
+            params.putAll(next);
             String request = request("GET", project, suffix, params);
             JsonPage answer = calls.read(failure, request, () -> {
                 GitLabRawApi.Page p = raw.page(params, path(project, suffix));
                 try (InputStream body = p.body()) {
-                    return new JsonPage(JSON.readTree(body), p.nextPage());
+                    return new JsonPage(JSON.readTree(body), p.nextPage(), p.link());
                 } catch (IOException e) {
                     throw new GitLabApiException(e);
                 }
             });
             if (!answer.body().isArray()) throw failure.create("GitLab answered " + request
                     + " with malformed JSON (expected an array): is world.gitlab.url the GitLab instance?", null);
-            answer.body().forEach(items::add);
-            page = answer.nextPage();
+            next = nextPage(answer);
+            // a page that brings nothing ends the list, whatever the headers say
+            if (answer.body().isEmpty() || !more.test(answer.body())) next = null;
         }
-        return items;
+    }
+
+    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"next\"");
+
+    /** The query parameters of the next page; null on the last page. */
+    private static Map<String, String> nextPage(JsonPage answer) {
+        if (!answer.nextPage().isEmpty()) return Map.of("page", answer.nextPage());
+        Matcher m = NEXT_LINK.matcher(answer.link());
+        if (!m.find()) return null;
+        URI next = URI.create(m.group(1));
+        Map<String, String> params = new LinkedHashMap<>();
+        String q = next.getRawQuery();
+        if (q == null) return null;
+        for (String pair : q.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) continue;
+            params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        // the request's own filters stay; only what moves the page (page, page_token, cursor, id_after…) is taken
+        params.remove("per_page");
+        return params.isEmpty() ? null : params;
     }
 
     /** One JSON object. */
@@ -76,7 +122,18 @@ final class GitLabJson {
         });
     }
 
-    private record JsonPage(JsonNode body, String nextPage) {
+    private record JsonPage(JsonNode body, String nextPage, String link) {
+    }
+
+    /** A POST of form parameters that must not happen twice: not retried once GitLab may have acted on it. */
+    JsonNode post(GitLabCalls.Failure failure, String project, String suffix, Map<String, String> form) {
+        return calls.write(failure, request("POST", project, suffix, form), () -> {
+            try (InputStream body = raw.post(form, path(project, suffix))) {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new GitLabApiException(e);
+            }
+        });
     }
 
     /** A PUT of form parameters whose repetition changes nothing (labels added, a status set), so it is retried. */

@@ -3,28 +3,24 @@ package pdmbot.world.gitlab;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gitlab4j.api.models.Commit;
 import org.gitlab4j.api.models.MergeRequest;
-import org.gitlab4j.api.models.Tag;
-import pdmbot.domain.PackageVersion;
 import pdmbot.domain.PostMigration;
 import pdmbot.world.AutoDeployPackage;
 import pdmbot.world.CommitInfo;
 import pdmbot.world.Lookup;
 import pdmbot.world.MergeRequestRef;
 import pdmbot.world.MigrationChange;
-import pdmbot.world.PackageRefs;
 import pdmbot.world.PackageSource;
 
 /**
- * Packages and post-deploy migrations read from a GitLab project through its REST API. Packages are the project's
- * tags whose name the tag pattern finds, ordered by the timestamp in their version.
+ * Packages and post-deploy migrations read from GitLab through its REST API. The packages come from the configured
+ * convention ({@link OmnibusPackageTags}, {@link CodeProjectTags}); the code is read in the code project (GitLab.com:
+ * the security project, which has the picked commits the canonical one lacks).
  */
 public final class GitLabPackageSource implements PackageSource {
 
@@ -32,37 +28,20 @@ public final class GitLabPackageSource implements PackageSource {
     private static final Pattern MERGE_REQUEST_URL = Pattern.compile("https?://[^/]+/(.+?)/-/merge_requests/(\\d+)");
 
     private final GitLabRepository repository;
-    private final Pattern tagPattern;
+    private final PackageTags tags;
     private final PostMigrationChanges changes;
     private final BoundedCache<String, CommitInfo> commits = new BoundedCache<>(4096);
 
-    GitLabPackageSource(GitLabRepository repository, Pattern tagPattern) {
+    /** Packages from {@code tags}; their code, commits and merge requests from {@code repository}. */
+    GitLabPackageSource(GitLabRepository repository, PackageTags tags) {
         this.repository = repository;
-        this.tagPattern = tagPattern;
+        this.tags = tags;
         this.changes = new PostMigrationChanges(repository);
     }
 
     @Override
     public List<AutoDeployPackage> packages() {
-        Map<PackageVersion, AutoDeployPackage> byVersion = new LinkedHashMap<>();
-        for (Tag tag : repository.tags()) {
-            String name = tag.getName();
-            if (name == null || !tagPattern.matcher(name).find()) continue;
-            Commit commit = tag.getCommit();
-            if (commit == null || commit.getId() == null || !commit.getId().matches("[0-9a-f]{40}"))
-                throw new UnableToListPackagesException("GitLab listed the tag " + name + " of "
-                        + repository.project() + " without the full sha of its commit", null);
-            PackageVersion version = PackageRefs.versionOf(name, committedAt(commit), commit.getId());
-            byVersion.putIfAbsent(version, new AutoDeployPackage(version, commit.getId(), "refs/tags/" + name));
-        }
-        List<AutoDeployPackage> packages = new ArrayList<>(byVersion.values());
-        packages.sort(Comparator.naturalOrder());
-        return packages;
-    }
-
-    private static Instant committedAt(Commit commit) {
-        return commit.getCommittedDate() != null ? commit.getCommittedDate().toInstant()
-                : commit.getCreatedAt() != null ? commit.getCreatedAt().toInstant() : Instant.EPOCH;
+        return tags.packages();
     }
 
     @Override

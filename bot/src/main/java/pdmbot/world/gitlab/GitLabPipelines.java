@@ -25,8 +25,14 @@ final class GitLabPipelines {
     static final String EFFECT_KEY = "PDM_EFFECT_KEY";
     /** How many of the newest API-started pipelines are searched for an effect key. */
     static final int SEARCHED = 20;
+    /**
+     * States a pipeline leaves by itself. {@code manual} is not one: it waits for a person to play a blocking manual
+     * job ({@code when: manual}, {@code allow_failure: false}) and would be polled for ever.
+     */
     private static final Set<String> STILL_GOING = Set.of("created", "waiting_for_resource", "preparing", "pending",
-            "running", "scheduled", "manual", "canceling");
+            "running", "scheduled", "canceling");
+    /** How deep a failure is followed into downstream pipelines (deployer → its child pipelines). */
+    static final int DOWNSTREAM_DEPTH = 3;
 
     private final GitLabApi api;
     private final GitLabJson json;
@@ -61,8 +67,8 @@ final class GitLabPipelines {
         query.put("order_by", "id");
         query.put("sort", "desc");
         query.put("per_page", String.valueOf(SEARCHED));
-        List<JsonNode> recent = json.list(UnableToTriggerPipelineException::new, project, "/pipelines", query);
-        for (JsonNode p : recent.subList(0, Math.min(SEARCHED, recent.size()))) {
+        List<JsonNode> recent = json.list(UnableToTriggerPipelineException::new, project, "/pipelines", query, SEARCHED);
+        for (JsonNode p : recent) {
             long id = p.path("id").asLong(0);
             if (id <= 0) continue;
             List<Variable> vars = json.calls().read(UnableToTriggerPipelineException::new,
@@ -80,21 +86,58 @@ final class GitLabPipelines {
         String status = pipeline.path("status").asText("");
         if (status.equals("success")) return new PipelineStatus.Succeeded();
         if (STILL_GOING.contains(status)) return new PipelineStatus.Running();
-        return failure(id, status);
+        if (status.equals("manual")) return waitingForAPerson(id, pipeline.path("web_url").asText(""));
+        return failure(project, id, status, 0).orElseGet(() -> new PipelineStatus.Failed("pipeline " + id,
+                pipeline.path("web_url").asText(""), Optional.empty(), "the pipeline is "
+                + (status.isEmpty() ? "in an unknown state" : status) + " without a failed job", ""));
     }
 
-    /** What failed: the first failed job, the error line and the tail of its log. */
-    private PipelineStatus.Failed failure(long pipelineId, String status) {
-        List<JsonNode> failed = json.list(UnableToReadPipelineException::new, project,
-                "/pipelines/" + pipelineId + "/jobs", Map.of("scope[]", "failed", "per_page", "100"));
-        if (failed.isEmpty())
-            return new PipelineStatus.Failed("pipeline " + pipelineId, "", Optional.empty(),
-                    "the pipeline is " + (status.isEmpty() ? "in an unknown state" : status) + " without a failed job", "");
-        JsonNode job = failed.get(0);
+    /** A pipeline stopped at a blocking manual job: someone must play it; the bot says so instead of waiting. */
+    private PipelineStatus.Failed waitingForAPerson(long id, String pipelineUrl) {
+        List<JsonNode> manual = json.list(UnableToReadPipelineException::new, project, "/pipelines/" + id + "/jobs",
+                Map.of("scope[]", "manual", "per_page", "100"), 1);
+        String job = manual.isEmpty() ? "a manual job" : manual.get(0).path("name").asText("a manual job");
+        String url = manual.isEmpty() ? pipelineUrl : manual.get(0).path("web_url").asText(pipelineUrl);
+        return new PipelineStatus.Failed(job, url, Optional.empty(), "pipeline " + id + " is waiting for a person: its"
+                + " manual job " + job + " must be played in GitLab" + (url.isBlank() ? "" : " (" + url + ")")
+                + "; it does not go on by itself, so the bot stopped waiting", "");
+    }
+
+    /**
+     * What failed: the first failed job of the pipeline, else of the downstream pipeline behind its first failed
+     * bridge ({@code GET /pipelines/:id/jobs} lists builds only; trigger jobs are in {@code /bridges}); empty when
+     * neither says.
+     */
+    private Optional<PipelineStatus.Failed> failure(String inProject, long pipelineId, String status, int depth) {
+        List<JsonNode> failed = json.list(UnableToReadPipelineException::new, inProject,
+                "/pipelines/" + pipelineId + "/jobs", Map.of("scope[]", "failed", "per_page", "100"), 1);
+        if (!failed.isEmpty()) return Optional.of(failedJob(inProject, failed.get(0)));
+        if (depth >= DOWNSTREAM_DEPTH) return Optional.empty();
+        List<JsonNode> bridges = json.list(UnableToReadPipelineException::new, inProject,
+                "/pipelines/" + pipelineId + "/bridges", Map.of("scope[]", "failed", "per_page", "100"), 1);
+        for (JsonNode bridge : bridges) {
+            JsonNode downstream = bridge.path("downstream_pipeline");
+            long downstreamId = downstream.path("id").asLong(0);
+            String downstreamProject = downstream.path("project_id").asText("");
+            if (downstreamId <= 0 || downstreamProject.isBlank()) {
+                return Optional.of(new PipelineStatus.Failed(bridge.path("name").asText("a trigger job"),
+                        bridge.path("web_url").asText(""), Optional.empty(), "the trigger job "
+                        + bridge.path("name").asText("") + " failed without starting its downstream pipeline"
+                        + (bridge.path("failure_reason").isTextual() ? " (" + bridge.path("failure_reason").asText() + ")"
+                        : ""), ""));
+            }
+            Optional<PipelineStatus.Failed> below = failure(downstreamProject, downstreamId,
+                    downstream.path("status").asText(""), depth + 1);
+            if (below.isPresent()) return below;
+        }
+        return Optional.empty();
+    }
+
+    private PipelineStatus.Failed failedJob(String inProject, JsonNode job) {
         long jobId = job.path("id").asLong();
         JobLog.Tail tail = json.calls().read(UnableToReadPipelineException::new,
-                GitLabJson.request("GET", project, "/jobs/" + jobId + "/trace", Map.of()), () -> {
-                    try (InputStream body = json.raw().get(Map.of(), json.path(project, "/jobs/" + jobId + "/trace"))) {
+                GitLabJson.request("GET", inProject, "/jobs/" + jobId + "/trace", Map.of()), () -> {
+                    try (InputStream body = json.raw().get(Map.of(), json.path(inProject, "/jobs/" + jobId + "/trace"))) {
                         return JobLog.tailOf(body);
                     } catch (IOException e) {
                         throw new GitLabApiException(e);

@@ -1,5 +1,6 @@
 package pdmbot.world.gitlab;
 
+import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -16,8 +17,11 @@ import org.gitlab4j.api.GitLabApiException;
  */
 final class GitLabRawApi extends AbstractApi {
 
-    /** A body and the {@code X-Next-Page} header GitLab paginates with (blank on the last page). */
-    record Page(InputStream body, String nextPage) {
+    /**
+     * A body, the {@code X-Next-Page} header GitLab paginates with (blank on the last page) and the {@code Link}
+     * header (blank without one), which keyset pagination sends alone.
+     */
+    record Page(InputStream body, String nextPage, String link) {
     }
 
     GitLabRawApi(GitLabApi api) {
@@ -32,7 +36,17 @@ final class GitLabRawApi extends AbstractApi {
     Page page(Map<String, String> query, Object... path) throws GitLabApiException {
         Response response = get(Response.Status.OK, params(query), path);
         String next = response.getHeaderString("X-Next-Page");
-        return new Page(response.readEntity(InputStream.class), next == null ? "" : next.trim());
+        String link = response.getHeaderString("Link");
+        return new Page(response.readEntity(InputStream.class), next == null ? "" : next.trim(),
+                link == null ? "" : link.trim());
+    }
+
+    /** A POST with form parameters (GitLab's API takes them as the documented parameters); the caller closes the body. */
+    InputStream post(Map<String, String> form, Object... path) throws GitLabApiException {
+        Form body = new Form();
+        form.forEach(body::param);
+        Response response = post(Response.Status.CREATED, body, path);
+        return response.readEntity(InputStream.class);
     }
 
     /** A PUT with form parameters; the caller closes the body. */

@@ -33,6 +33,7 @@ final class GitLabRepository {
     private final GitLabApi api;
     private final GitLabRawApi raw;
     private final GitLabCalls calls;
+    private final GitLabJson json;
     private final String project;
     private final String encodedProject;
     private final BoundedCache<String, Map<String, String>> trees = new BoundedCache<>(64);
@@ -46,6 +47,7 @@ final class GitLabRepository {
         this.api = api;
         this.raw = new GitLabRawApi(api);
         this.calls = calls;
+        this.json = new GitLabJson(api, calls);
         this.project = project;
         this.encodedProject = URLEncoder.encode(project, StandardCharsets.UTF_8);
     }
@@ -154,6 +156,27 @@ final class GitLabRepository {
                         request("GET", "/repository/commits/" + sha + "/merge_requests"),
                         () -> api.getCommitsApi().getMergeRequests(project, sha))
                 .orElse(List.of());
+    }
+
+    /**
+     * The newest commits reachable from {@code ref}, newest first, at most {@code limit}: pages are read only as far
+     * as needed ({@code GET repository/commits} sends no totals, only {@code X-Next-Page} when the page is full).
+     */
+    List<String> newestCommits(String ref, int limit) {
+        List<String> shas = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode c : json.list(UnableToReadCommitException::new, project,
+                "/repository/commits", Map.of("ref_name", ref, "per_page", String.valueOf(Math.min(PER_PAGE, limit))), limit))
+            shas.add(c.path("id").asText());
+        return shas;
+    }
+
+    /** The branches whose history holds the commit ({@code GET repository/commits/:sha/refs?type=branch}). */
+    List<String> branchesContaining(String sha) {
+        List<String> names = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode r : json.list(UnableToReadCommitException::new, project,
+                "/repository/commits/" + sha + "/refs", Map.of("type", "branch", "per_page", String.valueOf(PER_PAGE))))
+            names.add(r.path("name").asText(""));
+        return names;
     }
 
     /** Whether {@code ancestor} is {@code descendant} or one of its ancestors: their merge base is the ancestor. */

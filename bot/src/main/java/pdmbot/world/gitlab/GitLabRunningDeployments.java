@@ -16,8 +16,9 @@ import pdmbot.world.RunningDeployment;
 import pdmbot.world.RunningDeployments;
 
 /**
- * Deployments in progress on gstg-cny, gstg, gprd-cny and gprd: the {@code running} deployments of the canonical
- * and the security projects ({@code db/...} environments are post-deploy migrations, not deployments, and are left out).
+ * Deployments in progress on gstg-cny, gstg, gprd-cny and gprd: the {@code running} deployments of the projects that
+ * record them (GitLab.com: the security omnibus project, whose refs are package tags; else the canonical and the
+ * security projects). {@code db/...} environments are post-deploy migrations, not deployments, and are left out.
  */
 public final class GitLabRunningDeployments implements RunningDeployments {
 
@@ -44,13 +45,16 @@ public final class GitLabRunningDeployments implements RunningDeployments {
                 if (name.startsWith("db/")) continue;
                 Optional<Environment> environment = Environment.byId(name);
                 if (environment.isEmpty()) continue;
+                // API-created deployments (all of release-tools') have "deployable": null: no pipeline to name
                 JsonNode pipeline = d.path("deployable").path("pipeline");
-                String pipelineId = pipeline.path("id").asText(d.path("deployable").path("id").asText(d.path("id").asText()));
-                // the canonical and the security project record the same deployer pipeline
-                if (!seen.add(environment.get() + "/" + pipelineId)) continue;
+                String pipelineId = pipeline.path("id").isMissingNode() || pipeline.path("id").isNull()
+                        ? "deployment " + d.path("id").asText("?") : pipeline.path("id").asText();
                 String ref = d.path("ref").asText("");
                 String version = PackageVersion.find(ref).map(PackageVersion::toString)
                         .orElse(ref.isBlank() ? d.path("sha").asText("unknown") : ref);
+                // the canonical and the security project record the same deployment
+                String sameDeployment = pipeline.path("id").isNumber() ? pipelineId : version;
+                if (!seen.add(environment.get() + "/" + sameDeployment)) continue;
                 Instant startedAt = GitLabJson.instant(d.path("deployable"), "started_at")
                         .or(() -> GitLabJson.instant(d, "created_at")).orElse(Instant.EPOCH);
                 running.add(new RunningDeployment(environment.get(), version, pipelineId,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.gitlab4j.api.GitLabApi;
 import pdmbot.world.DatabaseState;
@@ -17,35 +18,51 @@ import pdmbot.world.ReleaseNotes;
 public final class GitLabWorld implements AutoCloseable {
 
     private final GitLabApi api;
+    private final GitLabApi opsApi;
     private final GitLabSettings settings;
     private final GitLabPackageSource packages;
     private final GitLabDeployments deployments;
     private final GitLabDatabaseState databases;
     private final Optional<ReleaseNotes> releaseNotes;
     private final Operations operations;
+    private final GitLabCalls calls;
 
-    private GitLabWorld(GitLabApi api, GitLabSettings settings, RetryPolicy retry, Sleeper sleeper, Clock clock) {
+    private GitLabWorld(GitLabApi api, GitLabApi opsApi, GitLabSettings settings, RetryPolicy retry, Sleeper sleeper,
+                        Clock clock) {
         this.api = api;
+        this.opsApi = opsApi;
         this.settings = settings;
         GitLabCalls calls = new GitLabCalls(retry, sleeper, RandomGenerator.getDefault(), settings.timeout(),
                 settings.tokenSource(), settings.token());
+        this.calls = calls;
         Map<String, GitLabRepository> repositories = new ConcurrentHashMap<>();
-        GitLabRepository canonical = new GitLabRepository(api, calls, settings.project());
-        repositories.put(settings.project(), canonical);
-        DeploymentHistory history = new DeploymentHistory(api, calls);
-        this.packages = new GitLabPackageSource(canonical, settings.tagPattern());
-        this.deployments = new GitLabDeployments(packages, history, settings.project());
-        this.databases = new GitLabDatabaseState(history, List.of(settings.project(), settings.securityProject()),
-                project -> repositories.computeIfAbsent(project, p -> new GitLabRepository(api, calls, p)), clock);
+        Function<String, GitLabRepository> repository =
+                project -> repositories.computeIfAbsent(project, path -> new GitLabRepository(api, calls, path));
         GitLabJson json = new GitLabJson(api, calls);
-        GitLabProductionIssues production = new GitLabProductionIssues(json, settings.productionProject());
+        DeploymentHistory history = new DeploymentHistory(api, calls);
+        GitLabRepository code = repository.apply(settings.codeProject());
+        boolean omnibus = settings.packages().convention() == GitLabSettings.PackageConvention.OMNIBUS_TAGS;
+        PackageTags tags = omnibus ? new OmnibusPackageTags(json, settings.packages().project(), code)
+                : new CodeProjectTags(code, settings.tagPattern());
+        this.packages = new GitLabPackageSource(code, tags);
+        // what runs on an environment: release tooling records the package (the omnibus tag) on the omnibus project
+        List<String> deploymentProjects = omnibus ? List.of(settings.packages().project())
+                : List.of(settings.project(), settings.securityProject());
+        this.deployments = new GitLabDeployments(packages, history, deploymentProjects.get(0));
+        this.databases = new GitLabDatabaseState(history, List.of(settings.project(), settings.securityProject()),
+                repository, clock);
+        GitLabProductionIssues production = new GitLabProductionIssues(json, settings.productionProject(),
+                settings.tracker());
         GitLabSettings.Pipelines p = settings.pipelines();
+        // the deployer and QA pipelines may live on another instance (GitLab.com's run on its ops instance)
+        GitLabJson opsJson = opsApi == api ? json : new GitLabJson(opsApi, new GitLabCalls(retry, sleeper,
+                RandomGenerator.getDefault(), settings.timeout(), settings.opsTokenSource(), settings.opsToken()));
         this.operations = new Operations(
-                new GitLabRunningDeployments(json, List.of(settings.project(), settings.securityProject())),
+                new GitLabRunningDeployments(json, deploymentProjects),
                 production, production,
-                new GitLabPipelineRunner(new GitLabPipelines(api, json, p.pdmProject(), p.pdmRef())),
-                new GitLabQaPipelines(new GitLabPipelines(api, json, p.qaProject(), p.qaRef())),
-                new GitLabDeploymentRecords(api, json, settings), new GitLabMergeRequestUpdates(json));
+                new GitLabPipelineRunner(new GitLabPipelines(opsApi, opsJson, p.pdmProject(), p.pdmRef())),
+                new GitLabQaPipelines(new GitLabPipelines(opsApi, opsJson, p.qaProject(), p.qaRef())),
+                new GitLabDeploymentRecords(json, settings, repository), new GitLabMergeRequestUpdates(json));
         this.releaseNotes = settings.releaseIssue().map(ReleaseIssue::parse)
                 .map(issue -> new GitLabReleaseNotes(api, calls, settings.url(), issue));
     }
@@ -55,10 +72,16 @@ public final class GitLabWorld implements AutoCloseable {
     }
 
     public static GitLabWorld open(GitLabSettings settings, RetryPolicy retry, Sleeper sleeper, Clock clock) {
-        GitLabApi api = new GitLabApi(settings.url(), settings.token());
+        GitLabApi api = client(settings.url(), settings.token(), settings);
+        GitLabApi opsApi = settings.hasSeparateOps() ? client(settings.opsUrl(), settings.opsToken(), settings) : api;
+        return new GitLabWorld(api, opsApi, settings, retry, sleeper, clock);
+    }
+
+    private static GitLabApi client(String url, String token, GitLabSettings settings) {
+        GitLabApi api = new GitLabApi(url, token);
         int millis = (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis());
         api.setRequestTimeout(millis, millis);
-        return new GitLabWorld(api, settings, retry, sleeper, clock);
+        return api;
     }
 
     public PackageSource packages() {
@@ -84,11 +107,20 @@ public final class GitLabWorld implements AutoCloseable {
     }
 
     public String description() {
-        return "the GitLab project " + settings.project() + " at " + settings.url();
+        return settings.packages().convention() == GitLabSettings.PackageConvention.OMNIBUS_TAGS
+                ? "GitLab at " + settings.url() + ": packages tagged in " + settings.packages().project() + ", code in "
+                + settings.codeProject()
+                : "the GitLab project " + settings.project() + " at " + settings.url();
+    }
+
+    /** How many HTTP requests this world sent to the main instance so far (retries included). */
+    public long requestsSent() {
+        return calls.requestsSent();
     }
 
     @Override
     public void close() {
         api.close();
+        if (opsApi != api) opsApi.close();
     }
 }

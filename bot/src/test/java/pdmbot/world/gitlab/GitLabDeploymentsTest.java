@@ -37,8 +37,34 @@ class GitLabDeploymentsTest extends GitLabWireMock {
 
         assertThat(world.deployments().packageOn(Environment.GPRD)).map(p -> p.version().toString()).contains(VERSION_B);
         gitlab.verify(getRequestedFor(urlPathEqualTo(PROJECT + "/deployments")).withQueryParam("environment", equalTo("gprd"))
-                .withQueryParam("status", equalTo("success")).withQueryParam("order_by", equalTo("finished_at"))
+                .withQueryParam("status", equalTo("success")).withQueryParam("order_by", equalTo("id"))
                 .withQueryParam("sort", equalTo("desc")).withHeader("PRIVATE-TOKEN", equalTo(TOKEN)));
+    }
+
+    @Test
+    void the_deployments_query_is_one_gitlab_accepts_so_its_refusal_of_finished_at_sorting_is_never_met() {
+        serveTags();
+        serveDeployments(PROJECT, "gprd", "deployments-gprd.json");
+
+        world.deployments().packageOn(Environment.GPRD);
+
+        // GitLabRefusals answers 400 to finished_at sorting without a finished filter; none of those was sent
+        assertThat(gitlab.getAllServeEvents()).allSatisfy(e -> assertThat(e.getResponse().getStatus())
+                .as(e.getRequest().getUrl()).isEqualTo(200));
+    }
+
+    @Test
+    void deployments_release_tools_created_without_a_deployable_are_read_and_dated_by_their_update() {
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_PROJECT + "/deployments")).withQueryParam("environment", equalTo("db/gprd"))
+                .willReturn(json("deployments-db-gprd-release-tools.json")));
+        serveDeployments(PROJECT, "db/gprd", null);
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_PROJECT + "/repository/tree")).withQueryParam("ref", equalTo(SHA_B))
+                .willReturn(json("tree-post-migrate-at-B.json")));
+
+        assertThat(world.databases().ranOn(Environment.GPRD, LogicalDatabase.MAIN)).extracting(MigrationRun::version)
+                .containsExactly("20231020100000", "20231101120000");
+        assertThat(world.databases().ranOn(Environment.GPRD, LogicalDatabase.MAIN).get(0).ranAt())
+                .as("an API-created deployment finished when it was last updated").isEqualTo(Instant.parse("2023-11-02T03:00:00Z"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import pdmbot.domain.Environment;
 import pdmbot.domain.PackageVersion;
@@ -39,25 +40,60 @@ class GitLabOperationsTest extends GitLabWireMock {
     static final AutoDeployPackage B = new AutoDeployPackage(PackageVersion.parse(VERSION_B).orElseThrow(), SHA_B,
             "refs/tags/" + VERSION_B);
 
+    void serveTracker() {
+        gitlab.stubFor(get(urlPathEqualTo(PRODUCTION + "/issues")).withQueryParam("labels", equalTo("Incident::Active"))
+                .withQueryParam("state", equalTo("opened")).willReturn(json("issues-incidents.json")));
+        gitlab.stubFor(get(urlPathEqualTo(PRODUCTION + "/issues")).withQueryParam("labels", equalTo("change::in-progress"))
+                .withQueryParam("state", equalTo("opened")).willReturn(json("issues-change-requests.json")));
+        gitlab.stubFor(get(urlPathEqualTo(PRODUCTION + "/issues")).withQueryParam("labels", equalTo("blocks deployments"))
+                .withQueryParam("state", equalTo("opened")).willReturn(json("issues-blocking-deployments.json")));
+    }
+
     @Test
     void active_incidents_are_open_unresolved_incident_issues_with_their_severity_and_blocking_label() {
-        gitlab.stubFor(get(urlPathEqualTo(PRODUCTION + "/issues")).withQueryParam("labels", equalTo("incident"))
-                .withQueryParam("state", equalTo("opened")).willReturn(json("issues-incidents.json")));
+        serveTracker();
 
         List<Incident> incidents = world.operations().incidents().activeIncidents();
 
         assertThat(incidents).extracting(Incident::id).containsExactly("gitlab-com/gl-infra/production#17001",
-                "gitlab-com/gl-infra/production#17003", "gitlab-com/gl-infra/production#17004");
-        assertThat(incidents).extracting(Incident::severity).containsExactly(1, 2, GitLabProductionIssues.UNTRIAGED_SEVERITY);
-        assertThat(incidents).extracting(Incident::blocksDeployments).containsExactly(true, false, false);
+                "gitlab-com/gl-infra/production#17002", "gitlab-com/gl-infra/production#17003",
+                "gitlab-com/gl-infra/production#17004");
+        assertThat(incidents).extracting(Incident::severity).containsExactly(1, 3, 2, GitLabProductionIssues.UNTRIAGED_SEVERITY);
+        assertThat(incidents).extracting(Incident::blocksDeployments).containsExactly(true, true, false, false);
         assertThat(incidents.get(0).openedAt()).isEqualTo(Instant.parse("2023-11-02T08:00:00Z"));
         assertThat(incidents.get(0).url()).endsWith("/gitlab-com/gl-infra/production/-/issues/17001");
     }
 
     @Test
+    void incidents_are_read_with_the_incident_active_label_release_tools_queries_not_the_plain_incident_label() {
+        serveTracker();
+        // on the real tracker the plain label exists but is not what release-tools asks for (gitlab-facts §4)
+        gitlab.stubFor(get(urlPathEqualTo(PRODUCTION + "/issues")).withQueryParam("labels", equalTo("incident"))
+                .willReturn(okForContentType("application/json", "[]")));
+
+        assertThat(world.operations().incidents().activeIncidents()).hasSize(4);
+        gitlab.verify(0, getRequestedFor(urlPathEqualTo(PRODUCTION + "/issues")).withQueryParam("labels", equalTo("incident")));
+    }
+
+    @Test
+    void tracker_labels_are_configuration() {
+        GitLabWorld other = GitLabWorld.open(settings(Optional.empty()).withTracker(
+                new GitLabSettings.Tracker("incident::open", "change::running", "no deploys")));
+        try {
+            gitlab.stubFor(get(urlPathEqualTo(PRODUCTION + "/issues")).withQueryParam("labels", equalTo("incident::open"))
+                    .willReturn(json("issues-incidents.json")));
+            gitlab.stubFor(get(urlPathEqualTo(PRODUCTION + "/issues")).withQueryParam("labels", equalTo("no deploys"))
+                    .willReturn(okForContentType("application/json", "[]")));
+
+            assertThat(other.operations().incidents().activeIncidents()).hasSize(3);
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
     void active_change_requests_are_those_in_progress_or_blocking_deployments() {
-        gitlab.stubFor(get(urlPathEqualTo(PRODUCTION + "/issues")).withQueryParam("labels", equalTo("change"))
-                .willReturn(json("issues-change-requests.json")));
+        serveTracker();
 
         List<ChangeRequest> changes = world.operations().changeRequests().activeChangeRequests();
 
@@ -135,6 +171,44 @@ class GitLabOperationsTest extends GitLabWireMock {
         assertThat(failed.migrationVersion()).contains("20231101120000");
         assertThat(failed.error()).isEqualTo("PG::QueryCanceled: ERROR:  canceling statement due to statement timeout");
         assertThat(failed.traceTail()).contains("rake aborted!").doesNotContain("\u001B[").doesNotContain("section_start");
+    }
+
+    @Test
+    void a_manual_pipeline_waits_for_a_person_and_says_so_instead_of_being_polled_for_ever() {
+        gitlab.stubFor(get(urlPathEqualTo(DEPLOYER + "/pipelines/901004")).willReturn(json("pipeline-manual.json")));
+        gitlab.stubFor(get(urlPathEqualTo(DEPLOYER + "/pipelines/901004/jobs")).withQueryParam("scope[]", equalTo("manual"))
+                .willReturn(json("pipeline-manual-jobs.json")));
+
+        PipelineStatus status = world.operations().pipelines().status(new PipelineHandle("901004", ""));
+
+        assertThat(status).isInstanceOf(PipelineStatus.Failed.class);
+        PipelineStatus.Failed waiting = (PipelineStatus.Failed) status;
+        assertThat(waiting.job()).isEqualTo("gprd-approve-post-deploy-migrations");
+        assertThat(waiting.jobUrl()).endsWith("/-/jobs/55500040");
+        assertThat(waiting.error()).contains("waiting for a person", "must be played");
+        assertThat(waiting.migrationVersion()).isEmpty();
+    }
+
+    @Test
+    void a_failure_in_a_downstream_pipeline_is_found_through_the_pipelines_bridges() {
+        String downstream = "/api/v4/projects/6931101";
+        gitlab.stubFor(get(urlPathEqualTo(DEPLOYER + "/pipelines/901001")).willReturn(json("pipeline-failed.json")));
+        gitlab.stubFor(get(urlPathEqualTo(DEPLOYER + "/pipelines/901001/jobs")).withQueryParam("scope[]", equalTo("failed"))
+                .willReturn(okForContentType("application/json", "[]")));
+        gitlab.stubFor(get(urlPathEqualTo(DEPLOYER + "/pipelines/901001/bridges")).withQueryParam("scope[]", equalTo("failed"))
+                .willReturn(json("pipeline-failed-bridges.json")));
+        gitlab.stubFor(get(urlPathEqualTo(downstream + "/pipelines/901501/jobs")).withQueryParam("scope[]", equalTo("failed"))
+                .willReturn(json("pipeline-failed-jobs.json")));
+        gitlab.stubFor(get(urlPathEqualTo(downstream + "/jobs/55500001/trace"))
+                .willReturn(okForContentType("text/plain", fixture("job-trace-post-deploy-migration-failed.log"))));
+
+        PipelineStatus status = world.operations().pipelines().status(new PipelineHandle("901001", ""));
+
+        assertThat(status).isInstanceOf(PipelineStatus.Failed.class);
+        PipelineStatus.Failed failed = (PipelineStatus.Failed) status;
+        assertThat(failed.job()).isEqualTo("gprd-migrations");
+        assertThat(failed.migrationVersion()).contains("20231101120000");
+        assertThat(failed.error()).isEqualTo("PG::QueryCanceled: ERROR:  canceling statement due to statement timeout");
     }
 
     @Test

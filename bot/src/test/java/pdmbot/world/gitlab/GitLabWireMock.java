@@ -50,6 +50,7 @@ abstract class GitLabWireMock {
 
     @BeforeEach
     void openWorld() {
+        GitLabRefusals.install(gitlab::stubFor);
         logs.start();
         ((Logger) LoggerFactory.getLogger("pdmbot")).addAppender(logs);
         world = GitLabWorld.open(settings(Optional.of("gitlab-org/release/tasks#1234")),
