@@ -27,7 +27,7 @@ class ArchitectureTest {
 
     @Test
     void only_the_slack_adapter_imports_bolt_and_the_slack_sdk() {
-        noClasses().that().resideOutsideOfPackages("pdmbot.adapters.slack..", "pdmbot.http..")
+        noClasses().that().resideOutsideOfPackages("pdmbot.adapters.slack..", "pdmbot.serve..")
                 .should().dependOnClassesThat().resideInAPackage("com.slack..")
                 .allowEmptyShould(true).check(classes);
     }

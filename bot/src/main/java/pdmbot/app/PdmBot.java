@@ -55,6 +55,7 @@ public final class PdmBot implements AutoCloseable {
     private final AnnouncementHub announcements;
     private final Ledger ledger;
     private RunService runs;
+    private final List<AutoCloseable> closeFirst = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
                    Ledger ledger) {
@@ -209,8 +210,15 @@ public final class PdmBot implements AutoCloseable {
         return "on " + world.world().description() + ", store " + database.location();
     }
 
+    /** Something that uses this bot and must stop before it (the say relay); closed first, newest first. */
+    public void closeFirst(AutoCloseable user) {
+        if (user != null) closeFirst.add(0, user);
+    }
+
     @Override
     public void close() {
+        for (AutoCloseable user : closeFirst) closeQuietly(user);
+        closeFirst.clear();
         if (runs != null) runs.close();
         closeQuietly(world.resources());
         database.close();

@@ -3,7 +3,7 @@ package pdmbot.cli;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import pdmbot.app.PdmBot;
-import pdmbot.http.ChatBench;
+import pdmbot.serve.ChatBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,7 +16,7 @@ final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(arity = "0..1", paramLabel = "<what>", description = "classify, ledger or chat (default: all)")
+    @Parameters(arity = "0..1", paramLabel = "<what>", description = "classify, ledger, chat or http (default: all but http)")
     String what;
 
     @Option(names = "--requests", description = "chat: requests per client (default ${DEFAULT-VALUE})", defaultValue = "50")
@@ -30,6 +30,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--migrations", description = "ledger: generated post-deploy migrations (default ${DEFAULT-VALUE})", defaultValue = "5000")
     int migrations;
+
+    @Option(names = "--connections", description = "http: slow connections held (default ${DEFAULT-VALUE})", defaultValue = "500")
+    int connections;
+
+    @Option(names = "--seconds", description = "http: how long they are held (default ${DEFAULT-VALUE})", defaultValue = "60")
+    int seconds;
 
     @Option(names = "--world", description = "ledger: demo (a generated git repository) or gitlab (GitLab.com's"
             + " package convention, served on loopback; reports calls per new package) (default ${DEFAULT-VALUE})",
@@ -63,8 +69,15 @@ final class BenchCommand implements Callable<Integer> {
             benchChat();
             ran = true;
         }
+        if (which.equals("http")) {
+            try (PdmBot bot = main.launch().start()) {
+                pdmbot.serve.HttpBench.run(System.out, bot.core(), bot.database().dataSource(), connections,
+                        Duration.ofSeconds(seconds));
+            }
+            ran = true;
+        }
         if (!ran) {
-            System.err.println("pdm-bot bench: unknown benchmark '" + which + "'; expected classify, ledger or chat");
+            System.err.println("pdm-bot bench: unknown benchmark '" + which + "'; expected classify, ledger, chat or http");
             return 2;
         }
         return 0;

@@ -1,13 +1,24 @@
 package pdmbot.cli;
 
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import pdmbot.adapters.console.ConsoleAdapter;
 import pdmbot.app.PdmBot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 
-/** The default subcommand: console chat on the configured world. */
-final class ConsoleCommand {
+/** Console chat on the configured world: the default when no subcommand is given, or {@code console}. */
+@Command(name = "console", description = "Console chat (the default without a subcommand): an interactive prompt "
+        + "with history on a terminal, one command per line from a pipe; exit 1 when a piped command failed. "
+        + "While it runs, `pdm-bot say` on the same data folder is answered by it.")
+final class ConsoleCommand implements Callable<Integer> {
 
-    private ConsoleCommand() {
+    @ParentCommand
+    Main main;
+
+    @Override
+    public Integer call() throws Exception {
+        return run(main.launch());
     }
 
     static int run(Launch launch) throws Exception {

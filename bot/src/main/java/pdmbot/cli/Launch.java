@@ -2,7 +2,10 @@ package pdmbot.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import pdmbot.app.PdmBot;
 import pdmbot.config.BotConfig;
 import pdmbot.config.ConfigLoader;
@@ -15,15 +18,29 @@ final class Launch {
     private final Path config;
     private final Path data;
     private final Path repo;
+    private final Map<String, String> environment;
+    private BotConfig configuration;
+    private List<String> warnings = List.of();
 
-    Launch(Path config, Path data, Path repo) {
+    Launch(Path config, Path data, Path repo, Map<String, String> environment) {
         this.config = config;
         this.data = data;
         this.repo = repo;
+        this.environment = environment;
     }
 
+    /** Read once; the warnings about the environment are printed to stderr (and logged) that one time. */
     BotConfig configuration() {
-        Map<String, String> env = System.getenv();
+        if (configuration == null) {
+            configuration = read();
+            warnings = ConfigLoader.environmentWarnings(configuration, environment);
+            for (String warning : warnings) System.err.println("pdm-bot: warning: " + warning);
+        }
+        return configuration;
+    }
+
+    private BotConfig read() {
+        Map<String, String> env = environment;
         Path file = config != null ? config : (Files.isRegularFile(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null);
         BotConfig loaded = ConfigLoader.load(file, env);
         if (data != null) loaded = loaded.withData(data.toString());
@@ -34,13 +51,24 @@ final class Launch {
         return loaded;
     }
 
-    /** Prepares the data folder and logging, then starts the bot. */
+    /** The data folder, absolute. */
+    Path dataFolder() {
+        return Path.of(configuration().data()).toAbsolutePath();
+    }
+
+    /** Prepares the data folder and logging, then starts the bot and its say relay. */
     PdmBot start() {
         BotConfig cfg = configuration();
         Path dataDir = Path.of(cfg.data()).toAbsolutePath();
         PdmBot.prepareDataFolder(dataDir);
-        System.setProperty("pdm.log.dir", dataDir.toString());
-        return PdmBot.start(cfg, System.getenv());
+        LogFile.moveTo(dataDir);
+        // logged only now: logging earlier would start the log in the working folder instead of the data folder
+        Logger log = LoggerFactory.getLogger(Launch.class);
+        for (String warning : warnings) log.info("warned: {}", warning);
+        PdmBot bot = PdmBot.start(cfg, environment);
+        // while this process holds the store, say from another process on this folder is answered here
+        bot.closeFirst(SayRelayServer.open(dataDir, (command, out) -> SayCommand.answer(bot, command, out)));
+        return bot;
     }
 
     /** The message a user sees for a startup failure: what went wrong, never a stack trace. */

@@ -1,6 +1,7 @@
 package pdmbot.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +12,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "ChatOps for GitLab post-deploy migrations. Without a subcommand: console chat.",
-        subcommands = {SayCommand.class, ServeCommand.class, ClassifyCommand.class, BenchCommand.class},
+        subcommands = {ConsoleCommand.class, SayCommand.class, ServeCommand.class, ClassifyCommand.class, BenchCommand.class,
+                EmulatorCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
@@ -27,24 +29,50 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             description = "A local git checkout to use as the world instead of the demo.")
     Path repo;
 
+    /** The environment the bot reads its overrides and secrets from. */
+    private final Map<String, String> environment;
+    private Launch launch;
+
+    private Main(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     /** Runs the command line and returns its exit code (tests call this). */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(System.getenv(), args);
+    }
+
+    /** As {@link #run(String...)}, with the environment given (tests). */
+    public static int run(Map<String, String> environment, String... args) {
+        CommandLine cli = new CommandLine(new Main(environment));
+        withHelpAndVersionEverywhere(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("pdm-bot: " + Launch.userMessage(e));
             return e instanceof pdmbot.config.InvalidConfigurationException
                     || e instanceof pdmbot.storage.StorageException
-                    || e instanceof pdmbot.world.WorldException ? 2 : 3;
+                    || e instanceof pdmbot.world.WorldException
+                    || e instanceof pdmbot.app.UnableToListenException ? 2 : 3;
         });
         return cli.execute(args);
     }
 
+    /** Every subcommand, present and future, answers {@code --help} and {@code --version} (exit 0). */
+    private static void withHelpAndVersionEverywhere(CommandLine command) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            if (!sub.getCommandSpec().mixinStandardHelpOptions()) sub.getCommandSpec().mixinStandardHelpOptions(true);
+            sub.getCommandSpec().versionProvider(new Version());
+            withHelpAndVersionEverywhere(sub);
+        }
+    }
+
+    /** One per command line: the configuration is read (and its warnings printed) once. */
     Launch launch() {
-        return new Launch(config, data, repo);
+        if (launch == null) launch = new Launch(config, data, repo, environment);
+        return launch;
     }
 
     @Override

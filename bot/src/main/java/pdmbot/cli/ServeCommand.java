@@ -3,13 +3,13 @@ package pdmbot.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import pdmbot.app.PdmBot;
-import pdmbot.http.ServeRunner;
+import pdmbot.serve.ServeRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code serve}: the chat adapters enabled in the configuration plus the HTTP server, until stopped. */
 @Command(name = "serve", description = "Run the adapters enabled in the configuration (Slack, Discord) and the HTTP "
-        + "server (/healthz, /slack/events) until stopped with Ctrl-C or SIGTERM.")
+        + "server (/healthz, /healthz/live, /slack/events) until stopped with Ctrl-C or SIGTERM.")
 final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -33,7 +33,7 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "pdm-bot-shutdown"));
         System.out.println("pdm-bot serving " + bot.describe() + "; HTTP on " + bot.config().http().bind() + ":"
-                + serving.httpPort() + " (/healthz" + (bot.config().slack().enabled() && "http".equals(bot.config().slack().mode())
+                + serving.httpPort() + " (/healthz, /healthz/live" + (bot.config().slack().enabled() && "http".equals(bot.config().slack().mode())
                 ? ", /slack/events" : "") + "); Slack " + (bot.config().slack().enabled() ? "on (" + bot.config().slack().mode() + ")" : "off")
                 + ", Discord " + (bot.config().discord().enabled() ? "on" : "off") + ". Ctrl-C stops.");
         stopped.await();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,7 +31,8 @@ public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     private ConfigLoader() {
     }
@@ -56,7 +58,7 @@ public final class ConfigLoader {
                 YAML.readValue(yaml, BotConfig.class);
                 tree = YAML.readTree(yaml);
             } catch (IOException e) {
-                throw new InvalidConfigurationException(where + ": " + describe(e, text), e);
+                throw new InvalidConfigurationException(where + ": " + describe(e, text, treeOrNull(yaml)), e);
             }
             if (tree == null || tree.isMissingNode() || tree.isNull()) tree = YAML.createObjectNode();
             if (!tree.isObject())
@@ -67,12 +69,23 @@ public final class ConfigLoader {
         try {
             return YAML.treeToValue(tree, BotConfig.class);
         } catch (JsonProcessingException e) {
+            String variable = e instanceof JsonMappingException m ? environmentName(path(m).replaceAll("\\[\\d+]$", "")) : "";
+            if (applied.contains(variable))
+                throw new InvalidConfigurationException("the environment variable " + variable + ": " + describe(e, "", tree), e);
             throw new InvalidConfigurationException(where
-                    + (applied.isEmpty() ? "" : " with " + String.join(", ", applied)) + ": " + describe(e, ""), e);
+                    + (applied.isEmpty() ? "" : " with " + String.join(", ", applied)) + ": " + describe(e, "", tree), e);
         }
     }
 
-    static String describe(Exception e, String text) {
+    private static JsonNode treeOrNull(String yaml) {
+        try {
+            return YAML.readTree(yaml);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static String describe(Exception e, String text, JsonNode tree) {
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", "));
@@ -92,8 +105,11 @@ public final class ConfigLoader {
                     key = key.isEmpty() ? why.substring(0, colon) : key + "." + why.substring(0, colon);
                     why = why.substring(colon + 2);
                 }
+            } else if (m instanceof MismatchedInputException mismatch && ValueWords.mismatch(mismatch, tree, key) != null) {
+                why = ValueWords.mismatch(mismatch, tree, key);
             }
             if (why != null && why.contains("\n")) why = why.substring(0, why.indexOf('\n'));
+            if (why != null && (why.contains("java.") || why.contains("pdmbot."))) why = "not a value this key accepts";
             return "bad value for '" + key + "'" + line(text, key, m.getLocation()) + ": " + why;
         }
         if (e instanceof JsonProcessingException p) {
@@ -180,5 +196,14 @@ public final class ConfigLoader {
         for (String platform : List.of("console", "slack", "discord"))
             if (prefix.isEmpty()) paths.add("roles.release-managers." + platform);
         return paths;
+    }
+
+    /**
+     * The environment variables that look like a misspelt setting ({@code PDM_STORE_KND}), each a sentence naming the
+     * nearest variable pdm-bot reads; the variables the configuration names for secrets count as known.
+     */
+    public static List<String> environmentWarnings(BotConfig config, Map<String, String> environment) {
+        List<String> paths = leafPaths(YAML.valueToTree(BotConfig.defaults()), "");
+        return EnvironmentWarnings.of(EnvironmentWarnings.knownNames(paths, YAML.valueToTree(config)), environment);
     }
 }

@@ -1,119 +1,212 @@
 package pdmbot.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side of {@code serve}: {@code /healthz} and whatever endpoints the adapters mount (Slack's
- * {@code /slack/events}). Built on the JDK's {@code com.sun.net.httpserver}: no servlet container to
- * keep in step with Bolt, and Bolt's core is fed directly (see docs/decisions.md).
+ * The HTTP side of {@code serve} on Jetty 12 (core, no servlets): {@code /healthz}, {@code /healthz/live} and the
+ * endpoints the adapters mount (Slack's {@code /slack/events}). Jetty parses requests without holding a thread
+ * while bytes trickle in, and {@link HttpLimits} bounds how long and how much a client may send; see
+ * docs/notes/adapters.md for why Jetty rather than the JDK's server.
  */
 public final class HttpServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
 
-    /** Slack's payloads are a few kilobytes; anything past this is refused before it is read whole. */
-    public static final int MAX_BODY_BYTES = 1 << 20;
-    static final int THREADS = 16;
+    /** Slack's payloads are a few kilobytes; anything past this is refused with 413. */
+    public static final int MAX_BODY_BYTES = HttpLimits.DEFAULTS.maxBodyBytes();
 
-    private final com.sun.net.httpserver.HttpServer server;
-    private final ExecutorService executor;
+    private final Server server;
+    private final ServerConnector connector;
 
-    private HttpServer(com.sun.net.httpserver.HttpServer server, ExecutorService executor) {
+    private HttpServer(Server server, ServerConnector connector) {
         this.server = server;
-        this.executor = executor;
+        this.connector = connector;
     }
 
-    /** Starts listening on {@code bind:port} (port 0 picks a free one) with {@code /healthz} and the given endpoints. */
-    public static HttpServer start(String bind, int port, Map<String, Endpoint> endpoints) throws IOException {
-        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress(bind, port), 64);
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "pdm-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        Map<String, Endpoint> all = new LinkedHashMap<>();
-        all.put("/healthz", request -> Endpoint.Answer.json(200, "{\"status\":\"ok\"}"));
-        all.putAll(endpoints);
-        all.forEach((path, endpoint) -> server.createContext(path, exchange -> serve(exchange, path, endpoint)));
-        server.setExecutor(executor);
-        server.start();
-        log.info("HTTP server listening on {}:{} ({})", bind, server.getAddress().getPort(), all.keySet());
-        return new HttpServer(server, executor);
+    /** Starts listening on {@code bind:port} (port 0 picks a free one) with the default limits and no health checks. */
+    public static HttpServer start(String bind, int port, Map<String, Endpoint> endpoints) {
+        return start(bind, port, HttpLimits.DEFAULTS, endpoints, List.of());
+    }
+
+    /** Starts listening with {@code /healthz} reporting {@code checks}, and the given endpoints. */
+    public static HttpServer start(String bind, int port, HttpLimits limits, Map<String, Endpoint> endpoints,
+                                   List<HealthCheck> checks) {
+        QueuedThreadPool threads = new QueuedThreadPool(limits.threads(), 4);
+        threads.setName("pdm-http");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(limits.maxHeaderBytes());
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(bind);
+        connector.setPort(port);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(1024);
+        connector.addBean(new HeaderDeadline(connector, limits));
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        Map<String, Endpoint> all = new LinkedHashMap<>(endpoints);
+        server.setHandler(new Routes(all, new Health(checks), limits, threads));
+        try {
+            server.start();
+        } catch (Exception e) {
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // already failing; the start failure is what matters
+            }
+            java.net.BindException bind0 = bindFailure(e);
+            if (bind0 != null) throw pdmbot.app.UnableToListenException.on(bind, port, bind0);
+            throw new UnableToStartHttpServerException(bind + ":" + port, e);
+        }
+        log.info("HTTP server listening on {}:{} (/healthz, /healthz/live, {}); idle {}s, head {}s, body {}s, head <= {} B, body <= {} B",
+                bind, connector.getLocalPort(), all.keySet(), limits.idleTimeout().toSeconds(),
+                limits.headerTimeout().toSeconds(), limits.bodyTimeout().toSeconds(), limits.maxHeaderBytes(), limits.maxBodyBytes());
+        return new HttpServer(server, connector);
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     public URI baseUri() {
-        return URI.create("http://" + server.getAddress().getHostString() + ":" + port());
+        String host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
+        return URI.create("http://" + new InetSocketAddress(host, port()).getHostString() + ":" + port());
     }
 
-    private static void serve(HttpExchange exchange, String path, Endpoint endpoint) {
-        try (exchange) {
-            if (!exchange.getRequestURI().getPath().equals(path)) {
-                send(exchange, Endpoint.Answer.text(404, "not found"));
-                return;
+    /** Closes a connection that has not delivered a whole request head in time (slowloris), whatever it trickles. */
+    private static final class HeaderDeadline implements Connection.Listener {
+        private final Scheduler scheduler;
+        private final long millis;
+
+        HeaderDeadline(ServerConnector connector, HttpLimits limits) {
+            this.scheduler = connector.getScheduler();
+            this.millis = limits.headerTimeout().toMillis();
+        }
+
+        @Override
+        public void onOpened(Connection connection) {
+            scheduler.schedule(() -> {
+                if (connection.getMessagesIn() == 0 && connection.getEndPoint().isOpen()) {
+                    log.debug("closed a connection from {} that sent no complete request within {} ms",
+                            connection.getEndPoint().getRemoteSocketAddress(), millis);
+                    connection.getEndPoint().close();
+                }
+            }, millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void onClosed(Connection connection) {
+        }
+    }
+
+    /** Dispatches by exact path: health at once, endpoints once their body has arrived, on a worker thread. */
+    private static final class Routes extends Handler.Abstract.NonBlocking {
+        private final Map<String, Endpoint> endpoints;
+        private final Health health;
+        private final HttpLimits limits;
+        private final java.util.concurrent.Executor workers;
+
+        Routes(Map<String, Endpoint> endpoints, Health health, HttpLimits limits, java.util.concurrent.Executor workers) {
+            this.endpoints = endpoints;
+            this.health = health;
+            this.limits = limits;
+            this.workers = workers;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            String path = request.getHttpURI().getPath();
+            if ("/healthz".equals(path)) {
+                send(response, callback, health.readiness(), false);
+                return true;
             }
-            byte[] body = readAtMost(exchange.getRequestBody(), MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                send(exchange, Endpoint.Answer.text(413, "request body over " + MAX_BODY_BYTES + " bytes"));
-                return;
+            if ("/healthz/live".equals(path)) {
+                send(response, callback, Endpoint.Answer.json(200, "{\"status\":\"live\"}"), false);
+                return true;
             }
-            Map<String, List<String>> headers = new HashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-            Endpoint.Incoming incoming = new Endpoint.Incoming(exchange.getRequestMethod(), path,
-                    exchange.getRequestURI().getRawQuery(), headers, new String(body, StandardCharsets.UTF_8),
-                    exchange.getRemoteAddress().getAddress().getHostAddress());
-            Endpoint.Answer answer;
+            Endpoint endpoint = endpoints.get(path);
+            if (endpoint == null) {
+                send(response, callback, Endpoint.Answer.text(404, "not found"), false);
+                return true;
+            }
+            long declared = request.getLength();
+            if (declared > limits.maxBodyBytes()) {
+                send(response, callback, tooLarge(limits), true);
+                return true;
+            }
+            new BodyReader(request, response, callback, limits, body -> workers.execute(
+                    () -> send(response, callback, answer(endpoint, request, path, body), false))).start();
+            return true;
+        }
+
+        private static Endpoint.Answer answer(Endpoint endpoint, Request request, String path, byte[] body) {
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            request.getHeaders().forEach(f -> headers.computeIfAbsent(f.getLowerCaseName(), k -> new java.util.ArrayList<>())
+                    .add(f.getValue()));
+            Endpoint.Incoming incoming = new Endpoint.Incoming(request.getMethod(), path, request.getHttpURI().getQuery(),
+                    headers, body, Request.getRemoteAddr(request));
             try {
-                answer = endpoint.answer(incoming);
+                return endpoint.answer(incoming);
             } catch (RuntimeException e) {
-                log.error("{} {} failed", exchange.getRequestMethod(), path, e);
-                answer = Endpoint.Answer.text(500, "internal error");
+                log.error("{} {} failed: {}", request.getMethod(), path, e.getClass().getName(), e);
+                return Endpoint.Answer.text(500, "internal error");
             }
-            send(exchange, answer);
-        } catch (IOException e) {
-            log.debug("{}: the client went away ({})", path, e.toString());
         }
     }
 
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        return in.readNBytes(limit);
+    static Endpoint.Answer tooLarge(HttpLimits limits) {
+        return Endpoint.Answer.text(413, "request body over " + limits.maxBodyBytes() + " bytes");
     }
 
-    private static void send(HttpExchange exchange, Endpoint.Answer answer) throws IOException {
+    static void send(Response response, Callback callback, Endpoint.Answer answer, boolean close) {
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-        answer.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
-        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+        response.setStatus(answer.status());
+        answer.headers().forEach((name, values) -> {
+            if (name == null || name.equalsIgnoreCase("content-length") || name.equalsIgnoreCase("content-type")) return;
+            for (String value : values) response.getHeaders().add(name, value);
+        });
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
+        if (close) response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            log.warn("stopping the HTTP server: {}", e.toString());
+        }
+    }
+
+    /** Jetty wraps the socket's bind failure; the user is told about the port, so find it in the causes. */
+    private static java.net.BindException bindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause())
+            if (t instanceof java.net.BindException b) return b;
+        return null;
     }
 }

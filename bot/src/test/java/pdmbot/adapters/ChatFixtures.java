@@ -63,6 +63,11 @@ public final class ChatFixtures {
         }
     }
 
+    /** The core's interaction service on {@code db}, as serve builds it. */
+    public static pdmbot.chat.interaction.Interactions interactions(DataSource db) {
+        return pdmbot.serve.ServeRunner.interactions(db, "test", java.time.Clock.systemUTC());
+    }
+
     public static DataSource migratedDatabase() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");

@@ -131,4 +131,51 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> secrets.require("MISSING", null, "GitLab"))
                 .hasMessageContaining("set the environment variable MISSING");
     }
+
+    @Test
+    void a_wrong_type_is_named_in_the_configuration_s_words_not_java_s() throws Exception {
+        // issue 10, item 9: the message used to say "Cannot deserialize value of type `java.lang.Integer`"
+        assertThatThrownBy(() -> ConfigLoader.load(write("http:\n  port: abc\n"), Map.of()))
+                .hasMessageEndingWith("pdm-bot.yaml: bad value for 'http.port' at line 2: expected a whole number, got \"abc\"");
+        assertThatThrownBy(() -> ConfigLoader.load(write("console:\n  release-manager: maybe\n"), Map.of()))
+                .hasMessageEndingWith("bad value for 'console.release-manager' at line 2: expected true or false, got \"maybe\"");
+        assertThatThrownBy(() -> ConfigLoader.load(write("run:\n  change-locks: yes\n"), Map.of()))
+                .hasMessageEndingWith("bad value for 'run.change-locks' at line 2: expected a list, got true");
+        assertThatThrownBy(() -> ConfigLoader.load(write("store: h2\n"), Map.of()))
+                .hasMessageEndingWith("bad value for 'store' at line 1: expected a map of keys, got \"h2\"");
+        assertThatThrownBy(() -> ConfigLoader.load(write("http:\n  port: 80.5\n"), Map.of()))
+                .hasMessageEndingWith("bad value for 'http.port' at line 2: expected a whole number, got 80.5");
+        assertThatThrownBy(() -> ConfigLoader.load(write("discord:\n  guilds: [[1]]\n"), Map.of()))
+                .hasMessageContaining("bad value for 'discord.guilds[0]' at line 2: expected text, got a list")
+                .hasMessageNotContaining("java.");
+    }
+
+    @Test
+    void a_wrong_type_from_the_environment_names_the_variable_and_the_key() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("PDM_HTTP_PORT", "abc")))
+                .hasMessage("the environment variable PDM_HTTP_PORT: bad value for 'http.port': expected a whole number, got \"abc\"");
+    }
+
+    @Test
+    void a_pdm_variable_that_looks_misspelt_is_warned_about_naming_the_nearest_known_key() {
+        Map<String, String> environment = Map.of("PDM_STORE_KND", "postgres", "PDM_HTTP_PROT", "9090",
+                "PDM_HOME", "/home/someone/.pdm", "PDM_PG_PASSWORD", "secret", "PDM_GITLAB_TOKEN_FILE", "/run/token",
+                "PDM_HTTP_PORT", "8081", "pdm_data", "/tmp/x");
+        BotConfig config = ConfigLoader.load(null, environment);
+
+        assertThat(ConfigLoader.environmentWarnings(config, environment)).containsExactly(
+                "the environment variable PDM_HTTP_PROT is not a pdm-bot setting and is ignored: did you mean PDM_HTTP_PORT (http.port)?",
+                "the environment variable PDM_STORE_KND is not a pdm-bot setting and is ignored: did you mean PDM_STORE_KIND (store.kind)?",
+                "the environment variable pdm_data is not a pdm-bot setting and is ignored: did you mean PDM_DATA (data)?");
+    }
+
+    @Test
+    void the_secret_variables_the_configuration_names_are_not_warned_about() {
+        Map<String, String> environment = Map.of("PDM_PG_PASSWRD", "x", "PDM_GITLAB_TOKN", "y", "PDM_GITLAB_OPS_TOKEN", "z",
+                "PDM_GITLAB_OPS_TOKEN_FILE", "/run/ops-token");
+        BotConfig config = ConfigLoader.load(null, Map.of("PDM_STORE_POSTGRES_PASSWORD_ENV", "PDM_PG_PASSWRD"));
+
+        assertThat(ConfigLoader.environmentWarnings(config, environment)).containsExactly(
+                "the environment variable PDM_GITLAB_TOKN is not a pdm-bot setting and is ignored: did you mean PDM_GITLAB_TOKEN (the secret named by world.gitlab.token-env)?");
+    }
 }

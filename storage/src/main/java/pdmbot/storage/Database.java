@@ -65,6 +65,7 @@ public final class Database implements AutoCloseable {
         Path folder = null;
         if (settings.kind() == StorageSettings.Kind.H2_FILE) {
             folder = prepareDataFolder(settings.dataFolder());
+            refuseAnEmptyStoreFile(settings);
             if (!OPEN_H2_FOLDERS.add(folder))
                 throw new StoreInUseException(settings.location(), "this process already has it open", null);
         }
@@ -139,6 +140,20 @@ public final class Database implements AutoCloseable {
             return folder;
         } catch (IOException | SecurityException e) {
             throw new DataFolderNotWritableException(folder, e);
+        }
+    }
+
+    /**
+     * H2 takes a zero-byte file for a new database and fills it, so a store emptied by a disk or a hand would be
+     * replaced silently by an empty one and every run forgotten; it is refused like any damaged file instead.
+     */
+    private static void refuseAnEmptyStoreFile(StorageSettings settings) {
+        Path file = Path.of(settings.location());
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) == 0)
+                throw new StoreDamagedException(settings.location(), " (it is empty: 0 bytes)", null);
+        } catch (IOException e) {
+            throw new UnableToOpenStoreException("unable to read the store " + settings.location() + ": " + e, e);
         }
     }
 

@@ -129,6 +129,18 @@ class DatabaseH2FileTest {
     }
 
     @Test
+    void a_zero_byte_store_file_is_refused_as_damaged_and_left_as_it_was() throws Exception {
+        // issue 10, item 9: H2 used to take an empty file for a new store and fill it, forgetting every run
+        Path file = Files.createFile(temp.resolve("pdm-bot.mv.db"));
+
+        assertThatThrownBy(() -> Database.h2(temp))
+                .isInstanceOf(StoreDamagedException.class)
+                .hasMessage("the store " + file + " is not a pdm-bot store or is damaged (it is empty: 0 bytes):"
+                        + " move it away (pdm-bot then starts an empty one) or choose another folder with --data");
+        assertThat(file).isEmptyFile();
+    }
+
+    @Test
     void a_store_file_of_text_is_refused_as_damaged() throws Exception {
         Files.write(temp.resolve("pdm-bot.mv.db"), List.of("this is not a database", "at all"));
 

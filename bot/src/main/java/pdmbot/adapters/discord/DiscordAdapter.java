@@ -43,6 +43,8 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     private final List<String> guilds;
     private final boolean global;
     private final ExecutorService work;
+    /** JDA hands events to this pool, so no handler ever runs on (or blocks) the gateway's own thread. */
+    private final ExecutorService events;
     private volatile JDA jda;
 
     public DiscordAdapter(DiscordInteractions interactions, List<String> guilds, boolean global) {
@@ -55,11 +57,18 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
             t.setDaemon(true);
             return t;
         });
+        AtomicInteger e = new AtomicInteger();
+        this.events = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "pdm-discord-event-" + e.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Logs in with the bot token and starts listening; returns before the gateway is ready. */
     public void start(String token) {
-        this.jda = JDABuilder.createLight(token, List.<GatewayIntent>of()).addEventListeners(this).build();
+        this.jda = JDABuilder.createLight(token, List.<GatewayIntent>of()).setEventPool(events, false)
+                .addEventListeners(this).build();
     }
 
     /** Announcements posted to the text channel {@code channelId} once the gateway is connected. */
@@ -101,10 +110,13 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         DiscordInteractions.Command command = new DiscordInteractions.Command(event.getId(), guildId,
                 event.getChannelId(), event.getUser().getId(), event.getUser().getName(), text);
         Future<DiscordInteractions.Answer> answer = work.submit(() -> interactions.command(command));
-        respond(answer, event.getHook(), false,
+        // Deferred as private: a deferral's visibility cannot change later, and a private answer must never show
+        // in the channel; a public answer then goes out as a public follow-up (see sendAll).
+        respond(answer, event.getHook(),
                 direct -> event.reply(direct.messages().get(0)).setEphemeral(direct.ephemeral()).queue(
                         hook -> followUps(hook, direct, 1)),
-                () -> event.deferReply().queue());
+                () -> event.deferReply(true).queue(),
+                failed -> event.reply(failed.messages().get(0)).setEphemeral(true).queue());
     }
 
     @Override
@@ -114,10 +126,15 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         String guildId = event.getGuild() == null ? null : event.getGuild().getId();
         DiscordInteractions.Click click = new DiscordInteractions.Click(event.getId(), guildId, event.getChannelId(),
                 event.getUser().getId(), event.getUser().getName(), customId);
-        // Acknowledge at once by disabling the message's buttons only when the click wins; until then, defer.
-        event.deferReply().queue();
+        // Acknowledge at once, privately (see onSlashCommandInteraction); the buttons go only when the click wins.
+        event.deferReply(true).queue();
         work.submit(() -> {
-            DiscordInteractions.Answer answer = interactions.click(click);
+            DiscordInteractions.Answer answer;
+            try {
+                answer = interactions.click(click);
+            } catch (RuntimeException e) {
+                answer = failure("click " + click.interactionId(), e);
+            }
             if (answer.disableButtons()) {
                 List<MessageTopLevelComponent> disabled = event.getMessage().getComponents().stream()
                         .map(c -> (MessageTopLevelComponent) c.asActionRow().asDisabled()).toList();
@@ -132,8 +149,9 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         void send(DiscordInteractions.Answer answer);
     }
 
-    private void respond(Future<DiscordInteractions.Answer> answer, InteractionHook hook, boolean deferred,
-                         Direct direct, Runnable defer) {
+    /** Answers directly when the core is quick, else defers; a failure is answered, never left pending. */
+    private void respond(Future<DiscordInteractions.Answer> answer, InteractionHook hook, Direct direct, Runnable defer,
+                         Direct failed) {
         try {
             DiscordInteractions.Answer quick = answer.get(ANSWER_DIRECTLY_WITHIN_MS, TimeUnit.MILLISECONDS);
             if (quick.messages().isEmpty()) return;
@@ -141,25 +159,48 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         } catch (TimeoutException slow) {
             defer.run();
             work.submit(() -> {
+                DiscordInteractions.Answer later;
                 try {
-                    sendAll(hook, answer.get());
+                    later = answer.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 } catch (Exception e) {
-                    log.error("discord command failed", e);
+                    later = failure("command", e);
                 }
+                sendAll(hook, later);
             });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
-            log.error("discord command failed", e);
+            failed.send(failure("command", e));
         }
     }
 
-    /** After a deferral: the first message completes the deferred response, the rest are follow-ups. */
-    private static void sendAll(InteractionHook hook, DiscordInteractions.Answer answer) {
+    /** Logs a failure outside the core under a correlation id and returns the generic private answer naming it. */
+    static DiscordInteractions.Answer failure(String what, Throwable e) {
+        String correlationId = java.util.UUID.randomUUID().toString().substring(0, 8);
+        Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        log.error("[{}] discord {} failed", correlationId, what, cause);
+        return DiscordInteractions.failed(correlationId);
+    }
+
+    /**
+     * After a (private) deferral: a private answer completes it and follows up privately; a public one replaces the
+     * "thinking" with a short line and goes out as public follow-ups, so nothing private is ever shown publicly.
+     */
+    static void sendAll(InteractionHook hook, DiscordInteractions.Answer answer) {
         if (answer.messages().isEmpty()) {
             hook.deleteOriginal().queue();
             return;
         }
-        hook.editOriginal(MessageEditData.fromCreateData(answer.messages().get(0))).queue();
-        followUps(hook, answer, 1);
+        if (answer.ephemeral()) {
+            hook.editOriginal(MessageEditData.fromCreateData(answer.messages().get(0))).queue();
+            followUps(hook, answer, 1);
+            return;
+        }
+        hook.editOriginal("Answered in the channel.").queue();
+        followUps(hook, answer, 0);
     }
 
     private static void followUps(InteractionHook hook, DiscordInteractions.Answer answer, int from) {
@@ -171,5 +212,6 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     public void close() {
         if (jda != null) jda.shutdown();
         work.shutdownNow();
+        events.shutdownNow();
     }
 }

@@ -1,7 +1,6 @@
 package pdmbot.adapters.discord;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
@@ -10,7 +9,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pdmbot.chat.Announcements;
-import pdmbot.chat.Block;
+import pdmbot.chat.interaction.Interactions;
 import pdmbot.chat.Reply;
 
 /**
@@ -46,8 +45,7 @@ final class DiscordAnnouncements implements Announcements {
                     topic, channelId);
             return;
         }
-        List<Block> blocks = message.blocks().stream().filter(b -> !(b instanceof Block.Buttons)).toList();
-        for (MessageCreateData part : renderer.render(new Reply(message.outcome(), blocks, false))) {
+        for (MessageCreateData part : renderer.render(Interactions.withoutButtons(message))) {
             String first = firstMessages.get(topic);
             var send = channel.sendMessage(part);
             if (first != null) send = send.setMessageReference(first).mentionRepliedUser(false);

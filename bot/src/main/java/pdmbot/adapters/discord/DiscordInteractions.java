@@ -1,19 +1,14 @@
 package pdmbot.adapters.discord;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
-import pdmbot.chat.Block;
 import pdmbot.chat.ChatRequest;
 import pdmbot.chat.Reply;
-import pdmbot.storage.events.ChatButtonStore;
-import pdmbot.storage.events.ChatEventStore;
+import pdmbot.chat.interaction.Interactions;
 
 /**
  * What the bot does with a Discord interaction, without any gateway: refuse unconfigured guilds, handle
@@ -23,7 +18,6 @@ import pdmbot.storage.events.ChatEventStore;
 public final class DiscordInteractions {
 
     public static final String PLATFORM = "discord";
-    static final Duration BUTTON_LIFETIME = Duration.ofHours(12);
 
     /** {@code /pdm text:<words>} as received: the interaction's ids and the typed words. */
     public record Command(String interactionId, String guildId, String channelId, String userId, String userName, String text) {
@@ -37,25 +31,20 @@ public final class DiscordInteractions {
     /** What to send back: the messages, whether only the asker sees them, and whether the clicked buttons go. */
     public record Answer(List<MessageCreateData> messages, boolean ephemeral, boolean disableButtons) {
         static Answer privately(String text) {
-            return new Answer(List.of(new MessageCreateBuilder().setContent(DiscordLimits.truncate(text, DiscordLimits.CONTENT)).build()),
+            return new Answer(List.of(DiscordRenderer.quiet().setContent(DiscordLimits.truncate(text, DiscordLimits.CONTENT)).build()),
                     true, false);
         }
     }
 
     private final Function<ChatRequest, Reply> core;
-    private final ChatEventStore events;
-    private final ChatButtonStore buttons;
+    private final Interactions interactions;
     private final Set<String> guilds;
-    private final String instance;
     private final Clock clock;
 
-    public DiscordInteractions(Function<ChatRequest, Reply> core, ChatEventStore events, ChatButtonStore buttons,
-                               Set<String> guilds, String instance, Clock clock) {
+    public DiscordInteractions(Function<ChatRequest, Reply> core, Interactions interactions, Set<String> guilds, Clock clock) {
         this.core = core;
-        this.events = events;
-        this.buttons = buttons;
+        this.interactions = interactions;
         this.guilds = Set.copyOf(guilds);
-        this.instance = instance;
         this.clock = clock;
     }
 
@@ -66,7 +55,7 @@ public final class DiscordInteractions {
 
     public Answer command(Command c) {
         if (!isServed(c.guildId())) return refusedGuild();
-        if (!events.claim(PLATFORM, c.interactionId(), instance)) return new Answer(List.of(), true, false);
+        if (!(interactions.claim(PLATFORM, c.interactionId()) instanceof Interactions.Claimed)) return new Answer(List.of(), true, false);
         ChatRequest request = new ChatRequest(PLATFORM, c.userId(), c.userName(), c.channelId(), null,
                 c.text() == null ? "" : c.text().trim(), c.interactionId(), clock.instant());
         Reply reply = core.apply(request);
@@ -76,39 +65,33 @@ public final class DiscordInteractions {
     public Answer click(Click c) {
         if (!isServed(c.guildId())) return refusedGuild();
         if (!c.customId().startsWith(DiscordRenderer.CUSTOM_ID_PREFIX)) return Answer.privately("That button is not pdm-bot's.");
-        if (!events.claim(PLATFORM, c.interactionId(), instance)) return new Answer(List.of(), true, false);
+        if (!(interactions.claim(PLATFORM, c.interactionId()) instanceof Interactions.Claimed)) return new Answer(List.of(), true, false);
         String id = c.customId().substring(DiscordRenderer.CUSTOM_ID_PREFIX.length());
-        ChatButtonStore.Click click = buttons.use(id, c.userId());
-        if (click instanceof ChatButtonStore.Usable usable) {
+        Interactions.Click click = interactions.resolve(id, c.userId(), u -> "<@" + u + ">");
+        if (click instanceof Interactions.Run run) {
             ChatRequest request = new ChatRequest(PLATFORM, c.userId(), c.userName(), c.channelId(), null,
-                    usable.button().command(), c.interactionId(), clock.instant());
+                    run.command(), c.interactionId(), clock.instant());
             Reply reply = core.apply(request);
             return new Answer(renderer(request).render(reply), reply.ephemeral(), true);
         }
-        if (click instanceof ChatButtonStore.AlreadyUsed used)
-            return Answer.privately("This button was already used by <@" + used.usedBy() + ">; nothing ran twice.");
-        if (click instanceof ChatButtonStore.Expired expired)
-            return Answer.privately("This button expired. Type `/pdm text:" + expired.button().command() + "` to run it now.");
-        if (click instanceof ChatButtonStore.NotYours notYours)
-            return Answer.privately("Only <@" + notYours.button().mayClick() + "> can answer this button. You can type `/pdm text:"
-                    + notYours.button().command() + "` yourself.");
-        return Answer.privately("The bot no longer knows this button; run the command again.");
+        if (click instanceof Interactions.AlreadyUsed used) return Answer.privately(used.explanation());
+        if (click instanceof Interactions.Expired expired) return Answer.privately(expired.explanation());
+        if (click instanceof Interactions.NotYours notYours) return Answer.privately(notYours.explanation());
+        if (click instanceof Interactions.Unknown unknown) return Answer.privately(unknown.explanation());
+        throw new IllegalStateException("unhandled click outcome " + click);
     }
 
     private static Answer refusedGuild() {
         return Answer.privately("pdm-bot is not set up for this server. Ask its operator to add the server id to `discord.guilds`.");
     }
 
-    DiscordRenderer renderer(ChatRequest request) {
-        return new DiscordRenderer(button -> issue(button, request));
+    /** The generic answer when handling failed outside the core: private, with the id the log has it under. */
+    static Answer failed(String correlationId) {
+        return Answer.privately("Something went wrong; nothing was lost. The details are in the bot's log under id `"
+                + correlationId + "`.");
     }
 
-    private String issue(Block.Button button, ChatRequest request) {
-        Instant now = clock.instant();
-        String id = UUID.randomUUID().toString().replace("-", "");
-        String mayClick = button.style() == Block.Button.Style.DANGER ? request.userId() : null;
-        buttons.issue(new ChatButtonStore.IssuedButton(id, PLATFORM, button.command(), button.label(), mayClick, now,
-                now.plus(BUTTON_LIFETIME)));
-        return id;
+    DiscordRenderer renderer(ChatRequest request) {
+        return new DiscordRenderer(button -> interactions.issue(button, request));
     }
 }

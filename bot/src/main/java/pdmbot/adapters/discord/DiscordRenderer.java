@@ -140,6 +140,16 @@ public final class DiscordRenderer {
         return Button.of(style, id, DiscordLimits.truncate(button.label(), DiscordLimits.BUTTON_LABEL));
     }
 
+    /**
+     * A message that pings nobody: a reply's text may quote GitLab (a commit title with {@code @everyone} or
+     * {@code <@id>}), and Discord's allowed_mentions with no types parses none of them
+     * (https://discord.com/developers/docs/resources/message#allowed-mentions-object).
+     */
+    static MessageCreateBuilder quiet() {
+        return new MessageCreateBuilder().setAllowedMentions(java.util.EnumSet.noneOf(
+                net.dv8tion.jda.api.entities.Message.MentionType.class));
+    }
+
     /** One embed per message; buttons go on the last message, further messages carry the buttons that did not fit. */
     private static List<MessageCreateData> messages(List<MessageEmbed> embeds, List<Button> buttons, Reply reply) {
         List<List<ActionRow>> rowGroups = new ArrayList<>();
@@ -154,15 +164,15 @@ public final class DiscordRenderer {
         if (!rows.isEmpty()) rowGroups.add(rows);
         List<MessageCreateData> out = new ArrayList<>();
         for (int i = 0; i < embeds.size(); i++) {
-            MessageCreateBuilder message = new MessageCreateBuilder().setEmbeds(embeds.get(i));
+            MessageCreateBuilder message = quiet().setEmbeds(embeds.get(i));
             if (i == embeds.size() - 1 && !rowGroups.isEmpty()) message.setComponents(rowGroups.remove(0));
             out.add(message.build());
         }
         for (List<ActionRow> group : rowGroups)
-            out.add(new MessageCreateBuilder().setContent(out.isEmpty() ? "Choose:" : "More choices:").setComponents(group).build());
+            out.add(quiet().setContent(out.isEmpty() ? "Choose:" : "More choices:").setComponents(group).build());
         if (out.isEmpty()) {
             String text = PlainText.render(reply);
-            out.add(new MessageCreateBuilder().setContent(text.isBlank() ? "(no content)"
+            out.add(quiet().setContent(text.isBlank() ? "(no content)"
                     : DiscordLimits.truncate(text, DiscordLimits.CONTENT)).build());
         }
         return out;

@@ -34,10 +34,34 @@ public final class BlockKitRenderer {
     }
 
     private final Function<Block.Button, String> buttonIds;
+    private final boolean escaping;
 
-    /** {@code buttonIds} stores a button's command server-side and returns its opaque id. */
+    /**
+     * {@code buttonIds} stores a button's command server-side and returns its opaque id. A reply's text is literal
+     * (it may quote GitLab: commit titles, MR titles), so {@code &}, {@code <} and {@code >} are escaped as mrkdwn
+     * requires (https://api.slack.com/reference/surfaces/formatting#escaping): {@code <!channel>} does not ping.
+     */
     public BlockKitRenderer(Function<Block.Button, String> buttonIds) {
+        this(buttonIds, true);
+    }
+
+    private BlockKitRenderer(Function<Block.Button, String> buttonIds, boolean escaping) {
         this.buttonIds = buttonIds;
+        this.escaping = escaping;
+    }
+
+    /** For the adapter's own lines, which mention users on purpose ({@code <@U123>}); never for a core reply. */
+    static BlockKitRenderer trusted(Function<Block.Button, String> buttonIds) {
+        return new BlockKitRenderer(buttonIds, false);
+    }
+
+    /** Slack's three mrkdwn control characters as entities. */
+    public static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private String literal(String text) {
+        return escaping ? escape(text) : text;
     }
 
     public List<SlackMessage> render(Reply reply) {
@@ -47,16 +71,16 @@ public final class BlockKitRenderer {
             if (block instanceof Block.Heading h) {
                 all.add(HeaderBlock.builder().text(plain(SlackLimits.truncate(h.text(), SlackLimits.HEADER_TEXT))).build());
             } else if (block instanceof Block.Text t) {
-                sections(all, List.of(t.text().split("\n", -1)), "\n");
+                sections(all, List.of(literal(t.text()).split("\n", -1)), "\n");
             } else if (block instanceof Block.Bullets b) {
-                sections(all, b.items().stream().map(i -> "• " + i).toList(), "\n");
+                sections(all, b.items().stream().map(i -> "• " + literal(i)).toList(), "\n");
             } else if (block instanceof Block.Table t) {
-                tables(all, t);
+                tables(all, t, this::literal);
             } else if (block instanceof Block.Fields f) {
-                fields(all, f.fields());
+                fields(all, f.fields(), this::literal);
             } else if (block instanceof Block.Note n) {
                 all.add(ContextBlock.builder().elements(List.<ContextBlockElement>of(
-                        mrkdwn(SlackLimits.truncate(n.text(), SlackLimits.CONTEXT_TEXT)))).build());
+                        mrkdwn(SlackLimits.truncate(literal(n.text()), SlackLimits.CONTEXT_TEXT)))).build());
             } else if (block instanceof Block.Buttons b) {
                 for (int from = 0; from < b.buttons().size(); from += SlackLimits.BUTTONS_PER_ACTIONS) {
                     List<Block.Button> chunk = b.buttons().subList(from, Math.min(b.buttons().size(), from + SlackLimits.BUTTONS_PER_ACTIONS));
@@ -66,7 +90,7 @@ public final class BlockKitRenderer {
                 }
             }
         }
-        String fallback = SlackLimits.truncate(PlainText.render(reply).strip(), SlackLimits.FALLBACK_TEXT);
+        String fallback = SlackLimits.truncate(literal(PlainText.render(reply).strip()), SlackLimits.FALLBACK_TEXT);
         List<SlackMessage> messages = new ArrayList<>();
         for (int from = 0; from < all.size(); from += SlackLimits.BLOCKS_PER_MESSAGE) {
             List<LayoutBlock> chunk = List.copyOf(all.subList(from, Math.min(all.size(), from + SlackLimits.BLOCKS_PER_MESSAGE)));
@@ -84,8 +108,8 @@ public final class BlockKitRenderer {
         if (button.style() == Block.Button.Style.PRIMARY) element.style("primary");
         if (button.style() == Block.Button.Style.DANGER) element.style("danger");
         if (button.style() == Block.Button.Style.DANGER || button.confirmation() != null) {
-            String question = button.confirmation() != null ? button.confirmation()
-                    : "Run `" + button.command() + "`?";
+            String question = literal(button.confirmation() != null ? button.confirmation()
+                    : "Run `" + button.command() + "`?");
             element.confirm(ConfirmationDialogObject.builder()
                     .title(plain(SlackLimits.truncate(button.label(), SlackLimits.CONFIRM_TITLE)))
                     .text(mrkdwn(SlackLimits.truncate(question, SlackLimits.CONFIRM_TEXT)))
@@ -103,8 +127,8 @@ public final class BlockKitRenderer {
             out.add(SectionBlock.builder().text(mrkdwn(text)).build());
     }
 
-    private static void tables(List<LayoutBlock> out, Block.Table table) {
-        List<String> lines = tableLines(table);
+    private static void tables(List<LayoutBlock> out, Block.Table table, Function<String, String> literal) {
+        List<String> lines = tableLines(table).stream().map(literal).toList();
         String fence = "```";
         List<String> header = lines.subList(0, Math.min(2, lines.size()));
         List<String> body = lines.subList(header.size(), lines.size());
@@ -119,11 +143,11 @@ public final class BlockKitRenderer {
                     fence + "\n" + head + "\n" + chunk + "\n" + fence, SlackLimits.SECTION_TEXT))).build());
     }
 
-    private static void fields(List<LayoutBlock> out, List<Block.Field> fields) {
+    private static void fields(List<LayoutBlock> out, List<Block.Field> fields, Function<String, String> literal) {
         for (int from = 0; from < fields.size(); from += SlackLimits.FIELDS_PER_SECTION) {
             List<TextObject> texts = new ArrayList<>();
             for (Block.Field f : fields.subList(from, Math.min(fields.size(), from + SlackLimits.FIELDS_PER_SECTION)))
-                texts.add(mrkdwn(SlackLimits.truncate("*" + f.label() + "*\n" + f.value(), SlackLimits.FIELD_TEXT)));
+                texts.add(mrkdwn(SlackLimits.truncate("*" + literal.apply(f.label()) + "*\n" + literal.apply(f.value()), SlackLimits.FIELD_TEXT)));
             out.add(SectionBlock.builder().fields(texts).build());
         }
     }

@@ -19,14 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pdmbot.chat.ChatRequest;
 import pdmbot.chat.Reply;
+import pdmbot.chat.interaction.Interactions;
 import pdmbot.http.Endpoint;
-import pdmbot.storage.events.ChatButtonStore;
-import pdmbot.storage.events.ChatEventStore;
 
 /**
  * Slack through Bolt: {@code /pdm <words>}, {@code @pdm-bot <words>} and clicks on the bot's buttons
  * all become {@link ChatRequest}s for the core. Every handler acknowledges at once and leaves the work
- * to a worker; each Slack event is handled once across retries and instances ({@link ChatEventStore}).
+ * to a worker; each Slack event is handled once across retries and instances (the core's interaction service).
  * Transports: {@link #endpoint()} for HTTP mode, {@link #startSocketMode(String)} for Socket Mode.
  */
 public final class SlackAdapter implements AutoCloseable {
@@ -37,6 +36,8 @@ public final class SlackAdapter implements AutoCloseable {
     public static final String COMMAND = "/pdm";
     static final Pattern OUR_ACTIONS = Pattern.compile("^" + Pattern.quote(BlockKitRenderer.ACTION_PREFIX) + ".+");
     static final int WORKERS = 8;
+    /** How often auth.test checks that the Web API answers, for /healthz. */
+    static final Duration PROBE_EVERY = Duration.ofSeconds(30);
 
     /**
      * @param teamId        when set, requests from any other workspace are refused
@@ -52,7 +53,9 @@ public final class SlackAdapter implements AutoCloseable {
     private final Settings settings;
     private final App app;
     private final SlackSignatureCheck signatures;
-    private final ChatEventStore events;
+    private final Interactions interactions;
+    private final SlackHealth health = new SlackHealth();
+    private final java.util.concurrent.ScheduledExecutorService prober;
     private final ExecutorService delivery;
     private final ExecutorService work;
     private final SlackReplies replies;
@@ -62,18 +65,18 @@ public final class SlackAdapter implements AutoCloseable {
     private final SlackPoster poster;
     private final java.util.List<SlackAnnouncements> announcements = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public SlackAdapter(Settings settings, Slack slack, Function<ChatRequest, Reply> core, ChatEventStore events,
-                        ChatButtonStore buttons, Clock clock) {
+    public SlackAdapter(Settings settings, Slack slack, Function<ChatRequest, Reply> core, Interactions interactions,
+                        Clock clock) {
         this.settings = settings;
-        this.events = events;
+        this.interactions = interactions;
         this.clock = clock;
         this.signatures = new SlackSignatureCheck(settings.signingSecret(), clock);
         this.delivery = pool("pdm-slack-deliver");
         this.work = pool("pdm-slack-work");
-        SlackPoster poster = new SlackPoster(slack, settings.botToken(), d -> Thread.sleep(d.toMillis()));
+        SlackPoster poster = new SlackPoster(slack, settings.botToken(), d -> Thread.sleep(d.toMillis()), health);
         this.poster = poster;
-        this.replies = new SlackReplies(core, poster, buttons, work, settings.progressAfter(), clock);
-        this.clicks = new SlackClicks(buttons, poster, replies, clock);
+        this.replies = new SlackReplies(core, poster, interactions, work, settings.progressAfter());
+        this.clicks = new SlackClicks(interactions, poster, replies, clock);
         AppConfig config = AppConfig.builder()
                 .slack(slack)
                 .signingSecret(settings.signingSecret())
@@ -81,8 +84,22 @@ public final class SlackAdapter implements AutoCloseable {
                 .build();
         // Signatures are checked by SlackSignatureCheck before Bolt sees a request (see its Javadoc for why).
         config.setRequestVerificationEnabled(false);
-        this.app = new App(config);
+        // No Bolt middleware: its SingleTeamAuthorization calls auth.test on the request path and answers 500 when
+        // the Web API cannot be reached; the handlers here only ack, and SlackHealth probes auth.test on its own.
+        this.app = new App(config, java.util.List.of());
         wire();
+        this.prober = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pdm-slack-probe");
+            t.setDaemon(true);
+            return t;
+        });
+        prober.scheduleWithFixedDelay(() -> {
+            try {
+                poster.probe();
+            } catch (RuntimeException e) {
+                log.warn("probing Slack's Web API: {}", e.toString());
+            }
+        }, 0, PROBE_EVERY.toSeconds(), TimeUnit.SECONDS);
     }
 
     private static ExecutorService pool(String name) {
@@ -116,9 +133,10 @@ public final class SlackAdapter implements AutoCloseable {
         });
         app.blockAction(OUR_ACTIONS, (req, ctx) -> {
             if (req.getPayload().getTeam() != null && isOtherWorkspace(req.getPayload().getTeam().getId())) return ctx.ack();
-            String eventId = "click:" + req.getPayload().getTriggerId();
+            String eventId = SlackRequests.clickEventId(req.getPayload());
             delivery.submit(() -> {
-                if (claimed(eventId)) clicks.clicked(req.getPayload());
+                if (claimed(eventId) && !clicks.clicked(req.getPayload(), eventId))
+                    interactions.release(PLATFORM, eventId);
             });
             return ctx.ack();
         });
@@ -139,14 +157,12 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     private boolean claimed(String eventId) {
-        try {
-            boolean first = events.claim(PLATFORM, eventId, settings.instance());
-            if (!first) log.info("slack event {} was already handled; skipped", eventId);
-            return first;
-        } catch (RuntimeException e) {
-            log.error("could not claim slack event {}; not handling it", eventId, e);
-            return false;
-        }
+        return interactions.claim(PLATFORM, eventId) instanceof Interactions.Claimed;
+    }
+
+    /** Whether Slack's Web API answers, for {@code /healthz}. */
+    public SlackHealth health() {
+        return health;
     }
 
     /** Bolt's app, for tests that drive its core directly. */
@@ -175,6 +191,7 @@ public final class SlackAdapter implements AutoCloseable {
 
     @Override
     public void close() {
+        prober.shutdownNow();
         announcements.forEach(SlackAnnouncements::close);
         SocketModeApp socket = socketMode;
         if (socket != null) {

@@ -1,7 +1,6 @@
 package pdmbot.adapters.slack;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -10,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pdmbot.chat.Announcements;
-import pdmbot.chat.Block;
+import pdmbot.chat.interaction.Interactions;
 import pdmbot.chat.Reply;
 
 /**
@@ -46,9 +45,7 @@ final class SlackAnnouncements implements Announcements, AutoCloseable {
 
     @Override
     public void announce(String topic, Reply message) {
-        // announcements carry no buttons: who would be allowed to click them is the asker's, not the channel's
-        List<Block> blocks = message.blocks().stream().filter(b -> !(b instanceof Block.Buttons)).toList();
-        Reply shown = new Reply(message.outcome(), blocks, false);
+        Reply shown = Interactions.withoutButtons(message);
         sender.execute(() -> post(topic, shown));
     }
 

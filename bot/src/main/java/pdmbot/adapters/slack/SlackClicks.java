@@ -11,7 +11,9 @@ import com.slack.api.model.block.element.ButtonElement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import pdmbot.storage.events.ChatButtonStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pdmbot.chat.interaction.Interactions;
 
 /**
  * A click on one of the bot's buttons: uses the button once (server-side), replaces the clicked
@@ -20,44 +22,60 @@ import pdmbot.storage.events.ChatButtonStore;
  */
 final class SlackClicks {
 
-    private final ChatButtonStore buttons;
+    private static final Logger log = LoggerFactory.getLogger(SlackClicks.class);
+
+    private final Interactions interactions;
     private final SlackPoster poster;
     private final SlackReplies replies;
     private final Clock clock;
 
-    SlackClicks(ChatButtonStore buttons, SlackPoster poster, SlackReplies replies, Clock clock) {
-        this.buttons = buttons;
+    SlackClicks(Interactions interactions, SlackPoster poster, SlackReplies replies, Clock clock) {
+        this.interactions = interactions;
         this.poster = poster;
         this.replies = replies;
         this.clock = clock;
     }
 
-    void clicked(BlockActionPayload p) {
+    /**
+     * Handles a claimed click. False when it could not be answered at all (no channel, no container, no response_url):
+     * it is logged with its event id and the caller releases the claim, so Slack's retry can run it.
+     */
+    boolean clicked(BlockActionPayload p, String eventId) {
         BlockActionPayload.Action action = p.getActions().get(0);
-        String id = action.getActionId().substring(BlockKitRenderer.ACTION_PREFIX.length());
         String user = p.getUser().getId();
-        String channel = p.getChannel() != null ? p.getChannel().getId() : p.getContainer().getChannelId();
-        ChatButtonStore.Click click = buttons.use(id, user);
-        if (click instanceof ChatButtonStore.Usable usable) {
-            ChatButtonStore.IssuedButton button = usable.button();
-            replaceButtons(p, action, "*" + button.label() + "* — chosen by <@" + user + ">");
-            SlackReplies.Target target = new SlackReplies.Target(channel, threadOf(p), user, p.getResponseUrl());
-            replies.answer(SlackRequests.fromClick(p, button.command(), clock.instant()), target);
-            return;
+        String channel = SlackRequests.channelOf(p);
+        if (channel == null && (p.getResponseUrl() == null || p.getResponseUrl().isBlank())) {
+            log.warn("click {} came without channel, container or response_url: nothing can answer it; its claim is released",
+                    eventId);
+            return false;
         }
-        String why;
-        if (click instanceof ChatButtonStore.AlreadyUsed used) {
-            why = "This button was already used by <@" + used.usedBy() + ">; nothing ran twice.";
-        } else if (click instanceof ChatButtonStore.Expired expired) {
-            why = "This button expired. Type `" + expired.button().command() + "` to run it now.";
-        } else if (click instanceof ChatButtonStore.NotYours notYours) {
-            why = "Only <@" + notYours.button().mayClick() + "> can answer this button. You can type `"
-                    + notYours.button().command() + "` yourself.";
-        } else {
-            why = "The bot no longer knows this button; run the command again.";
+        SlackReplies.Target target = new SlackReplies.Target(channel, threadOf(p), user, p.getResponseUrl());
+        if (!action.getActionId().startsWith(BlockKitRenderer.ACTION_PREFIX)) {
+            replies.privately(target, SlackReplies.note("That button is not pdm-bot's."));
+            return true;
         }
-        if (p.getResponseUrl() != null) poster.respond(p.getResponseUrl(), "ephemeral", false, SlackReplies.note(why));
-        else poster.postEphemeral(channel, user, threadOf(p), SlackReplies.note(why));
+        String id = action.getActionId().substring(BlockKitRenderer.ACTION_PREFIX.length());
+        Interactions.Click click = interactions.resolve(id, user, u -> "<@" + u + ">");
+        if (click instanceof Interactions.Run run) {
+            replaceButtons(p, action, "*" + BlockKitRenderer.escape(run.label()) + "* — chosen by <@" + user + ">");
+            if (channel == null) {
+                replies.privately(target, SlackReplies.note("`" + run.command() + "`: Slack did not say in which channel "
+                        + "this button was; type the command where it should run."));
+                return true;
+            }
+            replies.answer(SlackRequests.fromClick(p, run.command(), clock.instant()), target);
+            return true;
+        }
+        replies.privately(target, SlackReplies.note(explanation(click)));
+        return true;
+    }
+
+    private static String explanation(Interactions.Click click) {
+        if (click instanceof Interactions.AlreadyUsed used) return used.explanation();
+        if (click instanceof Interactions.Expired expired) return expired.explanation();
+        if (click instanceof Interactions.NotYours notYours) return notYours.explanation();
+        if (click instanceof Interactions.Unknown unknown) return unknown.explanation();
+        throw new IllegalStateException("no explanation for " + click);
     }
 
     /** The message with the clicked actions block replaced by a context line, so no button of it can be clicked again. */
@@ -75,8 +93,9 @@ final class SlackClicks {
         BlockKitRenderer.SlackMessage replaced = new BlockKitRenderer.SlackMessage(
                 p.getMessage().getText() == null ? line : p.getMessage().getText(), blocks);
         boolean ephemeral = p.getContainer() != null && p.getContainer().isEphemeral();
-        if (ephemeral && p.getResponseUrl() != null) poster.respond(p.getResponseUrl(), null, true, replaced);
-        else poster.update(p.getChannel().getId(), p.getContainer().getMessageTs(), replaced);
+        SlackReplies.Target target = new SlackReplies.Target(SlackRequests.channelOf(p), null, p.getUser().getId(), p.getResponseUrl());
+        if (ephemeral && p.getResponseUrl() != null) replies.respond(target, null, true, replaced);
+        else if (target.channel() != null && p.getContainer() != null) poster.update(target.channel(), p.getContainer().getMessageTs(), replaced);
     }
 
     private static boolean holds(ActionsBlock actions, String actionId) {

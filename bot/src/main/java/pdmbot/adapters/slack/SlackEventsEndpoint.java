@@ -5,16 +5,18 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pdmbot.http.Endpoint;
 
 /**
- * {@code /slack/events} in HTTP mode: refuses unsigned, forged, stale, future-dated and replayed
- * requests with 401 (logging why, never the secret or the signature), then feeds Bolt's core.
+ * {@code /slack/events} in HTTP mode: refuses unsigned, forged, stale, future-dated and replayed requests with
+ * 401 (the signature is checked over the raw bytes), then refuses malformed signed ones with 400 and one WARN
+ * line without the body ({@link SlackPayloads}), and only then feeds Bolt's core. Nothing is claimed or run for
+ * a refused request.
  */
 final class SlackEventsEndpoint implements Endpoint {
 
@@ -40,34 +42,44 @@ final class SlackEventsEndpoint implements Endpoint {
                     incoming.header("x-slack-retry-num"));
             return Answer.json(401, "{\"error\":\"invalid request\"}");
         }
-        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(incoming.path())
-                .queryString(query(incoming.query()))
-                .headers(new RequestHeaders(incoming.headers()))
-                .requestBody(incoming.body())
-                .remoteAddress(incoming.remoteAddress())
-                .build());
-        if (request == null) return Answer.text(400, "not a Slack request this bot handles");
+        Optional<String> text = incoming.bodyText();
+        Optional<String> problem = text.isEmpty() ? Optional.of("the body is not valid UTF-8")
+                : SlackPayloads.problem(incoming.header("content-type"), text.get());
+        if (problem.isPresent()) return malformed(incoming, problem.get());
+        // Slack's periodic certificate check (https://api.slack.com/interactivity/slash-commands#ssl): a 200 is all it wants
+        if (SlackPayloads.isSslCheck(incoming.header("content-type"), text.get())) return Answer.text(200, "");
+        Request<?> request;
+        try {
+            request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(incoming.path())
+                    .queryString(Map.of())
+                    .headers(new RequestHeaders(incoming.headers()))
+                    .requestBody(text.get())
+                    .remoteAddress(incoming.remoteAddress())
+                    .build());
+        } catch (RuntimeException e) {
+            return malformed(incoming, "Bolt could not parse it (" + e.getClass().getSimpleName() + ")");
+        }
+        if (request == null) return malformed(incoming, "not a Slack request this bot handles");
         Response response;
         try {
             response = app.run(request);
         } catch (Exception e) {
-            log.error("Bolt failed on a {}", request.getRequestType(), e);
+            log.error("Bolt failed on a {}: {}", request.getRequestType(), e.getClass().getName());
             return Answer.text(500, "internal error");
         }
-        return new Answer(response.getStatusCode(), response.getContentType(), response.getBody(), response.getHeaders());
+        if (response.getStatusCode() == 404) {
+            // Bolt found no handler; its own warning (which quotes the whole request) is silenced in logback.xml
+            log.warn("a signed Slack {} from {} has no handler in this bot; answered 404", request.getRequestType(),
+                    incoming.remoteAddress());
+        }
+        return new Answer(response.getStatusCode(), response.getContentType(), response.getBody(),
+                response.getHeaders() == null ? Map.of() : Map.<String, List<String>>copyOf(response.getHeaders()));
     }
 
-    private static Map<String, List<String>> query(String raw) {
-        Map<String, List<String>> out = new HashMap<>();
-        if (raw == null || raw.isEmpty()) return out;
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            out.computeIfAbsent(java.net.URLDecoder.decode(key, java.nio.charset.StandardCharsets.UTF_8), k -> new java.util.ArrayList<>())
-                    .add(java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return out;
+    private static Answer malformed(Incoming incoming, String why) {
+        log.warn("refused a signed Slack request from {} as malformed: {} ({} bytes)", incoming.remoteAddress(), why,
+                incoming.body().length);
+        return Answer.json(400, "{\"error\":\"malformed request\"}");
     }
 }

@@ -44,10 +44,23 @@ final class SlackPoster {
     private final Pause pause;
     private final Gson gson = GsonFactory.createSnakeCase();
 
+    private final SlackHealth health;
+
     SlackPoster(Slack slack, String botToken, Pause pause) {
+        this(slack, botToken, pause, new SlackHealth());
+    }
+
+    SlackPoster(Slack slack, String botToken, Pause pause, SlackHealth health) {
         this.slack = slack;
         this.methods = slack.methods(botToken);
         this.pause = pause;
+        this.health = health;
+    }
+
+    /** Calls auth.test, which only tells whether the Web API answers; the health check follows the outcome. */
+    boolean probe() {
+        SlackApiTextResponse r = call("auth.test", () -> methods.authTest(b -> b));
+        return r != null && r.isOk();
     }
 
     /** Posts a message (in a thread when {@code threadTs} is set) and returns its ts. */
@@ -101,6 +114,7 @@ final class SlackPoster {
         for (int attempt = 1; ; attempt++) {
             try {
                 T response = call.run();
+                health.reached();
                 if (!response.isOk()) log.warn("{} refused: {}", method, response.getError());
                 return response;
             } catch (SlackApiException e) {
@@ -109,9 +123,12 @@ final class SlackPoster {
                     continue;
                 }
                 log.warn("{} failed with HTTP {} after {} attempt(s)", method, e.getResponse().code(), attempt);
+                if (e.getResponse().code() >= 500) health.unreachable(method, "answered HTTP " + e.getResponse().code());
+                else health.reached();
                 return null;
             } catch (IOException e) {
                 log.warn("{} failed: {}", method, e.toString());
+                health.unreachable(method, "failed: " + e.getClass().getSimpleName());
                 return null;
             }
         }

@@ -1,10 +1,7 @@
 package pdmbot.adapters.slack;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -13,10 +10,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import pdmbot.chat.Block;
 import pdmbot.chat.ChatRequest;
 import pdmbot.chat.Reply;
-import pdmbot.storage.events.ChatButtonStore;
+import pdmbot.chat.interaction.Interactions;
 
 /**
  * Runs a request through the core after Slack has been acknowledged, and posts the answer: in the
@@ -28,28 +24,38 @@ final class SlackReplies {
 
     private static final Logger log = LoggerFactory.getLogger(SlackReplies.class);
 
-    /** How long a button stays usable. A release shift; an older button would act on stale advice. */
-    static final Duration BUTTON_LIFETIME = Duration.ofHours(12);
-
     /** Where the answer goes: the channel and thread, who asked, and the response_url when Slack gave one. */
     record Target(String channel, String threadTs, String user, String responseUrl) {
     }
 
     private final Function<ChatRequest, Reply> core;
     private final SlackPoster poster;
-    private final ChatButtonStore buttons;
+    private final Interactions interactions;
     private final ExecutorService work;
     private final Duration progressAfter;
-    private final Clock clock;
+    private final ResponseUrls responseUrls;
 
-    SlackReplies(Function<ChatRequest, Reply> core, SlackPoster poster, ChatButtonStore buttons, ExecutorService work,
-                 Duration progressAfter, Clock clock) {
+    SlackReplies(Function<ChatRequest, Reply> core, SlackPoster poster, Interactions interactions, ExecutorService work,
+                 Duration progressAfter) {
         this.core = core;
         this.poster = poster;
-        this.buttons = buttons;
+        this.interactions = interactions;
         this.work = work;
         this.progressAfter = progressAfter;
-        this.clock = clock;
+        this.responseUrls = new ResponseUrls(java.time.Clock.systemUTC());
+    }
+
+    /** Answers privately: through the response_url while it has uses left, else (or when it fails) chat.postEphemeral. */
+    void privately(Target target, BlockKitRenderer.SlackMessage m) {
+        if (responseUrls.take(target.responseUrl()) && poster.respond(target.responseUrl(), "ephemeral", false, m)) return;
+        if (target.channel() == null || !poster.postEphemeral(target.channel(), target.user(), target.threadTs(), m))
+            log.warn("a private answer to {} could not be delivered (response_url used up or failing, chat.postEphemeral failing)",
+                    target.user());
+    }
+
+    /** Posts to the response_url while it has uses left. */
+    boolean respond(Target target, String responseType, boolean replaceOriginal, BlockKitRenderer.SlackMessage m) {
+        return responseUrls.take(target.responseUrl()) && poster.respond(target.responseUrl(), responseType, replaceOriginal, m);
     }
 
     /** Runs {@code request} and posts its reply; called on a worker thread, never on Slack's ack path. */
@@ -77,10 +83,7 @@ final class SlackReplies {
     void post(Reply reply, ChatRequest request, Target target, String progressTs) {
         List<BlockKitRenderer.SlackMessage> messages = renderer(request).render(reply);
         if (reply.ephemeral()) {
-            for (BlockKitRenderer.SlackMessage m : messages) {
-                if (target.responseUrl() != null) poster.respond(target.responseUrl(), "ephemeral", false, m);
-                else poster.postEphemeral(target.channel(), target.user(), target.threadTs(), m);
-            }
+            for (BlockKitRenderer.SlackMessage m : messages) privately(target, m);
             if (progressTs != null)
                 poster.update(target.channel(), progressTs, note("`" + request.text() + "`: answered privately."));
             return;
@@ -93,7 +96,8 @@ final class SlackReplies {
             first = poster.post(target.channel(), target.threadTs(), messages.get(0)).orElse(null);
             if (first == null && target.responseUrl() != null) {
                 // The bot is not in that channel (private, or no chat:write.public): answer where it was asked.
-                for (BlockKitRenderer.SlackMessage m : messages) poster.respond(target.responseUrl(), "in_channel", false, m);
+                // (also what happens when the Web API cannot be reached: the response_url is another host)
+                for (BlockKitRenderer.SlackMessage m : messages) respond(target, "in_channel", false, m);
                 return;
             }
         }
@@ -104,16 +108,7 @@ final class SlackReplies {
 
     /** A renderer whose buttons are stored for this request: dangerous ones only its asker may click. */
     BlockKitRenderer renderer(ChatRequest request) {
-        return new BlockKitRenderer(button -> issue(button, request));
-    }
-
-    private String issue(Block.Button button, ChatRequest request) {
-        Instant now = clock.instant();
-        String id = UUID.randomUUID().toString().replace("-", "");
-        String mayClick = button.style() == Block.Button.Style.DANGER ? request.userId() : null;
-        buttons.issue(new ChatButtonStore.IssuedButton(id, SlackRequests.PLATFORM, button.command(), button.label(),
-                mayClick, now, now.plus(BUTTON_LIFETIME)));
-        return id;
+        return new BlockKitRenderer(button -> interactions.issue(button, request));
     }
 
     static BlockKitRenderer.SlackMessage progress(ChatRequest request) {
@@ -121,6 +116,6 @@ final class SlackReplies {
     }
 
     static BlockKitRenderer.SlackMessage note(String text) {
-        return new BlockKitRenderer(b -> "").render(Reply.ok(text)).get(0);
+        return BlockKitRenderer.trusted(b -> "").render(Reply.ok(text)).get(0);
     }
 }

@@ -38,10 +38,25 @@ final class SlackRequests {
     static ChatRequest fromClick(BlockActionPayload p, String command, Instant now) {
         String thread = p.getContainer() == null ? null
                 : p.getContainer().getThreadTs() != null ? p.getContainer().getThreadTs() : p.getContainer().getMessageTs();
-        String channel = p.getChannel() != null ? p.getChannel().getId() : p.getContainer().getChannelId();
+        String channel = channelOf(p);
         String name = p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName();
-        return new ChatRequest(PLATFORM, p.getUser().getId(), name, channel, thread, command,
-                "click:" + p.getTriggerId(), now);
+        return new ChatRequest(PLATFORM, p.getUser().getId(), name, channel, thread, command, clickEventId(p), now);
+    }
+
+    /**
+     * A click's idempotency key from the action's own ids (action id, action_ts, who clicked), so two different clicks
+     * are two events even when Slack sends no trigger_id, and a retry of one click is the same event.
+     */
+    static String clickEventId(BlockActionPayload p) {
+        BlockActionPayload.Action a = p.getActions().get(0);
+        String user = p.getUser() == null ? "" : p.getUser().getId();
+        return "click:" + a.getActionId() + ":" + a.getActionTs() + ":" + user;
+    }
+
+    /** The channel a click came from, or null when Slack sent neither {@code channel} nor {@code container}. */
+    static String channelOf(BlockActionPayload p) {
+        if (p.getChannel() != null && p.getChannel().getId() != null) return p.getChannel().getId();
+        return p.getContainer() == null ? null : p.getContainer().getChannelId();
     }
 
     /** Drops the leading {@code <@U123>} mentions Slack puts in an app_mention's text. */

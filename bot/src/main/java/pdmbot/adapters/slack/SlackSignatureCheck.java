@@ -43,6 +43,11 @@ public final class SlackSignatureCheck {
     }
 
     public Verdict check(String timestamp, String signature, String body) {
+        return check(timestamp, signature, (body == null ? "" : body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Checks the signature over the body's raw bytes, as Slack signs them (they need not be valid UTF-8). */
+    public Verdict check(String timestamp, String signature, byte[] body) {
         if (timestamp == null || signature == null || timestamp.isBlank() || signature.isBlank()) return Verdict.MISSING;
         long seconds;
         try {
@@ -53,7 +58,7 @@ public final class SlackSignatureCheck {
         long now = clock.millis() / 1000;
         if (now - seconds > TOLERANCE.toSeconds()) return Verdict.TOO_OLD;
         if (seconds - now > TOLERANCE.toSeconds()) return Verdict.IN_THE_FUTURE;
-        byte[] expected = sign(timestamp.trim(), body == null ? "" : body).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = sign(timestamp.trim(), body == null ? new byte[0] : body).getBytes(StandardCharsets.US_ASCII);
         byte[] given = signature.trim().getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, given)) return Verdict.BAD_SIGNATURE;
         forgetExpired(now);
@@ -63,14 +68,20 @@ public final class SlackSignatureCheck {
 
     /** The {@code v0=} signature Slack would send for this timestamp and body (tests and the benchmark sign with it). */
     public String sign(String timestamp, String body) {
-        return "v0=" + hmac(secret, "v0:" + timestamp + ":" + body);
+        return sign(timestamp, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String hmac(byte[] key, String text) {
+    /** The {@code v0=} signature over {@code v0:timestamp:} followed by the body's raw bytes. */
+    public String sign(String timestamp, byte[] body) {
+        return "v0=" + hmac(secret, ("v0:" + timestamp + ":").getBytes(StandardCharsets.US_ASCII), body);
+    }
+
+    static String hmac(byte[] key, byte[] head, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+            mac.update(head);
+            return HexFormat.of().formatHex(mac.doFinal(body));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable in this JVM", e);
         }

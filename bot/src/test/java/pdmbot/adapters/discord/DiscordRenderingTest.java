@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import pdmbot.adapters.ChatFixtures;
 import pdmbot.chat.Block;
 import pdmbot.chat.Reply;
-import pdmbot.storage.events.JdbcChatButtonStore;
-import pdmbot.storage.events.JdbcChatEventStore;
 
 /** Reply → JDA message data, read back through JDA's own toData(); routing without a gateway. */
 class DiscordRenderingTest {
@@ -72,8 +70,7 @@ class DiscordRenderingTest {
 
     DiscordInteractions interactions() {
         var db = ChatFixtures.migratedDatabase();
-        return new DiscordInteractions(ChatFixtures.core()::handle, new JdbcChatEventStore(db, Clock.systemUTC()),
-                new JdbcChatButtonStore(db, Clock.systemUTC()), Set.of("G1"), "test", Clock.systemUTC());
+        return new DiscordInteractions(ChatFixtures.core()::handle, ChatFixtures.interactions(db), Set.of("G1"), Clock.systemUTC());
     }
 
     @Test

@@ -34,8 +34,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import pdmbot.adapters.ChatFixtures;
 import pdmbot.http.HttpServer;
-import pdmbot.storage.events.JdbcChatButtonStore;
-import pdmbot.storage.events.JdbcChatEventStore;
 
 /** Real signed requests over loopback HTTP into the bot's server; Slack's Web API served by WireMock. */
 class SlackOverHttpTest {
@@ -63,8 +61,7 @@ class SlackOverHttpTest {
         var db = ChatFixtures.migratedDatabase();
         Clock clock = Clock.systemUTC();
         adapter = new SlackAdapter(new SlackAdapter.Settings(SECRET, "xoxb-test", "T0001", "test", Duration.ofSeconds(2)),
-                Slack.getInstance(config), ChatFixtures.core()::handle, new JdbcChatEventStore(db, clock),
-                new JdbcChatButtonStore(db, clock), clock);
+                Slack.getInstance(config), ChatFixtures.core()::handle, ChatFixtures.interactions(db), clock);
         server = HttpServer.start("127.0.0.1", 0, Map.of("/slack/events", adapter.endpoint()));
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Posting respects Slack's rate limits: HTTP 429 with Retry-After is waited out, within bounds. */
+/** Posting respects Slack's limits (429 Retry-After, response_url uses) and reports whether the Web API answers. */
 class SlackPosterTest {
 
     static final String OK = "{\"ok\":true,\"channel\":\"C0001\",\"ts\":\"1700000000.000300\",\"message\":{\"type\":\"message\",\"text\":\"hi\"}}";
@@ -64,5 +64,35 @@ class SlackPosterTest {
         int tries = slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))).size();
         assertThat(tries).isBetween(2, 5);
         assertThat(pauses).hasSize(tries - 1);
+    }
+
+    @Test
+    void a_sixth_private_answer_to_one_request_goes_by_chat_post_ephemeral_once_the_response_url_is_used_up() {
+        // chat.postEphemeral's documented answer: https://api.slack.com/methods/chat.postEphemeral#examples
+        slackApi.stubFor(post(urlPathEqualTo("/api/chat.postEphemeral")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("{\"ok\":true,\"message_ts\":\"1502210682.580145\"}")));
+        slackApi.stubFor(post(urlPathEqualTo("/respond")).willReturn(aResponse().withBody("ok")));
+        SlackReplies replies = new SlackReplies(r -> pdmbot.chat.Reply.ok("x"), poster, null, null, Duration.ofSeconds(1));
+        SlackReplies.Target target = new SlackReplies.Target("C0001", null, "U_RM", slackApi.baseUrl() + "/respond");
+        for (int i = 0; i < ResponseUrls.MAX_USES + 1; i++) replies.privately(target, hello());
+        assertThat(slackApi.findAll(postRequestedFor(urlPathEqualTo("/respond")))).hasSize(ResponseUrls.MAX_USES);
+        assertThat(slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postEphemeral")))).hasSize(1);
+    }
+
+    @Test
+    void a_refused_connection_marks_slack_degraded_until_an_answer_comes_back() {
+        SlackHealth health = new SlackHealth();
+        SlackConfig dead = new SlackConfig();
+        dead.setMethodsEndpointUrlPrefix("http://127.0.0.1:9/api/");
+        SlackPoster unreachable = new SlackPoster(Slack.getInstance(dead), "xoxb-test", pauses::add, health);
+        assertThat(unreachable.post("C0001", null, hello())).isEmpty();
+        assertThat(health.problem()).hasValueSatisfying(p -> assertThat(p).startsWith("Web API unreachable: chat.postMessage failed:")
+                .doesNotContain("xoxb"));
+        slackApi.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"ok\":true,\"team_id\":\"T0001\",\"user_id\":\"UBOT\"}")));
+        SlackConfig back = new SlackConfig();
+        back.setMethodsEndpointUrlPrefix(slackApi.baseUrl() + "/api/");
+        assertThat(new SlackPoster(Slack.getInstance(back), "xoxb-test", pauses::add, health).probe()).isTrue();
+        assertThat(health.problem()).isEmpty();
     }
 }

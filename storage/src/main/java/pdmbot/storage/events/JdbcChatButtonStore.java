@@ -1,5 +1,7 @@
 package pdmbot.storage.events;
 
+import pdmbot.domain.interaction.ChatButtonStore;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

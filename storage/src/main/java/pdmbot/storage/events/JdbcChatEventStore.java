@@ -1,5 +1,7 @@
 package pdmbot.storage.events;
 
+import pdmbot.domain.interaction.ChatEventStore;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -42,6 +44,20 @@ public final class JdbcChatEventStore implements ChatEventStore {
         } catch (SQLException e) {
             if (isUniqueViolation(e)) return false;
             throw new UnableToRecordChatEventException("claim the " + platform + " event " + id, e);
+        }
+    }
+
+    @Override
+    public void release(String platform, String eventId) {
+        String id = eventId.length() > MAX_EVENT_ID ? eventId.substring(0, MAX_EVENT_ID) : eventId;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM chat_events WHERE platform = ? AND event_id = ?")) {
+            s.setString(1, platform);
+            s.setString(2, id);
+            s.executeUpdate();
+            if (!c.getAutoCommit()) c.commit();
+        } catch (SQLException e) {
+            throw new UnableToRecordChatEventException("release the " + platform + " event " + id, e);
         }
     }
 

@@ -1,5 +1,8 @@
 package pdmbot.storage.events;
 
+import pdmbot.domain.interaction.ChatEventStore;
+import pdmbot.domain.interaction.ChatButtonStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -74,6 +77,15 @@ abstract class ChatEventStoreContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void a_released_claim_can_be_claimed_again_by_the_retry() {
+        String id = fresh("released");
+        assertThat(events().claim("slack", id, "a")).isTrue();
+        events().release("slack", id);
+        assertThat(events().claim("slack", id, "b")).isTrue();
+        assertThat(events().claim("slack", id, "a")).isFalse();
     }
 
     @Test

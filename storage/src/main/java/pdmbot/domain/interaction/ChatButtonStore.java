@@ -1,4 +1,4 @@
-package pdmbot.storage.events;
+package pdmbot.domain.interaction;
 
 import java.time.Instant;
 

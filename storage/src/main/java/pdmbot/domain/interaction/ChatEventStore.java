@@ -1,4 +1,4 @@
-package pdmbot.storage.events;
+package pdmbot.domain.interaction;
 
 import java.time.Instant;
 
@@ -10,6 +10,9 @@ public interface ChatEventStore {
 
     /** True for the first claim of {@code (platform, eventId)}, false for every later one, on any instance. */
     boolean claim(String platform, String eventId, String instance);
+
+    /** Gives a claim back, so that the platform's retry (or another instance) can handle the event after all. */
+    void release(String platform, String eventId);
 
     /** Forgets claims older than {@code before}; platforms stop retrying long before. Returns how many went. */
     int forgetClaimedBefore(Instant before);

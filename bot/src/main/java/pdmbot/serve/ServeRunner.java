@@ -1,4 +1,7 @@
-package pdmbot.http;
+package pdmbot.serve;
+
+import pdmbot.http.HttpServer;
+import pdmbot.http.Endpoint;
 
 import com.slack.api.Slack;
 import java.io.IOException;
@@ -18,6 +21,11 @@ import pdmbot.adapters.slack.SlackAdapter;
 import pdmbot.chat.ChatCore;
 import pdmbot.config.BotConfig;
 import pdmbot.config.Secrets;
+import pdmbot.chat.interaction.Dialogues;
+import pdmbot.chat.interaction.Interactions;
+import pdmbot.http.HealthCheck;
+import pdmbot.http.HttpLimits;
+import pdmbot.storage.dialogues.JdbcDialogueStore;
 import pdmbot.storage.events.JdbcChatButtonStore;
 import pdmbot.storage.events.JdbcChatEventStore;
 
@@ -59,6 +67,18 @@ public final class ServeRunner {
     private ServeRunner() {
     }
 
+    /** The one interaction service every adapter of this process shares, on the bot's database. */
+    public static Interactions interactions(DataSource dataSource, String instance, Clock clock) {
+        return new Interactions(new JdbcChatEventStore(dataSource, clock), new JdbcChatButtonStore(dataSource, clock),
+                new Dialogues(new JdbcDialogueStore(dataSource, clock), clock), instance, clock);
+    }
+
+    static HttpLimits limits(BotConfig.Http http) {
+        return new HttpLimits(java.time.Duration.ofSeconds(http.idleTimeoutSeconds()),
+                java.time.Duration.ofSeconds(http.headerTimeoutSeconds()), java.time.Duration.ofSeconds(http.bodyTimeoutSeconds()),
+                http.maxHeaderBytes(), http.maxBodyBytes(), http.maxConnections(), HttpLimits.DEFAULTS.threads());
+    }
+
     public static Serving start(BotConfig config, ChatCore core, DataSource dataSource, Map<String, String> environment)
             throws IOException {
         return start(config, core, dataSource, environment, Slack.getInstance(), Clock.systemUTC());
@@ -80,8 +100,8 @@ public final class ServeRunner {
                                 Slack slack, Clock clock, pdmbot.chat.AnnouncementHub announcements) throws IOException {
         Secrets secrets = new Secrets(environment);
         String instance = ManagementFactory.getRuntimeMXBean().getName();
-        JdbcChatEventStore events = new JdbcChatEventStore(dataSource, clock);
-        JdbcChatButtonStore buttons = new JdbcChatButtonStore(dataSource, clock);
+        Interactions interactions = interactions(dataSource, instance, clock);
+        List<HealthCheck> health = new ArrayList<>();
         List<AutoCloseable> parts = new ArrayList<>();
         Map<String, Endpoint> endpoints = new LinkedHashMap<>();
         try {
@@ -93,8 +113,9 @@ public final class ServeRunner {
                                 : secrets.require(slackConfig.signingSecretEnv(), null, "Slack (HTTP mode)"),
                         secrets.require(slackConfig.botTokenEnv(), null, "Slack"),
                         slackConfig.teamId(), instance, null);
-                SlackAdapter adapter = new SlackAdapter(settings, slack, core::handle, events, buttons, clock);
+                SlackAdapter adapter = new SlackAdapter(settings, slack, core::handle, interactions, clock);
                 parts.add(adapter);
+                health.add(adapter.health());
                 if (announcements != null && slackConfig.announcementsChannel() != null && !slackConfig.announcementsChannel().isBlank()) {
                     pdmbot.chat.Announcements channel = adapter.announcementsTo(slackConfig.announcementsChannel());
                     announcements.subscribe(channel);
@@ -109,9 +130,9 @@ public final class ServeRunner {
             }
             BotConfig.Discord discordConfig = config.discord();
             if (discordConfig.enabled()) {
-                DiscordInteractions interactions = new DiscordInteractions(core::handle, events, buttons,
-                        new HashSet<>(discordConfig.guilds()), instance, clock);
-                DiscordAdapter adapter = new DiscordAdapter(interactions, discordConfig.guilds(), false);
+                DiscordInteractions discord = new DiscordInteractions(core::handle, interactions,
+                        new HashSet<>(discordConfig.guilds()), clock);
+                DiscordAdapter adapter = new DiscordAdapter(discord, discordConfig.guilds(), false);
                 parts.add(adapter);
                 if (announcements != null && discordConfig.announcementsChannel() != null && !discordConfig.announcementsChannel().isBlank()) {
                     pdmbot.chat.Announcements channel = adapter.announcementsTo(discordConfig.announcementsChannel());
@@ -121,10 +142,10 @@ public final class ServeRunner {
                 adapter.start(secrets.require(discordConfig.tokenEnv(), null, "Discord"));
                 log.info("Discord: connecting; /pdm in guilds {}", discordConfig.guilds());
             }
-            HttpServer http = HttpServer.start(config.http().bind(), config.http().port(), endpoints);
+            HttpServer http = HttpServer.start(config.http().bind(), config.http().port(), limits(config.http()), endpoints, health);
             parts.add(http);
             return new Serving(parts, http);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             new Serving(parts, null).close();
             throw e;
         } catch (Exception e) {

@@ -1,4 +1,7 @@
-package pdmbot.http;
+package pdmbot.serve;
+
+import pdmbot.http.HttpServer;
+import pdmbot.http.Endpoint;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
@@ -30,8 +33,6 @@ import javax.sql.DataSource;
 import pdmbot.adapters.slack.SlackAdapter;
 import pdmbot.adapters.slack.SlackSignatureCheck;
 import pdmbot.chat.ChatCore;
-import pdmbot.storage.events.JdbcChatButtonStore;
-import pdmbot.storage.events.JdbcChatEventStore;
 
 /**
  * {@code bench chat}: real signed {@code /pdm} requests from 1, 8 and 32 concurrent clients into the bot's
@@ -58,8 +59,7 @@ public final class ChatBench {
         slackConfig.setMethodsEndpointUrlPrefix("http://127.0.0.1:" + stub.getAddress().getPort() + "/api/");
         Clock clock = Clock.systemUTC();
         SlackAdapter slack = new SlackAdapter(new SlackAdapter.Settings(SECRET, "xoxb-bench", null, "bench", null),
-                Slack.getInstance(slackConfig), core::handle, new JdbcChatEventStore(dataSource, clock),
-                new JdbcChatButtonStore(dataSource, clock), clock);
+                Slack.getInstance(slackConfig), core::handle, ServeRunner.interactions(dataSource, "bench", clock), clock);
         SlackSignatureCheck signer = new SlackSignatureCheck(SECRET, clock);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeLimit.toNanos();
@@ -129,7 +129,7 @@ public final class ChatBench {
     }
 
     /** Stands in for slack.com: auth.test, chat.* and response_url posts; records when each channel's reply arrived. */
-    private static com.sun.net.httpserver.HttpServer slackStub(Map<String, CompletableFuture<Long>> replies) throws IOException {
+    static com.sun.net.httpserver.HttpServer slackStub(Map<String, CompletableFuture<Long>> replies) throws IOException {
         com.sun.net.httpserver.HttpServer stub = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         stub.setExecutor(Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "pdm-bench-slack");
@@ -186,7 +186,7 @@ public final class ChatBench {
         return out.toString();
     }
 
-    private static double ms(List<Long> nanos, int percentile) {
+    static double ms(List<Long> nanos, int percentile) {
         if (nanos.isEmpty()) return 0;
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
