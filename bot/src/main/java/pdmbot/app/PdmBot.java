@@ -101,13 +101,12 @@ public final class PdmBot implements AutoCloseable {
             commands.add(new AutoDeployStatusCommand(ledger, natures));
             commands.add(new RulesListCommand(classifications));
             commands.add(new RulesReloadCommand(classifications));
-            RunService runs = RunWiring.runs(config, dataDir, database, world, announcements, clock);
+            RunService runs = RunWiring.runs(config, dataDir, database, world, announcements, classifications, clock);
             commands.addAll(RunWiring.commands(runs, world, stores, natures));
             router.set(new Router(commands));
             ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));
             PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger);
             bot.runs = runs;
-            runs.pickUpUnfinished(config.run().onUnfinished().equals("resume"));
             return bot;
         } catch (RuntimeException e) {
             closeQuietly(world == null ? null : world.resources());
@@ -193,6 +192,15 @@ public final class PdmBot implements AutoCloseable {
 
     public Ledger ledger() {
         return ledger;
+    }
+
+    /**
+     * Makes this process one that drives runs it did not start (serve, the console): an unfinished run is resumed or
+     * announced as {@code run.on-unfinished} says. A one-shot {@code say} never calls it, so a read-only command
+     * never takes over or resumes a run.
+     */
+    public void driveUnfinishedRuns() {
+        RunWiring.driveUnfinishedRuns(config, runs);
     }
 
     /** The PDM run feature (runs, retries, the run store). */

@@ -11,15 +11,19 @@ import java.util.UUID;
 import pdmbot.chat.Announcements;
 import pdmbot.chat.Command;
 import pdmbot.config.BotConfig;
+import pdmbot.domain.Environment;
 import pdmbot.config.InvalidConfigurationException;
 import pdmbot.ledger.MigrationNatures;
 import pdmbot.rules.checks.ProductionChecks;
+import pdmbot.classification.Classifications;
+import pdmbot.run.ClassifiedDatabases;
 import pdmbot.run.ConfiguredChangeLocks;
 import pdmbot.run.ExecuteCommand;
 import pdmbot.run.LockCommand;
 import pdmbot.run.MergeRequestOf;
 import pdmbot.run.Pacer;
 import pdmbot.run.RetryCommand;
+import pdmbot.run.RunPlan;
 import pdmbot.run.RunChecks;
 import pdmbot.run.RunCommand;
 import pdmbot.run.RunResources;
@@ -39,11 +43,13 @@ import pdmbot.world.CommitInfo;
 /** Builds the PDM run feature (service, checks, commands) from the configuration, the store and the world. */
 final class RunWiring {
 
+    private static final Duration HAND_OVER_LOOK = Duration.ofSeconds(15);
+
     private RunWiring() {
     }
 
     static RunService runs(BotConfig config, Path dataDir, Database database, Worlds.Opened world, Announcements announcements,
-                           Clock clock) {
+                           Classifications classifications, Clock clock) {
         Stores stores = database.stores();
         MergeRequestOf mergeRequests = version -> stores.ledger().changesOf(version).stream()
                 .filter(e -> e.kind() == LedgerChange.Kind.ADDED && e.commitSha() != null)
@@ -53,18 +59,36 @@ final class RunWiring {
                 .flatMap(CommitInfo::mergeRequest);
         // The simulated pipelines move with time; poll them every second rather than every poll-seconds.
         Duration poll = Duration.ofSeconds(world.simulated() != null ? 1 : config.run().pollSeconds());
-        RunResources resources = new RunResources(world.world(), world.operations(), stores.locks(), mergeRequests, clock, poll,
-                Pacer.SLEEP);
+        // Which databases a migration runs on is the classification's answer, for the file as deployed.
+        ClassifiedDatabases databases = new ClassifiedDatabases(world.world().packages(), classifications::classify);
+        RunResources resources = new RunResources(world.world(), world.operations(), stores.locks(), mergeRequests, databases,
+                clock, poll, Pacer.SLEEP);
         List<ChangeLock> windows = config.run().changeLocks().stream()
                 .map(w -> new ChangeLock(w.name(), w.fromInstant(), w.untilInstant(), w.reason())).toList();
-        RunChecks checks = new RunChecks(ProductionChecks.builtIn(), world.world(), world.operations(), stores.locks(),
+        RunChecks checks = new RunChecks(ProductionChecks.builtIn(), world.world(), databases, world.operations(), stores.locks(),
                 new ConfiguredChangeLocks(windows), clock);
         Duration lease = Duration.ofSeconds(config.run().leaseSeconds());
-        RunService runs = new RunService(JdbcRunStore.on(database.dataSource(), clock), checks, resources, announcements,
-                instanceId(dataDir), lease);
-        // With resume, a run whose instance died is taken over by another instance once its lease has passed.
-        if (config.run().onUnfinished().equals("resume")) runs.watchForAbandonedRuns(lease.dividedBy(2));
-        return runs;
+        return new RunService(JdbcRunStore.on(database.dataSource(), clock), checks, plan(config.run()), resources,
+                announcements, instanceId(dataDir), lease);
+    }
+
+    /** The steps of a new run, from {@code run.targets}. */
+    static RunPlan plan(BotConfig.Run run) {
+        return RunPlan.of(run.targets().stream()
+                .map(t -> new RunPlan.Target(Environment.byId(t.environment()).orElseThrow(), t.qa(), t.skip())).toList());
+    }
+
+    /**
+     * Lets this process drive runs it did not start: a run a crash left unfinished is resumed ({@code resume}) or
+     * announced ({@code ask}), and with {@code resume} a run whose instance died is taken over once its lease has
+     * passed. Only a process that serves (or the console) does this; {@code say} of a read-only command never does.
+     */
+    static void driveUnfinishedRuns(BotConfig config, RunService runs) {
+        boolean resume = config.run().onUnfinished().equals("resume");
+        runs.pickUpUnfinished(resume);
+        // A run handed over by a one-shot say has no owner and is taken at the next look: look at least every 15 s.
+        Duration half = Duration.ofSeconds(config.run().leaseSeconds()).dividedBy(2);
+        if (resume) runs.watchForAbandonedRuns(half.compareTo(HAND_OVER_LOOK) < 0 ? half : HAND_OVER_LOOK);
     }
 
     static List<Command> commands(RunService runs, Worlds.Opened world, Stores stores, MigrationNatures natures) {
@@ -76,8 +100,9 @@ final class RunWiring {
                 new RunCommand(runs),
                 new LockCommand(stores.locks()),
                 new UnlockCommand(stores.locks())));
-        if (world.simulated() != null)
-            commands.addAll(new DemoCommands(world.simulated(), world.world().packages(), stores.ledger()).commands());
+        // listed on every world so that on a git checkout or GitLab they refuse and say why, instead of being unknown
+        commands.addAll(new DemoCommands(world.demo() != null ? java.util.Optional.of(world.simulated()) : java.util.Optional.empty(),
+                world.world().description(), world.world().packages(), stores.ledger()).commands());
         return commands;
     }
 

@@ -71,7 +71,7 @@ public final class ChatCore {
     }
 
     private Reply run(ChatRequest request, Router.Matched matched) {
-        Command command = matched.command();
+        CommandSpec command = matched.command();
         Role role = roleOf(request);
         if (!role.allows(command.role())) {
             return Reply.refused("`" + command.name() + "` is for release managers; " + request.userName()
@@ -79,7 +79,7 @@ public final class ChatCore {
                     + "`roles.release-managers` in the configuration.");
         }
         try {
-            return command.handle(new Invocation(request, role, command, new Arguments(matched.rest())));
+            return command.handle(request, role, matched.rest());
         } catch (UsageException e) {
             return Reply.builder(Reply.Outcome.REFUSED)
                     .text("`" + command.name() + "`: " + e.getMessage() + ".")

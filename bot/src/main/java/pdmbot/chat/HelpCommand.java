@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** {@code help [command]}: built from every command's own metadata. */
+/** {@code help [command]}: built from every command's own declaration. */
 public final class HelpCommand implements Command {
 
     private final Supplier<Router> router;
@@ -14,33 +14,21 @@ public final class HelpCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "help";
+    public CommandSpec spec() {
+        return CommandSpec.command("help")
+                .description("Lists the commands, or explains one.")
+                .rest("command", "the command to explain")
+                .example("help")
+                .example("help pdm execute")
+                .handledBy(this::help);
     }
 
-    @Override
-    public String usage() {
-        return "help [command]";
-    }
-
-    @Override
-    public String description() {
-        return "Lists the commands, or explains one.";
-    }
-
-    @Override
-    public List<String> examples() {
-        return List.of("help", "help pdm execute");
-    }
-
-    @Override
-    public Reply handle(Invocation invocation) {
+    private Reply help(Invocation invocation) {
         Router commands = router.get();
-        List<String> words = invocation.arguments().positionals();
-        if (words.isEmpty()) return overview(commands, invocation.role());
-        String wanted = String.join(" ", words);
-        return commands.find(wanted).map(this::detail).orElseGet(() -> {
-            Router.Route route = commands.route(words);
+        String wanted = invocation.rest("command");
+        if (wanted.isEmpty()) return overview(commands, invocation.role());
+        return commands.find(wanted).map(HelpCommand::detail).orElseGet(() -> {
+            Router.Route route = commands.route(List.of(wanted.split(" ")));
             if (route instanceof Router.Matched m) return detail(m.command());
             List<String> close = ((Router.Unknown) route).suggestions();
             return Reply.builder(Reply.Outcome.REFUSED)
@@ -50,25 +38,30 @@ public final class HelpCommand implements Command {
         });
     }
 
-    private Reply overview(Router commands, Role role) {
+    private static Reply overview(Router commands, Role role) {
         List<List<String>> rows = new ArrayList<>();
-        for (Command c : commands.commands()) {
+        for (CommandSpec c : commands.commands())
             rows.add(List.of(c.usage(), c.description() + (c.role() == Role.RELEASE_MANAGER ? " (release managers)" : "")));
-        }
+        String you = role == Role.RELEASE_MANAGER ? "You are a release manager: you may run every command."
+                : "You are not a release manager: you may ask, and the commands marked (release managers) are refused.";
         return Reply.builder()
                 .heading("pdm-bot commands")
                 .table(List.of("command", "what it does"), rows)
-                .note("You are " + role.id() + ". `help <command>` explains one command.")
+                .note(you + " `help <command>` explains one command.")
                 .build();
     }
 
-    private Reply detail(Command c) {
+    private static Reply detail(CommandSpec c) {
         List<Block.Field> fields = new ArrayList<>();
         fields.add(new Block.Field("usage", "`" + c.usage() + "`"));
         if (!c.aliases().isEmpty()) fields.add(new Block.Field("aliases", String.join(", ", c.aliases())));
         fields.add(new Block.Field("who may", c.role() == Role.RELEASE_MANAGER ? "release managers" : "everyone"));
         Reply.Builder reply = Reply.builder().heading(c.name()).text(c.description()).fields(fields);
-        if (!c.examples().isEmpty()) reply.bullets(c.examples().stream().map(e -> "`" + e + "`").toList());
+        List<String> accepted = new ArrayList<>();
+        for (CommandSpec.Parameter p : c.parameters()) accepted.add("`" + p.usage() + "` — " + p.what());
+        for (CommandSpec.Option o : c.options()) accepted.add("`" + o.usage().substring(1, o.usage().length() - 1) + "` — " + o.what());
+        if (!accepted.isEmpty()) reply.text("Takes:").bullets(accepted);
+        if (!c.examples().isEmpty()) reply.text("Examples:").bullets(c.examples().stream().map(CommandSpec.Example::shown).toList());
         return reply.build();
     }
 }

@@ -12,28 +12,27 @@ import java.util.stream.Collectors;
 /** Finds the command a line of words names: the longest matching name or alias wins. */
 public final class Router {
 
-    private final Map<String, Command> byWords = new LinkedHashMap<>();
-    private final List<Command> commands = new ArrayList<>();
+    private final Map<String, CommandSpec> byWords = new LinkedHashMap<>();
+    private final List<CommandSpec> commands = new ArrayList<>();
 
-    public Router(Collection<Command> commands) {
-        for (Command command : commands) add(command);
+    public Router(Collection<? extends Command> commands) {
+        for (Command command : commands) add(command.spec());
     }
 
-    private void add(Command command) {
+    private void add(CommandSpec command) {
         commands.add(command);
         register(command.name(), command);
         for (String alias : command.aliases()) register(alias, command);
     }
 
-    private void register(String words, Command command) {
+    private void register(String words, CommandSpec command) {
         String key = normalise(words);
-        Command previous = byWords.putIfAbsent(key, command);
+        CommandSpec previous = byWords.putIfAbsent(key, command);
         if (previous != null)
-            throw new IllegalStateException("'" + key + "' names both " + previous.getClass().getSimpleName()
-                    + " and " + command.getClass().getSimpleName());
+            throw new IllegalStateException("'" + key + "' names both `" + previous.usage() + "` and `" + command.usage() + "`");
     }
 
-    public List<Command> commands() {
+    public List<CommandSpec> commands() {
         return List.copyOf(commands);
     }
 
@@ -41,7 +40,7 @@ public final class Router {
     public sealed interface Route permits Matched, Unknown {
     }
 
-    public record Matched(Command command, List<String> rest) implements Route {
+    public record Matched(CommandSpec command, List<String> rest) implements Route {
     }
 
     /** Nothing matched; {@code suggestions} are command names close to what was typed. */
@@ -51,19 +50,19 @@ public final class Router {
     public Route route(List<String> words) {
         for (int n = Math.min(words.size(), 4); n >= 1; n--) {
             String key = normalise(String.join(" ", words.subList(0, n)));
-            Command command = byWords.get(key);
+            CommandSpec command = byWords.get(key);
             if (command != null) return new Matched(command, words.subList(n, words.size()));
         }
         return new Unknown(String.join(" ", words.subList(0, Math.min(words.size(), 2))), suggest(words));
     }
 
     /** Looks a command up by its name or alias, for {@code help <command>}. */
-    public Optional<Command> find(String words) {
+    public Optional<CommandSpec> find(String words) {
         return Optional.ofNullable(byWords.get(normalise(words)));
     }
 
     private List<String> suggest(List<String> words) {
-        List<String> names = commands.stream().map(Command::name).toList();
+        List<String> names = commands.stream().map(CommandSpec::name).toList();
         String first = words.get(0).toLowerCase(Locale.ROOT);
         List<String> sameGroup = names.stream().filter(n -> n.startsWith(first + " ")).toList();
         if (!sameGroup.isEmpty() && words.size() > 1) {

@@ -3,7 +3,11 @@ package pdmbot.chat;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a command line like a shell: spaces separate words, quotes group them, backslash escapes. */
+/**
+ * Splits a command line like a shell: spaces separate words, quotes group them, backslash escapes. Any Unicode space
+ * (a no-break space pasted from a chat, an ideographic space) separates words like a plain one; zero-width characters
+ * outside quotes are dropped.
+ */
 public final class Tokenizer {
 
     private Tokenizer() {
@@ -34,7 +38,9 @@ public final class Tokenizer {
             } else if (c == '\\' && i + 1 < line.length()) {
                 word.append(line.charAt(++i));
                 inWord = true;
-            } else if (Character.isWhitespace(c)) {
+            } else if (isZeroWidth(c)) {
+                continue;
+            } else if (isSpace(c)) {
                 if (inWord) {
                     words.add(word.toString());
                     word.setLength(0);
@@ -50,5 +56,14 @@ public final class Tokenizer {
                     + " quote at position " + (quoteAt + 1) + " is never closed");
         if (inWord) words.add(word.toString());
         return words;
+    }
+
+    /** Whitespace as Java sees it plus the Unicode space separators it leaves out (U+00A0, U+2007, U+202F). */
+    static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    private static boolean isZeroWidth(char c) {
+        return c == '\u200b' || c == '\u2060' || c == '\ufeff';
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import pdmbot.chat.Block;
 import pdmbot.chat.Command;
+import pdmbot.chat.CommandSpec;
 import pdmbot.chat.Invocation;
 import pdmbot.chat.Reply;
 import pdmbot.domain.LogicalDatabase;
@@ -30,28 +31,17 @@ public final class MigrationExplainCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "migration explain";
+    public CommandSpec spec() {
+        return CommandSpec.command("migration explain")
+                .description("The nature of a post-deploy migration, the databases it runs on, and why: each rule with its source line.")
+                .argument("ref", Ledger.REF)
+                .example("migration explain 20231030061519")
+                .example("migration explain FinalizeBackfillIssuesNamespaceId")
+                .handledBy(this::explain);
     }
 
-    @Override
-    public String usage() {
-        return "migration explain <ref>";
-    }
-
-    @Override
-    public String description() {
-        return "The nature of a post-deploy migration, the databases it runs on, and why: each rule with its source line.";
-    }
-
-    @Override
-    public List<String> examples() {
-        return List.of("migration explain 20231102093000", "migration explain FinalizeBackfillIssuesNamespaceId");
-    }
-
-    @Override
-    public Reply handle(Invocation invocation) {
-        Lookup<PostMigration> lookup = ledger.lookUp(invocation.arguments().allowOnly().atMost(1).required(0, Ledger.REF));
+    private Reply explain(Invocation invocation) {
+        Lookup<PostMigration> lookup = ledger.lookUp(invocation.argument("ref"));
         if (lookup.found().isEmpty()) return LookupReplies.migrationRefusal(lookup);
         PostMigration migration = lookup.found().orElseThrow();
         Optional<Classification> found = natures.classificationOf(migration);

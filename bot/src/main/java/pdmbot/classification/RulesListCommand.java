@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import pdmbot.chat.Command;
+import pdmbot.chat.CommandSpec;
 import pdmbot.chat.Invocation;
 import pdmbot.chat.Reply;
 import pdmbot.rules.classify.CompiledRules;
@@ -18,32 +19,23 @@ public final class RulesListCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "rules list";
+    public CommandSpec spec() {
+        return CommandSpec.command("rules list")
+                .description("The classification rules in use, by file.")
+                .example("rules list")
+                .handledBy(this::list);
     }
 
-    @Override
-    public String usage() {
-        return "rules list";
-    }
-
-    @Override
-    public String description() {
-        return "The classification rules in use, by file.";
-    }
-
-    @Override
-    public Reply handle(Invocation invocation) {
-        invocation.arguments().allowOnly().atMost(0);
+    private Reply list(Invocation invocation) {
         Reply.Builder reply = Reply.builder().heading("Rules in use");
         int total = 0;
         CompiledRules rules = classifications.rulesInUse();
         for (Map.Entry<String, List<String>> file : rules.rulesByFile().entrySet()) {
             List<String> names = new ArrayList<>(file.getValue());
             total += names.size();
-            reply.text("`" + file.getKey() + "` (" + names.size() + " rules)").bullets(names.stream().map(n -> "\"" + n + "\"").toList());
+            reply.text("`" + file.getKey() + "` (" + names.size() + (names.size() == 1 ? " rule)" : " rules)")).bullets(names.stream().map(n -> "\"" + n + "\"").toList());
         }
-        return reply.note(total + " rules; compiled in " + rules.buildMillis() + " ms. "
+        return reply.note(total + (total == 1 ? " rule" : " rules") + "; compiled in " + rules.buildMillis() + " ms. "
                 + "`rules reload` recompiles them with the configured rules folder.").build();
     }
 }

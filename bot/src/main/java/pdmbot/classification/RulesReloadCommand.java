@@ -3,7 +3,7 @@ package pdmbot.classification;
 import pdmbot.chat.Command;
 import pdmbot.chat.Invocation;
 import pdmbot.chat.Reply;
-import pdmbot.chat.Role;
+import pdmbot.chat.CommandSpec;
 import pdmbot.rules.classify.ReloadResult;
 
 /** {@code rules reload}: recompiles the built-in rules and the configured folder's .drl files, or keeps the old ones. */
@@ -16,31 +16,18 @@ public final class RulesReloadCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "rules reload";
+    public CommandSpec spec() {
+        return CommandSpec.command("rules reload")
+                .description("Recompiles the rules with the .drl files of the configured folder; keeps the old rules if any fails.")
+                .releaseManagersOnly()
+                .example("rules reload")
+                .handledBy(this::reload);
     }
 
-    @Override
-    public String usage() {
-        return "rules reload";
-    }
-
-    @Override
-    public String description() {
-        return "Recompiles the rules with the .drl files of the configured folder; keeps the old rules if any fails.";
-    }
-
-    @Override
-    public Role role() {
-        return Role.RELEASE_MANAGER;
-    }
-
-    @Override
-    public Reply handle(Invocation invocation) {
-        invocation.arguments().allowOnly().atMost(0);
+    private Reply reload(Invocation invocation) {
         ReloadResult result = classifications.reload();
         if (result instanceof ReloadResult.Loaded loaded)
-            return Reply.builder().text("Reloaded " + loaded.rules() + " rules from " + loaded.files().size() + " file"
+            return Reply.builder().text("Reloaded " + loaded.rules() + (loaded.rules() == 1 ? " rule" : " rules") + " from " + loaded.files().size() + " file"
                     + (loaded.files().size() == 1 ? "" : "s") + ".").bullets(loaded.files().stream().map(f -> "`" + f + "`").toList())
                     .note("Classifications are decided again with the new rules as they are asked for.").build();
         ReloadResult.Refused refused = (ReloadResult.Refused) result;

@@ -25,6 +25,7 @@ final class ConsoleCommand implements Callable<Integer> {
         try (PdmBot bot = launch.start()) {
             ConsoleAdapter console = new ConsoleAdapter(bot.core()::handle, bot.config().console().user(), System.out);
             bot.announcements().subscribe(console);
+            bot.driveUnfinishedRuns();
             String banner = "pdm-bot " + bot.describe() + "\nType `help` for the commands, `exit` to leave.";
             return console.run(System.in, Path.of(bot.config().data()).resolve("console-history"), banner);
         }

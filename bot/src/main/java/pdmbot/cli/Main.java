@@ -50,6 +50,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     public static int run(Map<String, String> environment, String... args) {
         CommandLine cli = new CommandLine(new Main(environment));
         withHelpAndVersionEverywhere(cli);
+        SayCommand.takeUnknownOptionsAsWords(cli.getSubcommands().get("say"));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("pdm-bot: " + Launch.userMessage(e));
             return e instanceof pdmbot.config.InvalidConfigurationException

@@ -26,6 +26,7 @@ final class ServeCommand implements Callable<Integer> {
             bot.close();
             throw e;
         }
+        bot.driveUnfinishedRuns();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             serving.close();

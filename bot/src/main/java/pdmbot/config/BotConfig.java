@@ -22,7 +22,7 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
         if (http == null) http = new Http(null, null);
         if (slack == null) slack = new Slack(null, null, null, null, null, null, null);
         if (discord == null) discord = new Discord(null, null, null, null);
-        if (run == null) run = new Run(null, null, null, null, null);
+        if (run == null) run = new Run(null, null, null, null, null, null);
     }
 
     public static BotConfig defaults() {
@@ -179,7 +179,16 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
      * after how long without a heartbeat another instance may take a run over; the production change-lock calendar.
      */
     public record Run(String onUnfinished, Integer demoSecondsPerMigration, Integer pollSeconds, Integer leaseSeconds,
-                      List<ChangeLockWindow> changeLocks) {
+                      List<ChangeLockWindow> changeLocks, List<RunTarget> targets) {
+
+        /** The environments a run migrates by default, in order: gstg with QA after it, then gprd. */
+        public static final List<RunTarget> DEFAULT_TARGETS = List.of(new RunTarget("gstg", true, false), new RunTarget("gprd", false, false));
+
+        public Run(String onUnfinished, Integer demoSecondsPerMigration, Integer pollSeconds, Integer leaseSeconds,
+                   List<ChangeLockWindow> changeLocks) {
+            this(onUnfinished, demoSecondsPerMigration, pollSeconds, leaseSeconds, changeLocks, null);
+        }
+
         public Run {
             if (onUnfinished == null || onUnfinished.isBlank()) onUnfinished = "ask";
             if (!List.of("ask", "resume").contains(onUnfinished))
@@ -192,6 +201,32 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
             if (leaseSeconds == null) leaseSeconds = 300;
             if (leaseSeconds <= 0) throw new IllegalArgumentException("lease-seconds: must be a positive number of seconds");
             changeLocks = changeLocks == null ? List.of() : List.copyOf(changeLocks);
+            targets = targets == null || targets.isEmpty() ? DEFAULT_TARGETS : List.copyOf(targets);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < targets.size(); i++)
+                if (!seen.add(targets.get(i).environment()))
+                    throw new IllegalArgumentException("targets[" + i + "].environment: " + targets.get(i).environment()
+                            + " is listed twice; each environment is migrated once per run");
+            if (targets.stream().allMatch(RunTarget::skip))
+                throw new IllegalArgumentException("targets: every target is skipped; a run needs at least one environment");
+        }
+    }
+
+    /**
+     * One environment a PDM run migrates, in the order listed: {@code environment} is a database environment (gstg or
+     * gprd), {@code qa} runs the QA pipeline against it afterwards, {@code skip} leaves it out of new runs.
+     */
+    public record RunTarget(String environment, Boolean qa, Boolean skip) {
+        public static final List<String> ENVIRONMENTS = List.of("gstg", "gprd");
+
+        public RunTarget {
+            if (environment == null || environment.isBlank())
+                throw new IllegalArgumentException("environment: is required (one of " + String.join(", ", ENVIRONMENTS) + ")");
+            if (!ENVIRONMENTS.contains(environment))
+                throw new IllegalArgumentException("environment: '" + environment + "' has no post-deploy migrations to run;"
+                        + " expected one of " + String.join(", ", ENVIRONMENTS));
+            if (qa == null) qa = false;
+            if (skip == null) skip = false;
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import pdmbot.chat.Command;
+import pdmbot.chat.CommandSpec;
 import pdmbot.chat.Invocation;
 import pdmbot.chat.Reply;
 import pdmbot.domain.Environment;
@@ -26,31 +27,22 @@ public final class AutoDeployStatusCommand implements Command {
         this.natures = natures;
     }
 
-    @Override
-    public String name() {
-        return "auto_deploy status";
-    }
+    /** How long a sha may be, in the same words wherever a sha is asked for or refused. */
+    static final String SHA_LENGTHS = "4 to 40 hex characters";
 
     @Override
-    public String usage() {
-        return "auto_deploy status <sha>";
+    public CommandSpec spec() {
+        return CommandSpec.command("auto_deploy status")
+                .description("The environments a commit has reached, with db/gstg and db/gprd when its post-deploy migrations ran there.")
+                .argument("sha", "the commit sha (" + SHA_LENGTHS + ")")
+                .example("auto_deploy status a7493c93741")
+                .handledBy(this::status);
     }
 
-    @Override
-    public String description() {
-        return "The environments a commit has reached, with db/gstg and db/gprd when its post-deploy migrations ran there.";
-    }
-
-    @Override
-    public List<String> examples() {
-        return List.of("auto_deploy status 4ce763dbce1");
-    }
-
-    @Override
-    public Reply handle(Invocation invocation) {
-        String sha = invocation.arguments().allowOnly().atMost(1).required(0, "the commit sha (7 or more hex characters)");
+    private Reply status(Invocation invocation) {
+        String sha = invocation.argument("sha");
         if (!sha.matches("[0-9a-fA-F]{4,40}"))
-            return Reply.refused("\"" + sha + "\" is not a commit sha; expected 4 to 40 hex characters such as `4ce763dbce1`.");
+            return Reply.refused("\"" + sha + "\" is not a commit sha; expected " + SHA_LENGTHS + " such as `a7493c93741`.");
         ledger.refresh();
         PackageSource packages = ledger.world().packages();
         Lookup<CommitInfo> lookup = packages.findCommit(sha.toLowerCase());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import pdmbot.chat.Block;
 import pdmbot.chat.Command;
+import pdmbot.chat.CommandSpec;
 import pdmbot.chat.Invocation;
 import pdmbot.chat.Reply;
 import pdmbot.domain.PackageVersion;
@@ -24,28 +25,17 @@ public final class MigrationPackageCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "migration package";
+    public CommandSpec spec() {
+        return CommandSpec.command("migration package")
+                .description("Which package introduced a post-deploy migration, its merge request and author, and later changes.")
+                .argument("ref", Ledger.REF)
+                .example("migration package 20231030083236")
+                .example("migration package RemoveUsersThemeIdLegacy")
+                .handledBy(this::introducedBy);
     }
 
-    @Override
-    public String usage() {
-        return "migration package <ref>";
-    }
-
-    @Override
-    public String description() {
-        return "Which package introduced a post-deploy migration, its merge request and author, and later changes.";
-    }
-
-    @Override
-    public List<String> examples() {
-        return List.of("migration package 20231102093000", "migration package AddIndexOnCiBuildsStatus");
-    }
-
-    @Override
-    public Reply handle(Invocation invocation) {
-        Lookup<PostMigration> lookup = ledger.lookUp(invocation.arguments().allowOnly().atMost(1).required(0, Ledger.REF));
+    private Reply introducedBy(Invocation invocation) {
+        Lookup<PostMigration> lookup = ledger.lookUp(invocation.argument("ref"));
         if (lookup.found().isEmpty()) return LookupReplies.migrationRefusal(lookup);
         PostMigration migration = lookup.found().get();
         List<LedgerEntry> changes = ledger.store().changesOf(migration.version());

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import pdmbot.chat.Command;
+import pdmbot.chat.CommandSpec;
 import pdmbot.chat.Invocation;
 import pdmbot.chat.Reply;
 import pdmbot.domain.Environment;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.domain.PostMigration;
+import pdmbot.storage.ledger.LedgerEntry;
 import pdmbot.storage.runs.RunStore;
 import pdmbot.world.AutoDeployPackage;
 import pdmbot.world.Lookup;
@@ -29,33 +31,23 @@ public final class MigrationStatusCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "migration status";
+    public CommandSpec spec() {
+        return CommandSpec.command("migration status")
+                .description("Where a post-deploy migration has run: each environment and database, pending or ran when.")
+                .argument("ref", Ledger.REF)
+                .example("migration status 20231107035712")
+                .example("migration status update_issues_work_item_type_for_incidents")
+                .handledBy(this::status);
     }
 
-    @Override
-    public String usage() {
-        return "migration status <ref>";
-    }
-
-    @Override
-    public String description() {
-        return "Where a post-deploy migration has run: each environment and database, pending or ran when.";
-    }
-
-    @Override
-    public List<String> examples() {
-        return List.of("migration status 20231102093000", "migration status add_index_on_ci_builds_status");
-    }
-
-    @Override
-    public Reply handle(Invocation invocation) {
-        Lookup<PostMigration> lookup = ledger.lookUp(invocation.arguments().allowOnly().atMost(1).required(0, Ledger.REF));
+    private Reply status(Invocation invocation) {
+        Lookup<PostMigration> lookup = ledger.lookUp(invocation.argument("ref"));
         if (lookup.found().isEmpty()) return LookupReplies.migrationRefusal(lookup);
         PostMigration migration = lookup.found().get();
         MigrationNatures.Summary summary = natures.of(migration);
         List<List<String>> rows = new ArrayList<>();
         int pending = 0;
+        Optional<LedgerEntry> removal = ledger.removal(migration.version());
         for (Environment env : List.of(Environment.GSTG, Environment.GPRD)) {
             Optional<AutoDeployPackage> deployed = ledger.world().deployments().packageOn(env);
             boolean isDeployed = deployed.isPresent() && ledger.world().packages().postMigrationsAt(deployed.get()).stream()
@@ -69,6 +61,8 @@ public final class MigrationStatusCommand implements Command {
                 } else if (isDeployed) {
                     state = "pending";
                     pending++;
+                } else if (removal.isPresent()) {
+                    state = "reverted in `" + removal.get().packageVersion() + "`";
                 } else if (deployed.isPresent()) {
                     state = "not deployed yet (" + env + " runs `" + deployed.get().version() + "`)";
                 } else {
@@ -84,7 +78,7 @@ public final class MigrationStatusCommand implements Command {
                 .table(List.of("environment", "database", "state"), rows);
         ledger.store().introducedBy(migration.version())
                 .ifPresent(p -> reply.note("Introduced by `" + p + "`."));
-        ledger.removal(migration.version()).ifPresent(r -> reply.note("Removed (reverted) by `" + r.packageVersion() + "`."));
+        removal.ifPresent(r -> reply.note("Removed (reverted) by `" + r.packageVersion() + "`."));
         return reply.build();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import pdmbot.chat.Command;
+import pdmbot.chat.CommandSpec;
 import pdmbot.chat.Invocation;
 import pdmbot.chat.Reply;
 import pdmbot.chat.Suggestions;
@@ -15,6 +16,7 @@ import pdmbot.domain.PostMigration;
 public final class PackageMigrationsCommand implements Command {
 
     static final String EXAMPLE_VERSION = "16.6.202311011200-0123456789a.0123456789b";
+    private static final int SHOWN = 10;
 
     private final Ledger ledger;
     private final MigrationNatures natures;
@@ -25,28 +27,17 @@ public final class PackageMigrationsCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "package migrations";
+    public CommandSpec spec() {
+        return CommandSpec.command("package migrations")
+                .description("The post-deploy migrations an auto-deploy package introduced, with their nature.")
+                .argument("version", "the package version")
+                .example("package migrations 16.6.202311011140-a7493c93741.57135e1ec45")
+                .example("package migrations 16.6.202311011140")
+                .handledBy(this::migrations);
     }
 
-    @Override
-    public String usage() {
-        return "package migrations <version>";
-    }
-
-    @Override
-    public String description() {
-        return "The post-deploy migrations an auto-deploy package introduced, with their nature.";
-    }
-
-    @Override
-    public List<String> examples() {
-        return List.of("package migrations " + EXAMPLE_VERSION, "package migrations 16.6.202311011200");
-    }
-
-    @Override
-    public Reply handle(Invocation invocation) {
-        String typed = invocation.arguments().allowOnly().atMost(1).required(0, "the package version");
+    private Reply migrations(Invocation invocation) {
+        String typed = invocation.argument("version");
         ledger.refresh();
         Optional<PackageVersion> version = resolve(typed);
         if (version.isEmpty()) return unknown(typed);
@@ -79,9 +70,13 @@ public final class PackageMigrationsCommand implements Command {
             return Reply.refused("\"" + typed + "\" is not an auto-deploy package version; expected one like `"
                     + EXAMPLE_VERSION + "` (or a unique prefix such as `16.6.202311011200`).");
         List<String> prefixed = all.stream().map(Object::toString).filter(p -> p.startsWith(typed)).toList();
-        if (prefixed.size() > 1)
-            return Reply.builder(Reply.Outcome.REFUSED).text("\"" + typed + "\" matches " + prefixed.size() + " packages; say which:")
-                    .bullets(prefixed.stream().limit(10).map(p -> "`" + p + "`").toList()).ephemeral().build();
+        if (prefixed.size() > 1) {
+            Reply.Builder reply = Reply.builder(Reply.Outcome.REFUSED)
+                    .text("\"" + typed + "\" matches " + prefixed.size() + " packages; say which:")
+                    .bullets(prefixed.stream().limit(SHOWN).map(p -> "`" + p + "`").toList());
+            if (prefixed.size() > SHOWN) reply.note("…and " + (prefixed.size() - SHOWN) + " more.");
+            return reply.ephemeral().build();
+        }
         List<String> close = Suggestions.closest(typed, all.stream().map(Object::toString).toList(), 2);
         String hint = close.isEmpty()
                 ? all.isEmpty() ? " The ledger is empty." : " The newest package is `" + all.get(all.size() - 1) + "`."

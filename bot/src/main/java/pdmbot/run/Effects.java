@@ -32,20 +32,28 @@ final class Effects {
         this.runId = runId;
     }
 
+    /** The effects made (done), by key. */
+    static java.util.Map<String, pdmbot.storage.runs.SideEffect> doneByKey(java.util.List<pdmbot.storage.runs.SideEffect> effects) {
+        java.util.Map<String, pdmbot.storage.runs.SideEffect> done = new java.util.HashMap<>();
+        for (pdmbot.storage.runs.SideEffect e : effects) if (e.isDone()) done.put(e.key(), e);
+        return done;
+    }
+
     long runId() {
         return runId;
     }
 
     /** The effect key as the world sees it: unique across runs. */
-    String worldKey(String key) {
-        return "pdm-run-" + runId + "/" + key;
+    String worldKey(EffectKey key) {
+        return "pdm-run-" + runId + "/" + key.text();
     }
 
     /**
      * Makes the effect unless it was made, and returns its result (the first one's, when it was made before).
      * When making it throws, the claim is released so that a retry makes it, and the exception goes on.
      */
-    String once(String key, OnUnfinished onUnfinished, Supplier<String> effect) {
+    String once(EffectKey effectKey, OnUnfinished onUnfinished, Supplier<String> effect) {
+        String key = effectKey.text();
         EffectClaim claim = store.claim(runId, key);
         if (claim instanceof EffectClaim.AlreadyDone done) return done.result();
         if (claim instanceof EffectClaim.Unfinished && onUnfinished == OnUnfinished.COUNT_AS_MADE) {

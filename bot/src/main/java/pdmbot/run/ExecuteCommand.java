@@ -5,11 +5,12 @@ import java.util.Optional;
 import pdmbot.chat.Command;
 import pdmbot.chat.Invocation;
 import pdmbot.chat.Reply;
-import pdmbot.chat.Role;
+import pdmbot.chat.CommandSpec;
 import pdmbot.ledger.MigrationNatures;
 import pdmbot.rules.checks.CheckReport;
 import pdmbot.rules.checks.Verdict;
 import pdmbot.storage.runs.RunRecord;
+import pdmbot.storage.runs.RunState;
 import pdmbot.storage.runs.StepRecord;
 
 /** {@code pdm execute [--dry-run]}: the production checks, then (confirmed) the PDM run. */
@@ -26,39 +27,21 @@ public final class ExecuteCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "pdm execute";
+    public CommandSpec spec() {
+        return CommandSpec.command("pdm execute")
+                .alias("post_deploy_migrations execute")
+                .description("Runs the production checks, then the post-deploy migrations: gstg, QA, gprd (asks to confirm; --dry-run only shows).")
+                .releaseManagersOnly()
+                .flag("dry-run", "only shows the checks and what would run; changes nothing")
+                .flag("confirm", "starts the run without asking")
+                .example("pdm execute --dry-run")
+                .example("pdm execute")
+                .example("pdm execute --confirm")
+                .handledBy(this::execute);
     }
 
-    @Override
-    public List<String> aliases() {
-        return List.of("post_deploy_migrations execute");
-    }
-
-    @Override
-    public String usage() {
-        return "pdm execute [--dry-run] [--confirm]";
-    }
-
-    @Override
-    public String description() {
-        return "Runs the production checks, then the post-deploy migrations: gstg, QA, gprd (asks to confirm; --dry-run only shows).";
-    }
-
-    @Override
-    public List<String> examples() {
-        return List.of("pdm execute --dry-run", "pdm execute", "pdm execute --confirm");
-    }
-
-    @Override
-    public Role role() {
-        return Role.RELEASE_MANAGER;
-    }
-
-    @Override
-    public Reply handle(Invocation invocation) {
-        var arguments = invocation.arguments().allowOnly("dry-run", "confirm").atMost(0);
-        boolean dryRun = arguments.has("dry-run");
+    private Reply execute(Invocation invocation) {
+        boolean dryRun = invocation.has("dry-run");
         Optional<RunRecord> active = runs.active();
         if (active.isPresent() && !dryRun) return busy(active.get());
 
@@ -71,13 +54,13 @@ public final class ExecuteCommand implements Command {
             active.ifPresent(run -> reply.note("Note: " + RunReplies.describe(run) + " is active; a run cannot start until it ends."));
             return reply.note(verdictLine(report) + " Nothing was changed.").build();
         }
-        if (!arguments.has("confirm")) {
+        if (!invocation.has("confirm")) {
             if (!report.verdict().allowsTheRun()) return stopped(report, "The checks stop the run", Optional.empty());
             Reply.Builder reply = Reply.builder().heading("Production checks passed — confirm the PDM run");
             RunReplies.checksTable(reply, report);
             RunReplies.planTable(reply, checked.plan(), natures);
             return reply.buttons(List.of(RunReplies.dangerButton("Execute post-deploy migrations", CONFIRM,
-                            "Run the post-deploy migrations on gstg, then QA, then gprd? Migrations cannot be rolled back.")))
+                            "Run the post-deploy migrations: " + runs.plan().targetsLine() + "? Migrations cannot be rolled back.")))
                     .note("Or type `" + CONFIRM + "`. " + verdictLine(report))
                     .build();
         }
@@ -85,12 +68,12 @@ public final class ExecuteCommand implements Command {
         RunService.StartResult started = runs.start(invocation.caller(), checked);
         if (started instanceof RunService.Busy busy) return busy(busy.active());
         if (started instanceof RunService.Stopped stopped)
-            return stopped(report, stopped.run().state().id().equals("cancelled") ? "The run is cancelled" : "The run failed its checks",
+            return stopped(report, stopped.run().state() == RunState.CANCELLED ? "The run is cancelled" : "The run failed its checks",
                     Optional.of(stopped.run()));
         RunRecord run = ((RunService.Started) started).run();
         Reply.Builder reply = Reply.builder()
                 .heading("PDM run #" + run.id() + " started by " + run.startedBy())
-                .text("Steps: lock gstg and gprd → gstg → QA on gstg → gprd → unlock → release note. Every step is "
+                .text("Steps: " + runs.plan().stepsLine() + ". Every step is "
                         + "announced in the run's thread; `pdm run " + run.id() + "` shows where it is.");
         RunReplies.checksTable(reply, report);
         return reply.build();
@@ -115,7 +98,7 @@ public final class ExecuteCommand implements Command {
 
     private Reply busy(RunRecord active) {
         String step = runs.currentStep(active.id()).map(StepRecord::name).orElse("its end");
-        String next = active.state().id().equals("failed")
+        String next = active.state() == RunState.FAILED
                 ? " It failed at step " + step + ": `pdm retry " + active.id() + "` resumes it."
                 : " It is at step " + step + (active.owner() == null ? "" : " on " + active.owner()) + ".";
         return Reply.refused("A PDM run is already active: " + RunReplies.describe(active) + "." + next);

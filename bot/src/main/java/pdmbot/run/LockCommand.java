@@ -1,12 +1,11 @@
 package pdmbot.run;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Collectors;
 import pdmbot.chat.Command;
 import pdmbot.chat.Invocation;
 import pdmbot.chat.Reply;
-import pdmbot.chat.Role;
+import pdmbot.chat.CommandSpec;
 import pdmbot.chat.UsageException;
 import pdmbot.domain.Environment;
 import pdmbot.ledger.Times;
@@ -24,28 +23,14 @@ public final class LockCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "pdm lock";
-    }
-
-    @Override
-    public String usage() {
-        return "pdm lock <env> [reason]";
-    }
-
-    @Override
-    public String description() {
-        return "Locks an environment (gstg, gprd, gstg-cny, gprd-cny): no PDM run or deploy there until unlocked.";
-    }
-
-    @Override
-    public List<String> examples() {
-        return List.of("pdm lock gprd database maintenance");
-    }
-
-    @Override
-    public Role role() {
-        return Role.RELEASE_MANAGER;
+    public CommandSpec spec() {
+        return CommandSpec.command("pdm lock")
+                .description("Locks an environment (gstg, gprd, gstg-cny, gprd-cny): no PDM run or deploy there until unlocked.")
+                .releaseManagersOnly()
+                .argument("env", "the environment (gstg, gprd…)")
+                .rest("reason", "why, in free words")
+                .example("pdm lock gprd database maintenance")
+                .handledBy(this::lock);
     }
 
     static Environment environment(String word) {
@@ -59,11 +44,9 @@ public final class LockCommand implements Command {
                 + " since " + Times.utc(lock.lockedAt()) + (lock.until() == null ? "" : " until " + Times.utc(lock.until()));
     }
 
-    @Override
-    public Reply handle(Invocation invocation) {
-        var arguments = invocation.arguments().allowOnly();
-        Environment environment = environment(arguments.required(0, "the environment (gstg, gprd…)"));
-        String reason = arguments.rest(1);
+    private Reply lock(Invocation invocation) {
+        Environment environment = environment(invocation.argument("env"));
+        String reason = invocation.rest("reason");
         LockOutcome outcome = locks.lock(environment, invocation.caller(), reason.isBlank() ? null : reason, null);
         if (outcome instanceof LockOutcome.AlreadyLocked already)
             return Reply.refused(describe(already.existing()) + "; `pdm unlock " + environment + "` first if that lock is stale.");

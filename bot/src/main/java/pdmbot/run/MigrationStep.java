@@ -41,11 +41,12 @@ final class MigrationStep {
     }
 
     static StepResult run(RunContext context, Environment environment) {
-        String attempt = environment.id() + "/attempt-" + context.attempt();
+        RunStep step = context.step();
+        int attempt = context.attempt();
         World world = context.resources().world();
         Effects effects = context.effects();
-        Plan plan = decode(effects.once(attempt + "/plan", Effects.OnUnfinished.REPEAT_WITH_SAME_KEY,
-                () -> encode(world, environment)));
+        Plan plan = decode(effects.once(EffectKey.plan(step, attempt), Effects.OnUnfinished.REPEAT_WITH_SAME_KEY,
+                () -> encode(world, context.resources().databases(), environment)));
         if (plan.items().isEmpty()) return nothingLeft(context, environment);
         AutoDeployPackage pkg = world.packages().packageNamed(plan.packageVersion()).orElseThrow(() ->
                 new IllegalStateException("the package " + plan.packageVersion() + " on " + environment + " is unknown"));
@@ -53,7 +54,7 @@ final class MigrationStep {
         DeploymentRecords records = context.resources().operations().deploymentRecords();
         Map<DeploymentProject, DeploymentRecord> deployments = new EnumMap<>(DeploymentProject.class);
         for (DeploymentProject project : DeploymentProject.values()) {
-            String key = attempt + "/deployment/" + project.id();
+            EffectKey key = EffectKey.deployment(step, attempt, project);
             deployments.put(project, EffectResults.deployment(effects.once(key, Effects.OnUnfinished.REPEAT_WITH_SAME_KEY,
                     () -> EffectResults.of(records.createRunning(project, environment, pkg, effects.worldKey(key))))));
         }
@@ -68,7 +69,7 @@ final class MigrationStep {
             if (migrated[0]) throw e;
             // Otherwise the step stops here, and its deployments must not stay running for ever.
             try {
-                finishAll(effects, attempt, records, deployments, DeploymentRecords.Outcome.FAILED);
+                finishAll(effects, step, attempt, records, deployments, DeploymentRecords.Outcome.FAILED);
             } catch (RuntimeException alsoFailed) {
                 e.addSuppressed(alsoFailed);
             }
@@ -76,18 +77,20 @@ final class MigrationStep {
         }
     }
 
-    private static StepResult runPipeline(RunContext context, Environment environment, String attempt, Plan plan,
+    private static StepResult runPipeline(RunContext context, Environment environment, int attempt, Plan plan,
                                           AutoDeployPackage pkg, DeploymentRecords records,
                                           Map<DeploymentProject, DeploymentRecord> deployments, boolean[] migrated) {
         Effects effects = context.effects();
         PipelineRunner runner = context.resources().operations().pipelines();
-        String pipelineKey = attempt + "/pipeline";
+        RunStep step = context.step();
+        EffectKey pipelineKey = EffectKey.pipeline(step, attempt);
         PipelineHandle pipeline = EffectResults.pipeline(effects.once(pipelineKey, Effects.OnUnfinished.REPEAT_WITH_SAME_KEY,
                 () -> EffectResults.of(runner.startPostDeployMigrations(environment, Map.of(
                         "PDM_RUN_ID", String.valueOf(context.runId()),
                         "DEPLOY_ENVIRONMENT", environment.id(),
                         "DEPLOY_VERSION", pkg.version().toString()), effects.worldKey(pipelineKey)))));
-        context.announce(attempt + "/started", Reply.ok("Running " + plan.items().size() + " post-deploy migration"
+        String announced = step.effectPrefix() + "/attempt-" + attempt;
+        context.announce(announced + "/started", Reply.ok("Running " + plan.items().size() + " post-deploy migration"
                 + (plan.items().size() == 1 ? "" : "s") + " on " + environment.databaseEnvironment() + " (package `"
                 + pkg.version() + "`, pipeline " + pipeline.id() + (pipeline.url().isBlank() ? "" : " " + pipeline.url()) + ")."));
 
@@ -95,17 +98,17 @@ final class MigrationStep {
         List<String[]> executed = recordExecuted(context, environment, plan);
 
         if (status instanceof PipelineStatus.Failed failed) {
-            finishAll(effects, attempt, records, deployments, DeploymentRecords.Outcome.FAILED);
+            finishAll(effects, step, attempt, records, deployments, DeploymentRecords.Outcome.FAILED);
             String migration = failed.migrationVersion().map(v -> describe(plan, v)).orElse("a post-deploy migration");
             return new StepResult.Failed(migration + " failed on " + environment.databaseEnvironment() + " (job "
                     + failed.job() + "): " + failed.error(), failed.migrationVersion(), failed.error(), failed.jobUrl());
         }
         migrated[0] = true;
-        finishAll(effects, attempt, records, deployments, DeploymentRecords.Outcome.SUCCESS);
+        finishAll(effects, step, attempt, records, deployments, DeploymentRecords.Outcome.SUCCESS);
         int labelled = labelMergeRequests(context, environment, deployments.get(DeploymentProject.CANONICAL));
 
         String counts = counts(executed);
-        context.announce(attempt + "/done", Reply.builder()
+        context.announce(announced + "/done", Reply.builder()
                 .text(environment.databaseEnvironment() + ": " + executed.size() + " post-deploy migration"
                         + (executed.size() == 1 ? "" : "s") + " executed (" + counts + "); deployments marked success; "
                         + labelled + " merge request" + (labelled == 1 ? "" : "s") + " labelled `" + label(environment) + "`.")
@@ -116,12 +119,13 @@ final class MigrationStep {
                 + deployments.get(DeploymentProject.SECURITY).id());
     }
 
-    private static String encode(World world, Environment environment) {
+    private static String encode(World world, PendingMigrations.DatabasesOf databasesOf, Environment environment) {
         Optional<AutoDeployPackage> pkg = world.deployments().packageOn(environment);
         if (pkg.isEmpty()) return "";
         List<String> lines = new ArrayList<>();
         lines.add(pkg.get().version().toString());
-        for (PendingMigration m : new PendingMigrations(world.packages(), world.deployments(), world.databases()).pendingOn(environment))
+        for (PendingMigration m : new PendingMigrations(world.packages(), world.deployments(), world.databases(), databasesOf)
+                .pendingOn(environment))
             lines.add(m.database().id() + " " + m.migration().version() + " " + m.migration().name());
         return EffectResults.lines(lines);
     }
@@ -150,10 +154,10 @@ final class MigrationStep {
         return executed;
     }
 
-    private static void finishAll(Effects effects, String attempt, DeploymentRecords records,
+    private static void finishAll(Effects effects, RunStep step, int attempt, DeploymentRecords records,
                                   Map<DeploymentProject, DeploymentRecord> deployments, DeploymentRecords.Outcome outcome) {
         for (DeploymentRecord deployment : deployments.values()) {
-            effects.once(attempt + "/deployment/" + deployment.project().id() + "/finished",
+            effects.once(EffectKey.deploymentFinished(step, attempt, deployment.project()),
                     Effects.OnUnfinished.REPEAT_WITH_SAME_KEY, () -> {
                         records.finish(deployment, outcome);
                         return outcome.name().toLowerCase();
@@ -167,23 +171,14 @@ final class MigrationStep {
      */
     private static StepResult nothingLeft(RunContext context, Environment environment) {
         long executed = context.store().executed(context.runId()).stream().filter(m -> m.environment() == environment).count();
-        List<String> earlierAttempt = context.store().effects(context.runId()).stream()
-                .filter(e -> e.isDone() && e.key().matches(environment.id() + "/attempt-\\d+/deployment/[a-z]+"))
-                .map(e -> e.key()).toList();
-        if (earlierAttempt.isEmpty() || executed == 0) return new StepResult.Done("nothing pending on " + environment);
-        String last = earlierAttempt.get(earlierAttempt.size() - 1);
-        String attempt = last.substring(0, last.indexOf("/deployment/"));
-        Map<DeploymentProject, DeploymentRecord> deployments = new EnumMap<>(DeploymentProject.class);
-        for (var e : context.store().effects(context.runId()))
-            if (e.isDone() && e.key().startsWith(attempt + "/deployment/") && !e.key().endsWith("/finished"))
-                deployments.put(EffectResults.deployment(e.result()).project(), EffectResults.deployment(e.result()));
+        Optional<EarlierDeployments> earlier = EarlierDeployments.newest(context, context.step(), context.attempt() - 1);
+        if (earlier.isEmpty() || executed == 0) return new StepResult.Done("nothing pending on " + environment);
         // The earlier attempt ran everything and stopped after: its deployments are marked success (once).
-        finishAll(context.effects(), attempt, context.resources().operations().deploymentRecords(), deployments,
-                DeploymentRecords.Outcome.SUCCESS);
-        DeploymentRecord canonical = deployments.get(DeploymentProject.CANONICAL);
-        Optional<DeploymentRecord> earlier = Optional.ofNullable(canonical);
-        if (earlier.isEmpty()) return new StepResult.Done("nothing pending on " + environment);
-        int labelled = labelMergeRequests(context, environment, earlier.get());
+        finishAll(context.effects(), context.step(), earlier.get().attempt(), context.resources().operations().deploymentRecords(),
+                earlier.get().byProject(), DeploymentRecords.Outcome.SUCCESS);
+        DeploymentRecord canonical = earlier.get().byProject().get(DeploymentProject.CANONICAL);
+        if (canonical == null) return new StepResult.Done("nothing pending on " + environment);
+        int labelled = labelMergeRequests(context, environment, canonical);
         return new StepResult.Done(executed + " executed by an earlier attempt; " + labelled + " merge request"
                 + (labelled == 1 ? "" : "s") + " labelled");
     }
@@ -195,11 +190,11 @@ final class MigrationStep {
                 .forEach(m -> context.resources().mergeRequests().of(m.version()).ifPresent(mergeRequests::add));
         var updates = context.resources().operations().mergeRequests();
         for (MergeRequestRef mr : mergeRequests) {
-            context.effects().once(environment.id() + "/label/" + mr, Effects.OnUnfinished.REPEAT_WITH_SAME_KEY, () -> {
+            context.effects().once(EffectKey.ofStep(context.step(), "label/" + mr), Effects.OnUnfinished.REPEAT_WITH_SAME_KEY, () -> {
                 updates.addLabel(mr, label(environment));
                 return label(environment);
             });
-            context.effects().once(environment.id() + "/environment/" + mr, Effects.OnUnfinished.REPEAT_WITH_SAME_KEY, () -> {
+            context.effects().once(EffectKey.ofStep(context.step(), "environment/" + mr), Effects.OnUnfinished.REPEAT_WITH_SAME_KEY, () -> {
                 updates.addEnvironment(mr, environment, deployment);
                 return environment.databaseEnvironment();
             });

@@ -17,26 +17,30 @@ import pdmbot.world.PendingMigrations;
 import pdmbot.world.World;
 
 /**
- * What is pending on gstg and gprd now: each migration once per environment, with every database it is pending on
+ * What is pending on the run's environments now: each migration once per environment, with every database it is pending on
  * (a migration pending on main and ci is one entry with both), and the package each environment runs.
  */
-public record PendingPlan(Map<Environment, List<Entry>> byEnvironment, Map<Environment, AutoDeployPackage> packages) {
+public record PendingPlan(List<Environment> environments, Map<Environment, List<Entry>> byEnvironment,
+                          Map<Environment, AutoDeployPackage> packages) {
 
     /** A migration pending on one environment, on these databases. */
     public record Entry(PostMigration migration, Set<LogicalDatabase> databases) {
     }
 
-    public static final List<Environment> ENVIRONMENTS = List.of(Environment.GSTG, Environment.GPRD);
+    public PendingPlan {
+        environments = List.copyOf(environments);
+    }
 
-    public static PendingPlan of(World world) {
-        PendingMigrations pending = new PendingMigrations(world.packages(), world.deployments(), world.databases());
+    /** What is pending now on each of the environments, in their order. */
+    public static PendingPlan of(World world, PendingMigrations.DatabasesOf databasesOf, List<Environment> environments) {
+        PendingMigrations pending = new PendingMigrations(world.packages(), world.deployments(), world.databases(), databasesOf);
         Map<Environment, List<Entry>> byEnvironment = new EnumMap<>(Environment.class);
         Map<Environment, AutoDeployPackage> packages = new EnumMap<>(Environment.class);
-        for (Environment environment : ENVIRONMENTS) {
+        for (Environment environment : environments) {
             world.deployments().packageOn(environment).ifPresent(p -> packages.put(environment, p));
             byEnvironment.put(environment, group(pending.pendingOn(environment)));
         }
-        return new PendingPlan(byEnvironment, packages);
+        return new PendingPlan(environments, byEnvironment, packages);
     }
 
     static List<Entry> group(List<PendingMigration> pending) {
@@ -65,6 +69,6 @@ public record PendingPlan(Map<Environment, List<Entry>> byEnvironment, Map<Envir
     }
 
     public boolean isEmpty() {
-        return ENVIRONMENTS.stream().allMatch(e -> on(e).isEmpty());
+        return environments.stream().allMatch(e -> on(e).isEmpty());
     }
 }

@@ -2,6 +2,7 @@ package pdmbot.run;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import pdmbot.domain.Environment;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.rules.checks.CheckFacts;
@@ -14,6 +15,7 @@ import pdmbot.world.ChangeLockCalendar;
 import pdmbot.world.ChangeRequest;
 import pdmbot.world.Incident;
 import pdmbot.world.Operations;
+import pdmbot.world.PendingMigrations;
 import pdmbot.world.RunningDeployment;
 import pdmbot.world.World;
 
@@ -26,25 +28,47 @@ public final class RunChecks {
 
     private final ProductionChecks rules;
     private final World world;
+    private final PendingMigrations.DatabasesOf databases;
     private final Operations operations;
     private final LockStore locks;
     private final ChangeLockCalendar calendar;
     private final Clock clock;
 
-    public RunChecks(ProductionChecks rules, World world, Operations operations, LockStore locks, ChangeLockCalendar calendar,
-                     Clock clock) {
+    public RunChecks(ProductionChecks rules, World world, PendingMigrations.DatabasesOf databases, Operations operations,
+                     LockStore locks, ChangeLockCalendar calendar, Clock clock) {
         this.rules = rules;
         this.world = world;
+        this.databases = databases;
         this.operations = operations;
         this.locks = locks;
         this.calendar = calendar;
         this.clock = clock;
     }
 
-    public Result evaluate() {
-        PendingPlan plan = PendingPlan.of(world);
+    /** What is pending now on the environments, on the databases the classification gives each migration. */
+    public PendingPlan pending(List<Environment> environments) {
+        return PendingPlan.of(world, databases, environments);
+    }
+
+    /** The checks before a new run on these environments. */
+    public Result evaluate(List<Environment> environments) {
+        return evaluate(environments, Optional.empty());
+    }
+
+    /**
+     * The checks before resuming a run (a retry, a resume after a stop): the same rules on the facts of this moment,
+     * except that the run's own locks are not someone else's, and what is left of a run with nothing pending is
+     * still finished.
+     */
+    public Result evaluateFor(long runId, List<Environment> environments) {
+        return evaluate(environments, Optional.of(runId));
+    }
+
+    private Result evaluate(List<Environment> environments, Optional<Long> resumed) {
+        PendingPlan plan = PendingPlan.of(world, databases, environments);
         CheckFacts.Builder facts = CheckFacts.builder();
-        for (Environment environment : PendingPlan.ENVIRONMENTS)
+        resumed.ifPresent(id -> facts.add(new CheckFacts.ResumedRun(id)));
+        for (Environment environment : environments)
             for (PendingPlan.Entry entry : plan.on(environment))
                 for (LogicalDatabase database : entry.databases())
                     facts.add(new CheckFacts.PendingWork(environment.id(), database.id(), entry.migration().version()));
@@ -58,7 +82,8 @@ public final class RunChecks {
         for (ChangeLock lock : calendar.inForceAt(clock.instant()))
             facts.add(new CheckFacts.ProductionChangeLock(lock.name(), lock.reason(), lock.until()));
         for (EnvironmentLock lock : locks.locks())
-            if (List.of(Environment.GSTG, Environment.GPRD).contains(lock.environment()))
+            if (environments.contains(lock.environment())
+                    && !resumed.map(id -> lock.lockedBy().equals(LockSteps.holder(id))).orElse(false))
                 facts.add(new CheckFacts.HeldLock(lock.environment().id(), lock.lockedBy(), lock.reason(), lock.until()));
         return new Result(rules.evaluate(facts.build()), plan);
     }

@@ -2,16 +2,21 @@ package pdmbot.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import pdmbot.chat.Block;
 import pdmbot.chat.Command;
+import pdmbot.chat.CommandSpec;
 import pdmbot.chat.Invocation;
 import pdmbot.chat.Reply;
 import pdmbot.ledger.Times;
 import pdmbot.storage.runs.ExecutedMigration;
+import pdmbot.storage.runs.RunAttempt;
 import pdmbot.storage.runs.RunRecord;
+import pdmbot.storage.runs.RunState;
 import pdmbot.storage.runs.SideEffect;
 import pdmbot.storage.runs.StepRecord;
+import pdmbot.world.DeploymentRecord;
 
 /** {@code pdm run <id>}: one run's steps with times and outcomes, and what it executed. */
 public final class RunCommand implements Command {
@@ -23,23 +28,16 @@ public final class RunCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "pdm run";
+    public CommandSpec spec() {
+        return CommandSpec.command("pdm run")
+                .description("One PDM run: its checks, steps with times and outcomes, and the migrations it executed.")
+                .argument("id", "the run number")
+                .exampleAfter("pdm run 1", "pdm execute --confirm")
+                .handledBy(this::show);
     }
 
-    @Override
-    public String usage() {
-        return "pdm run <id>";
-    }
-
-    @Override
-    public String description() {
-        return "One PDM run: its checks, steps with times and outcomes, and the migrations it executed.";
-    }
-
-    @Override
-    public Reply handle(Invocation invocation) {
-        long id = RetryCommand.runId(invocation.arguments().allowOnly().atMost(1).required(0, "the run number"));
+    private Reply show(Invocation invocation) {
+        long id = RetryCommand.runId(invocation.argument("id"));
         Optional<RunRecord> found = runs.store().run(id);
         if (found.isEmpty()) {
             String known = runs.store().recent(1).stream().findFirst().map(r -> " (the newest is #" + r.id() + ")").orElse(" (there is none yet)");
@@ -52,11 +50,12 @@ public final class RunCommand implements Command {
                 new Block.Field("finished", run.finishedAt() == null ? "—" : Times.utc(run.finishedAt())),
                 new Block.Field("took", run.finishedAt() == null ? "—" : Durations.between(run.startedAt(), run.finishedAt()))));
         if (!run.outcome().isBlank()) reply.text(run.outcome());
+        if (run.state() == RunState.RUNNING) reply.text(RunReplies.drivenBy(run));
         List<StepRecord> steps = runs.store().steps(id);
         if (!steps.isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (StepRecord s : steps)
-                rows.add(List.of(String.valueOf(s.number()), s.name(), s.state().id(), s.attempt() > 1 ? String.valueOf(s.attempt()) : "",
+                rows.add(List.of(String.valueOf(s.number()), s.name(), s.state().id(), s.attempt() > 0 ? String.valueOf(s.attempt()) : "",
                         Times.utc(s.startedAt()), Durations.between(s.startedAt(), s.finishedAt()), s.outcome()));
             reply.table(List.of("#", "step", "state", "attempts", "started", "took", "outcome"), rows);
         }
@@ -68,15 +67,29 @@ public final class RunCommand implements Command {
             reply.table(List.of("environment", "database", "version", "migration", "executed"), rows);
         }
         List<String> deployments = new ArrayList<>();
-        for (SideEffect effect : runs.store().effects(id)) {
-            if (effect.key().matches("[a-z]+/attempt-\\d+/deployment/[a-z]+") && effect.isDone()) {
-                var d = EffectResults.deployment(effect.result());
-                deployments.add(d.environmentName() + " " + d.project() + " deployment " + d.id() + " of `" + d.packageVersion() + "`"
-                        + (d.url().isBlank() ? "" : " " + d.url()));
-            }
+        Map<String, SideEffect> done = Effects.doneByKey(runs.store().effects(id));
+        for (StepRecord s : steps) {
+            RunStep step = RunStep.of(s);
+            if (step.kind() != StepKind.MIGRATIONS) continue;
+            for (int attempt = 1; attempt <= s.attempt(); attempt++)
+                for (DeploymentRecord d : EarlierDeployments.of(done, step, attempt).values())
+                    deployments.add(d.environmentName() + " " + d.project() + " deployment " + d.id() + " of `" + d.packageVersion()
+                            + "`" + (s.attempt() > 1 ? " (attempt " + attempt + ")" : "") + (d.url().isBlank() ? "" : " " + d.url()));
         }
         if (!deployments.isEmpty()) reply.bullets(deployments);
+        List<RunAttempt> attempts = runs.store().attempts(id);
+        if (attempts.size() > 1) {
+            List<List<String>> rows = new ArrayList<>();
+            for (RunAttempt a : attempts)
+                rows.add(List.of(String.valueOf(a.number()), a.startedBy(), Times.utc(a.startedAt()), a.fromStep(), a.state().id(),
+                        a.outcome()));
+            reply.table(List.of("attempt", "by", "started", "from step", "state", "outcome"), rows);
+        }
         reply.note("Checks: " + run.checks().replace("\n", " · "));
+        for (RunAttempt a : attempts)
+            if (a.number() > 1 && !a.checks().isBlank())
+                reply.note("Checks of attempt " + a.number() + " (" + a.startedBy() + ", " + Times.utc(a.startedAt()) + "): "
+                        + a.checks().replace("\n", " · "));
         return reply.build();
     }
 }

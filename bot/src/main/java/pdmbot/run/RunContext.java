@@ -1,8 +1,10 @@
 package pdmbot.run;
 
+import java.util.List;
 import java.util.function.Function;
 import pdmbot.chat.Announcements;
 import pdmbot.chat.Reply;
+import pdmbot.domain.Environment;
 import pdmbot.storage.runs.RunRecord;
 import pdmbot.storage.runs.RunStore;
 import pdmbot.world.PipelineHandle;
@@ -19,6 +21,8 @@ final class RunContext {
     }
 
     private final RunRecord run;
+    private final List<RunStep> steps;
+    private final RunStep step;
     private final int attempt;
     private final Effects effects;
     private final RunStore store;
@@ -26,8 +30,11 @@ final class RunContext {
     private final Announcements announcements;
     private final String owner;
 
-    RunContext(RunRecord run, int attempt, RunStore store, RunResources resources, Announcements announcements, String owner) {
+    RunContext(RunRecord run, List<RunStep> steps, RunStep step, int attempt, RunStore store, RunResources resources,
+               Announcements announcements, String owner) {
         this.run = run;
+        this.steps = List.copyOf(steps);
+        this.step = step;
         this.attempt = attempt;
         this.effects = new Effects(store, run.id());
         this.store = store;
@@ -44,8 +51,28 @@ final class RunContext {
         return run.id();
     }
 
+    /** The step being carried out. */
+    RunStep step() {
+        return step;
+    }
+
+    /** This step's attempt, from 1. */
     int attempt() {
         return attempt;
+    }
+
+    /** The run's own steps, as stored when it started. */
+    List<RunStep> steps() {
+        return steps;
+    }
+
+    /** The environments the run migrates (and locks), from its own steps. */
+    List<Environment> environments() {
+        return environmentsOf(steps);
+    }
+
+    static List<Environment> environmentsOf(List<RunStep> steps) {
+        return steps.stream().filter(s -> s.kind() == StepKind.MIGRATIONS).map(RunStep::environment).distinct().toList();
     }
 
     Effects effects() {
@@ -67,7 +94,7 @@ final class RunContext {
 
     /** Posts to the run's thread once: a crash between claiming and posting loses it rather than repeating it. */
     void announce(String key, Reply message) {
-        effects.once("announce/" + key, Effects.OnUnfinished.COUNT_AS_MADE, () -> {
+        effects.once(EffectKey.announcement(key), Effects.OnUnfinished.COUNT_AS_MADE, () -> {
             announcements.announce(topic(run.id()), message);
             return "";
         });

@@ -19,16 +19,17 @@ public final class RunReplies {
     }
 
     static String verdictWord(CheckOutcome outcome) {
-        switch (outcome.verdict()) {
-            case PASS:
-                return "pass";
-            case WARN:
-                return "WARNING";
-            case CANCEL:
-                return "CANCEL";
-            default:
-                return "FAIL";
-        }
+        return switch (outcome.verdict()) {
+            case PASS -> "pass";
+            case WARN -> "WARNING";
+            case CANCEL -> "CANCEL";
+            case FAIL -> "FAIL";
+        };
+    }
+
+    /** The reasons of the checks that stop a run, joined: "incident … is active; a deployment … is running on gprd". */
+    static String stoppers(CheckReport report) {
+        return String.join("; ", report.stoppers().stream().map(CheckOutcome::reason).toList());
     }
 
     /** The checks as stored with a run and written in the release note: one line per outcome. */
@@ -47,13 +48,14 @@ public final class RunReplies {
     /** What would run on each environment: one row per migration, with every database it is pending on. */
     static Reply.Builder planTable(Reply.Builder reply, PendingPlan plan, MigrationNatures natures) {
         List<List<String>> rows = new ArrayList<>();
-        for (Environment environment : PendingPlan.ENVIRONMENTS)
+        for (Environment environment : plan.environments())
             for (PendingPlan.Entry entry : plan.on(environment))
                 rows.add(List.of(environment.databaseEnvironment(), entry.migration().version(), entry.migration().name(),
                         LogicalDatabase.format(entry.databases()), natures.of(entry.migration()).nature()));
-        if (rows.isEmpty()) return reply.text("Nothing is pending on gstg or gprd.");
+        if (rows.isEmpty())
+            return reply.text("Nothing is pending on " + String.join(" or ", plan.environments().stream().map(Environment::id).toList()) + ".");
         List<String> packages = new ArrayList<>();
-        for (Environment environment : PendingPlan.ENVIRONMENTS)
+        for (Environment environment : plan.environments())
             packages.add(environment + " runs " + plan.packageOn(environment).map(p -> "`" + p + "`").orElse("nothing"));
         return reply.text(String.join(", ", packages) + ".")
                 .table(List.of("environment", "version", "migration", "databases", "nature"), rows);
@@ -62,6 +64,14 @@ public final class RunReplies {
     static String describe(RunRecord run) {
         return "run #" + run.id() + " (" + run.state().id() + ", started by " + run.startedBy() + " at "
                 + Times.utc(run.startedAt()) + ")";
+    }
+
+    /** Who drives a running run, or, when nobody does, how it goes on; never a run that only looks driven. */
+    static String drivenBy(RunRecord run) {
+        if (run.owner() != null)
+            return "Driven by " + run.owner() + (run.heartbeatAt() == null ? "" : " (last heard of at " + Times.utc(run.heartbeatAt()) + ")") + ".";
+        return "No instance drives it now (it was handed over): a serving bot with `run.on-unfinished: resume` takes it up,"
+                + " or `pdm retry " + run.id() + "` resumes it where it is.";
     }
 
     static Block.Button dangerButton(String label, String command, String confirmation) {

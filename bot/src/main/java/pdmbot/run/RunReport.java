@@ -2,11 +2,14 @@ package pdmbot.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import pdmbot.chat.Reply;
 import pdmbot.domain.Environment;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.ledger.Times;
+import pdmbot.storage.runs.AttemptState;
 import pdmbot.storage.runs.ExecutedMigration;
+import pdmbot.storage.runs.RunAttempt;
 import pdmbot.storage.runs.StepRecord;
 import pdmbot.storage.runs.StepState;
 
@@ -17,10 +20,10 @@ final class RunReport {
     }
 
     static StepResult announceStart(RunContext context) {
-        PendingPlan plan = PendingPlan.of(context.resources().world());
+        PendingPlan plan = PendingPlan.of(context.resources().world(), context.resources().databases(), context.environments());
         List<String> counts = new ArrayList<>();
         List<String> items = new ArrayList<>();
-        for (Environment environment : PendingPlan.ENVIRONMENTS) {
+        for (Environment environment : plan.environments()) {
             List<String> perDatabase = new ArrayList<>();
             for (LogicalDatabase database : LogicalDatabase.values())
                 perDatabase.add(database.id() + " " + plan.countOn(environment, database));
@@ -31,14 +34,20 @@ final class RunReport {
         }
         context.announce("start", Reply.builder()
                 .heading("PDM run #" + context.runId() + " started by " + context.run().startedBy())
-                .text("Pending — " + String.join("; ", counts) + ". Steps: lock → gstg → QA on gstg → gprd → unlock.")
+                .text("Pending — " + String.join("; ", counts) + ". Steps: " + stepsLine(context) + ".")
                 .bullets(items)
                 .build());
         return new StepResult.Done("announced: " + String.join("; ", counts));
     }
 
+    /** The run's steps in a line, from its own stored steps: {@code lock gstg and gprd → gstg → QA on gstg → …}. */
+    static String stepsLine(RunContext context) {
+        String words = RunPlan.words(context.environments());
+        return String.join(" → ", context.steps().stream().map(s -> s.shortName(words)).filter(n -> !n.isEmpty()).toList());
+    }
+
     static StepResult releaseNote(RunContext context) {
-        String location = context.effects().once("release-note", Effects.OnUnfinished.COUNT_AS_MADE,
+        String location = context.effects().once(EffectKey.ofRun("release-note"), Effects.OnUnfinished.COUNT_AS_MADE,
                 () -> context.resources().world().releaseNotes().post(markdown(context)));
         return new StepResult.Done(location.isBlank() ? "note posted" : "note posted: " + location);
     }
@@ -58,8 +67,13 @@ final class RunReport {
                         .append(" | `").append(m.version()).append("` ").append(m.name()).append(" |\n");
             md.append('\n');
         }
-        md.append("Checks:\n");
-        for (String line : context.run().checks().split("\n")) if (!line.isBlank()) md.append("- ").append(line).append('\n');
+        // The checks this attempt was made on, not the first attempt's: a retry checked again.
+        Optional<RunAttempt> checked = context.store().attempts(context.runId()).stream()
+                .filter(a -> a.state() == AttemptState.RUNNING && !a.checks().isBlank()).reduce((a, b) -> b);
+        String checks = checked.map(RunAttempt::checks).orElse(context.run().checks());
+        md.append(checked.filter(a -> a.number() > 1).map(a -> "Checks (attempt " + a.number() + ", by " + a.startedBy() + " at "
+                + Times.utc(a.startedAt()) + "):\n").orElse("Checks:\n"));
+        for (String line : checks.split("\n")) if (!line.isBlank()) md.append("- ").append(line).append('\n');
         return md.toString();
     }
 
@@ -74,7 +88,7 @@ final class RunReport {
         context.announce("end", Reply.builder()
                 .heading("PDM run #" + context.runId() + " succeeded in " + total)
                 .text(executed + " post-deploy migration" + (executed == 1 ? "" : "s")
-                        + " executed; gstg and gprd are unlocked.")
+                        + " executed; " + RunPlan.words(context.environments()) + " are unlocked.")
                 .table(List.of("step", "took", "outcome"), rows)
                 .build());
         return new StepResult.Done("announced, " + total + " in all");

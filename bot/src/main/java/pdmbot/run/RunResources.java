@@ -5,17 +5,22 @@ import java.time.Duration;
 import java.util.Objects;
 import pdmbot.storage.locks.LockStore;
 import pdmbot.world.Operations;
+import pdmbot.world.PendingMigrations;
 import pdmbot.world.World;
 
-/** What the steps of a run act on: the world and its operations, the locks, and how often to poll a pipeline. */
-public record RunResources(World world, Operations operations, LockStore locks, MergeRequestOf mergeRequests, Clock clock,
-                           Duration pollInterval, Pacer pacer) {
+/**
+ * What the steps of a run act on: the world and its operations, the locks, which databases a migration runs on (the
+ * classification's answer), and how often to poll a pipeline.
+ */
+public record RunResources(World world, Operations operations, LockStore locks, MergeRequestOf mergeRequests,
+                           PendingMigrations.DatabasesOf databases, Clock clock, Duration pollInterval, Pacer pacer) {
 
     public RunResources {
         Objects.requireNonNull(world, "world");
         Objects.requireNonNull(operations, "operations");
         Objects.requireNonNull(locks, "locks");
         Objects.requireNonNull(mergeRequests, "mergeRequests");
+        Objects.requireNonNull(databases, "databases");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(pacer, "pacer");

@@ -4,22 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pdmbot.chat.Announcements;
 import pdmbot.chat.Reply;
 import pdmbot.rules.checks.CheckReport;
 import pdmbot.rules.checks.Verdict;
+import pdmbot.storage.runs.AttemptState;
 import pdmbot.storage.runs.RunRecord;
 import pdmbot.storage.runs.RunState;
 import pdmbot.storage.runs.RunStore;
 import pdmbot.storage.runs.StartOutcome;
 import pdmbot.storage.runs.StepRecord;
+import pdmbot.storage.runs.StepState;
 
 /**
  * The PDM run feature as commands see it: check, start (at most one active run across instances), retry a failed
@@ -44,41 +41,42 @@ public final class RunService implements AutoCloseable {
     }
 
     /** What retrying a run gave. */
-    public sealed interface RetryResult permits Resumed, NotRetryable {
+    public sealed interface RetryResult permits Resumed, RetryStopped, NotRetryable {
     }
 
-    public record Resumed(RunRecord run, StepRecord from) implements RetryResult {
+    /**
+     * The retry goes on as run attempt {@code runAttempt}, from step {@code from}, in that step's attempt
+     * {@code stepAttempt} (the same one when the step was found running: its instance stopped mid-step).
+     */
+    public record Resumed(RunRecord run, StepRecord from, int stepAttempt, int runAttempt, CheckReport report)
+            implements RetryResult {
+    }
+
+    /** The production checks of this moment refused or cancelled the retry; recorded as attempt {@code runAttempt}. */
+    public record RetryStopped(RunRecord run, CheckReport report, int runAttempt, AttemptState state) implements RetryResult {
     }
 
     public record NotRetryable(String reason) implements RetryResult {
     }
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
-    private static final Duration CLOSE_GRACE = Duration.ofSeconds(20);
 
     private final RunStore store;
     private final RunChecks checks;
+    private final RunPlan plan;
     private final RunEngine engine;
     private final Announcements announcements;
     private final Clock clock;
     private final Duration lease;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "pdm-run");
-        t.setDaemon(true);
-        return t;
-    });
-    private final List<Future<?>> driving = new CopyOnWriteArrayList<>();
-    private final java.util.concurrent.ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "pdm-run-watch");
-        t.setDaemon(true);
-        return t;
-    });
+    private final RunDriver driver;
 
-    public RunService(RunStore store, RunChecks checks, RunResources resources, Announcements announcements, String owner,
-                      Duration lease) {
+    public RunService(RunStore store, RunChecks checks, RunPlan plan, RunResources resources, Announcements announcements,
+                      String owner, Duration lease) {
         this.store = store;
         this.checks = checks;
-        this.engine = new RunEngine(store, resources, announcements, owner);
+        this.plan = plan;
+        this.engine = new RunEngine(store, checks, resources, announcements, owner);
+        this.driver = new RunDriver(engine);
         this.announcements = announcements;
         this.clock = resources.clock();
         this.lease = lease;
@@ -92,8 +90,29 @@ public final class RunService implements AutoCloseable {
         return store;
     }
 
+    /** The steps a new run gets. */
+    public RunPlan plan() {
+        return plan;
+    }
+
+    /** What is pending now on the environments new runs migrate. */
+    public PendingPlan pending() {
+        return checks.pending(plan.environments());
+    }
+
+    /** The checks before a new run. */
     public RunChecks.Result check() {
-        return checks.evaluate();
+        return checks.evaluate(plan.environments());
+    }
+
+    /** The checks before resuming the run, on its own environments. */
+    public RunChecks.Result checkRetry(long runId) {
+        return checks.evaluateFor(runId, RunContext.environmentsOf(steps(runId)));
+    }
+
+    /** The run's own steps, as stored when it started. */
+    public List<RunStep> steps(long runId) {
+        return store.steps(runId).stream().map(RunStep::of).toList();
     }
 
     public Optional<RunRecord> active() {
@@ -117,26 +136,49 @@ public final class RunService implements AutoCloseable {
             String why = report.stoppers().stream().map(o -> o.reason()).reduce((a, b) -> a + "; " + b).orElse("");
             return new Stopped(store.recordStopped(startedBy, checkLines, state, state.id() + ": " + why), report);
         }
-        StartOutcome outcome = store.start(startedBy, checkLines, RunStep.ids(), engine.owner());
+        StartOutcome outcome = store.start(startedBy, checkLines, plan.specs(), engine.owner());
         if (outcome instanceof StartOutcome.AlreadyActive busy) return new Busy(busy.active());
         RunRecord run = ((StartOutcome.Started) outcome).run();
-        submit(run.id());
+        submit(run.id(), 1, RunEngine.Checks.MADE);
         return new Started(run);
     }
 
-    /** Resumes a failed run (or one a stopped instance left running) from its first unfinished step. */
-    public RetryResult retry(long runId) {
+    /**
+     * Resumes a failed run (or one a stopped instance left running) from its first unfinished step, after the
+     * production checks of this moment: they stop it as they would stop a new run (FAIL refuses, CANCEL cancels the
+     * retry; the run stays failed and keeps its locks), and each outcome is recorded as an attempt of the run.
+     */
+    public RetryResult retry(long runId, String retriedBy) {
         Optional<RunRecord> found = store.run(runId);
         if (found.isEmpty()) return new NotRetryable("there is no run #" + runId + "; `pdm runs` lists them");
         RunRecord run = found.get();
         if (!run.isActive())
             return new NotRetryable("run #" + runId + " is " + run.state().id() + "; only a failed or interrupted run can be retried");
-        if (!store.takeOver(runId, engine.owner(), clock.instant().minus(lease)))
-            return new NotRetryable("run #" + runId + " is running on " + run.owner() + " (alive "
-                    + Durations.between(run.heartbeatAt(), clock.instant()) + " ago); wait for it to end or fail");
+        if (isDrivenElsewhere(run)) return drivenElsewhere(run);
         StepRecord from = currentStep(runId).orElseThrow();
-        submit(runId);
-        return new Resumed(store.run(runId).orElseThrow(), from);
+        CheckReport report = checkRetry(runId).report();
+        String lines = RunReplies.checkLines(report);
+        if (!report.verdict().allowsTheRun()) {
+            AttemptState state = report.verdict() == Verdict.CANCEL ? AttemptState.CANCELLED : AttemptState.REFUSED;
+            int attempt = store.recordStoppedAttempt(runId, retriedBy, from.name(), lines, state,
+                    "retry " + state.id() + " by the checks: " + RunReplies.stoppers(report));
+            return new RetryStopped(run, report, attempt, state);
+        }
+        if (!store.takeOver(runId, engine.owner(), clock.instant().minus(lease))) return drivenElsewhere(store.run(runId).orElse(run));
+        int runAttempt = store.beginAttempt(runId, retriedBy, from.name(), lines);
+        submit(runId, runAttempt, RunEngine.Checks.MADE);
+        int stepAttempt = from.state() == StepState.RUNNING ? Math.max(1, from.attempt()) : from.attempt() + 1;
+        return new Resumed(store.run(runId).orElseThrow(), from, stepAttempt, runAttempt, report);
+    }
+
+    private boolean isDrivenElsewhere(RunRecord run) {
+        return run.state() == RunState.RUNNING && run.owner() != null && !run.owner().equals(engine.owner())
+                && run.heartbeatAt() != null && !run.heartbeatAt().isBefore(clock.instant().minus(lease));
+    }
+
+    private NotRetryable drivenElsewhere(RunRecord run) {
+        return new NotRetryable("run #" + run.id() + " is running on " + run.owner() + " (alive "
+                + Durations.between(run.heartbeatAt(), clock.instant()) + " ago); wait for it to end or fail");
     }
 
     /**
@@ -156,7 +198,8 @@ public final class RunService implements AutoCloseable {
         }
         if (store.takeOver(run.id(), engine.owner(), clock.instant().minus(lease))) {
             announcements.announce(RunContext.topic(run.id()), Reply.ok("Resuming PDM run #" + run.id() + " at step " + step + "."));
-            submit(run.id());
+            int attempt = store.beginAttempt(run.id(), engine.owner() + " (resumed after a stop)", step, "");
+            submit(run.id(), attempt, RunEngine.Checks.BEFORE_CHANGES);
         } else {
             log.info("run {} is still driven by {}; not resuming it", run.id(), run.owner());
         }
@@ -174,52 +217,53 @@ public final class RunService implements AutoCloseable {
         RunRecord run = active.get();
         if (!store.takeOver(run.id(), engine.owner(), clock.instant().minus(lease))) return Optional.empty();
         String step = currentStep(run.id()).map(StepRecord::name).orElse("the end");
+        String why = run.owner() == null ? "it was handed over and no instance drove it"
+                : run.owner() + " has been silent for " + Durations.between(run.heartbeatAt(), clock.instant());
         announcements.announce(RunContext.topic(run.id()), Reply.ok(engine.owner() + " takes over PDM run #" + run.id()
-                + " at step " + step + ": " + run.owner() + " has been silent for "
-                + Durations.between(run.heartbeatAt(), clock.instant()) + "."));
-        submit(run.id());
+                + " at step " + step + ": " + why + "."));
+        int attempt = store.beginAttempt(run.id(), engine.owner() + (run.owner() == null ? " (took it over when handed over)"
+                : " (took over from " + run.owner() + ")"), step, "");
+        submit(run.id(), attempt, RunEngine.Checks.BEFORE_CHANGES);
         return Optional.of(run);
     }
 
     /** Looks for an abandoned run every {@code period} (used with {@code run.on-unfinished: resume}). */
     public void watchForAbandonedRuns(Duration period) {
-        watcher.scheduleWithFixedDelay(() -> {
+        driver.every(period, () -> {
             try {
                 adoptAbandoned();
             } catch (RuntimeException e) {
                 log.warn("could not look for an abandoned run: {}", e.getMessage());
             }
-        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        });
     }
 
-    private void submit(long runId) {
-        driving.add(worker.submit(() -> {
-            try {
-                engine.drive(runId);
-            } catch (RuntimeException e) {
-                // The store itself failed: the run stays running, its heartbeat goes stale, and it is picked up again.
-                log.error("driving run {} stopped", runId, e);
-            }
-        }));
+    private void submit(long runId, int runAttempt, RunEngine.Checks checked) {
+        driver.submit(runId, runAttempt, checked);
+    }
+
+    /**
+     * Stops driving the active run, if this instance drives it, and leaves it to any other instance: the owner is
+     * cleared, the drive stops at its next heartbeat (a step boundary or a pipeline poll; whatever it did is claimed,
+     * so the next instance goes on without repeating it), and a serving instance takes it over at once. Returns the
+     * run handed over. For a one-shot {@code say} that must exit while its run goes on.
+     */
+    public Optional<RunRecord> handOver(Duration timeout) {
+        Optional<RunRecord> active = store.active();
+        if (active.isEmpty() || active.get().state() != RunState.RUNNING || !store.release(active.get().id(), engine.owner()))
+            return Optional.empty();
+        if (!awaitIdle(timeout)) log.warn("run {} was handed over but its drive did not stop within {}", active.get().id(), timeout);
+        return store.run(active.get().id());
+    }
+
+    /** Whether this instance drives the run now. */
+    public boolean drives(RunRecord run) {
+        return engine.owner().equals(run.owner());
     }
 
     /** Waits until every run this instance drives has stopped moving; for tests and shutdown. */
     public boolean awaitIdle(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (Future<?> f : driving) {
-            try {
-                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                return false;
-            } catch (java.util.concurrent.ExecutionException e) {
-                // an Error (a simulated crash in tests) ended the drive; the run stays as the store has it
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        driving.removeIf(Future::isDone);
-        return true;
+        return driver.awaitIdle(timeout);
     }
 
     /**
@@ -228,13 +272,6 @@ public final class RunService implements AutoCloseable {
      */
     @Override
     public void close() {
-        watcher.shutdownNow();
-        worker.shutdown();
-        try {
-            if (!worker.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) worker.shutdownNow();
-        } catch (InterruptedException e) {
-            worker.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        driver.close();
     }
 }

@@ -1,55 +1,98 @@
 package pdmbot.run;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import pdmbot.domain.Environment;
+import pdmbot.storage.runs.StepRecord;
+import pdmbot.storage.runs.StepSpec;
 
-/** The steps of a PDM run, in order, as the release process has them (DESIGN §1). */
-public enum RunStep {
-    LOCK("lock", "lock gstg and gprd"),
-    ANNOUNCE_START("announce start", "announce the start"),
-    GSTG("gstg", "post-deploy migrations on gstg"),
-    QA_GSTG("qa gstg", "QA pipeline against gstg"),
-    GPRD("gprd", "post-deploy migrations on gprd"),
-    UNLOCK("unlock", "unlock gstg and gprd"),
-    RELEASE_NOTE("release note", "note on the monthly release issue"),
-    ANNOUNCE_END("announce end", "announce the end");
+/**
+ * One step of a run: its stable id (stored with the run, shown in replies, found again by it), what it does and
+ * on which environment. A run's steps are stored when it starts, so a later change of the configured steps does
+ * not change a run already under way.
+ */
+public record RunStep(String id, StepKind kind, Optional<Environment> target) {
 
-    private final String id;
-    private final String description;
-
-    RunStep(String id, String description) {
-        this.id = id;
-        this.description = description;
+    public RunStep {
+        if (kind.hasTarget() != target.isPresent())
+            throw new IllegalArgumentException("step " + id + ": a " + kind.id() + " step " + (kind.hasTarget() ? "needs" : "has no")
+                    + " environment");
     }
 
-    /** The name stored in run_steps and shown in replies. */
-    public String id() {
-        return id;
+    static RunStep of(StepKind kind) {
+        return new RunStep(switch (kind) {
+            case LOCK -> "lock";
+            case ANNOUNCE_START -> "announce start";
+            case UNLOCK -> "unlock";
+            case RELEASE_NOTE -> "release note";
+            case ANNOUNCE_END -> "announce end";
+            case MIGRATIONS, QA -> throw new IllegalArgumentException(kind.id() + " steps act on an environment");
+        }, kind, Optional.empty());
     }
 
-    public String description() {
-        return description;
+    static RunStep migrations(Environment environment) {
+        return new RunStep(environment.id(), StepKind.MIGRATIONS, Optional.of(environment));
     }
 
-    /** The step's number in a run, from 1. */
-    public int number() {
-        return ordinal() + 1;
+    static RunStep qa(Environment environment) {
+        return new RunStep("qa " + environment.id(), StepKind.QA, Optional.of(environment));
     }
 
-    /** The environment whose post-deploy migrations the step runs, for gstg and gprd. */
-    public Optional<Environment> environment() {
-        if (this == GSTG) return Optional.of(Environment.GSTG);
-        if (this == GPRD) return Optional.of(Environment.GPRD);
-        return Optional.empty();
+    /** The step a stored run has: by its own kind and target, whatever the configuration says now. */
+    static RunStep of(StepRecord stored) {
+        StepKind kind = StepKind.of(stored.kind());
+        Optional<Environment> target = stored.target().isBlank() ? Optional.empty() : Optional.of(Environment.byId(stored.target())
+                .orElseThrow(() -> new IllegalStateException("step " + stored.name() + " targets the unknown environment "
+                        + stored.target())));
+        return new RunStep(stored.name(), kind, target);
     }
 
-    public static List<String> ids() {
-        return Arrays.stream(values()).map(RunStep::id).toList();
+    StepSpec spec() {
+        return new StepSpec(id, kind.id(), target.map(Environment::id).orElse(""));
     }
 
-    public static RunStep byNumber(int number) {
-        return values()[number - 1];
+    Environment environment() {
+        return target.orElseThrow(() -> new IllegalStateException("step " + id + " acts on no environment"));
+    }
+
+    /** Whether the step changes an environment's databases: the production checks of the moment come first. */
+    boolean changesAnEnvironment() {
+        return kind == StepKind.MIGRATIONS;
+    }
+
+    /**
+     * The first part of this step's side-effect keys. The gstg QA step keeps {@code qa}, its key before steps had
+     * targets, so that a run stored then and resumed now finds its QA pipeline again.
+     */
+    String effectPrefix() {
+        return switch (kind) {
+            case MIGRATIONS -> environment().id();
+            case QA -> environment() == Environment.GSTG ? "qa" : "qa-" + environment().id();
+            case LOCK, ANNOUNCE_START, UNLOCK, RELEASE_NOTE, ANNOUNCE_END -> id.replace(' ', '-');
+        };
+    }
+
+    /** What the step does, for the run's prose. */
+    String description(String environmentWords) {
+        return switch (kind) {
+            case LOCK -> "lock " + environmentWords;
+            case ANNOUNCE_START -> "announce the start";
+            case MIGRATIONS -> "post-deploy migrations on " + environment().id();
+            case QA -> "QA pipeline against " + environment().id();
+            case UNLOCK -> "unlock " + environmentWords;
+            case RELEASE_NOTE -> "note on the monthly release issue";
+            case ANNOUNCE_END -> "announce the end";
+        };
+    }
+
+    /** The step's short name in the steps line ({@code lock gstg and gprd → gstg → QA on gstg → …}), empty to leave out. */
+    String shortName(String environmentWords) {
+        return switch (kind) {
+            case LOCK -> "lock " + environmentWords;
+            case ANNOUNCE_START, ANNOUNCE_END -> "";
+            case MIGRATIONS -> environment().id();
+            case QA -> "QA on " + environment().id();
+            case UNLOCK -> "unlock";
+            case RELEASE_NOTE -> "release note";
+        };
     }
 }

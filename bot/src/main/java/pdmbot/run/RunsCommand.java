@@ -3,6 +3,7 @@ package pdmbot.run;
 import java.util.ArrayList;
 import java.util.List;
 import pdmbot.chat.Command;
+import pdmbot.chat.CommandSpec;
 import pdmbot.chat.Invocation;
 import pdmbot.chat.Reply;
 import pdmbot.ledger.Times;
@@ -19,23 +20,14 @@ public final class RunsCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "pdm runs";
+    public CommandSpec spec() {
+        return CommandSpec.command("pdm runs")
+                .description("The latest PDM runs: who started them, when, and how they ended.")
+                .example("pdm runs")
+                .handledBy(this::list);
     }
 
-    @Override
-    public String usage() {
-        return "pdm runs";
-    }
-
-    @Override
-    public String description() {
-        return "The latest PDM runs: who started them, when, and how they ended.";
-    }
-
-    @Override
-    public Reply handle(Invocation invocation) {
-        invocation.arguments().allowOnly().atMost(0);
+    private Reply list(Invocation invocation) {
         List<RunRecord> recent = runs.store().recent(SHOWN);
         if (recent.isEmpty()) return Reply.ok("No PDM run yet; `pdm execute --dry-run` shows what one would do.");
         List<List<String>> rows = new ArrayList<>();

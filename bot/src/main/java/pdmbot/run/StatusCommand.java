@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import pdmbot.chat.Command;
+import pdmbot.chat.CommandSpec;
 import pdmbot.chat.Invocation;
 import pdmbot.chat.Reply;
 import pdmbot.domain.Environment;
@@ -31,27 +32,18 @@ public final class StatusCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "pdm status";
+    public CommandSpec spec() {
+        return CommandSpec.command("pdm status")
+                .description("Pending post-deploy migrations per environment and database with their nature, locks, the active and last run.")
+                .example("pdm status")
+                .handledBy(this::status);
     }
 
-    @Override
-    public String usage() {
-        return "pdm status";
-    }
-
-    @Override
-    public String description() {
-        return "Pending post-deploy migrations per environment and database with their nature, locks, the active and last run.";
-    }
-
-    @Override
-    public Reply handle(Invocation invocation) {
-        invocation.arguments().allowOnly().atMost(0);
-        PendingPlan plan = PendingPlan.of(world);
+    private Reply status(Invocation invocation) {
+        PendingPlan plan = runs.pending();
         Reply.Builder reply = Reply.builder().heading("Post-deploy migrations");
         List<String> counts = new ArrayList<>();
-        for (Environment environment : PendingPlan.ENVIRONMENTS)
+        for (Environment environment : plan.environments())
             for (LogicalDatabase database : LogicalDatabase.values())
                 counts.add(environment.databaseEnvironment() + " " + database.id() + ": " + plan.countOn(environment, database));
         reply.text("Pending — " + String.join(", ", counts) + ".");
@@ -63,8 +55,15 @@ public final class StatusCommand implements Command {
 
         Optional<RunRecord> active = runs.active();
         if (active.isPresent()) {
-            String step = runs.currentStep(active.get().id()).map(StepRecord::name).orElse("its end");
-            reply.text("Active: " + RunReplies.describe(active.get()) + ", at step " + step + ".");
+            RunRecord run = active.get();
+            String step = runs.currentStep(run.id()).map(StepRecord::name).orElse("its end");
+            reply.text(switch (run.state()) {
+                case FAILED -> "Failed: " + RunReplies.describe(run) + " failed at step " + step
+                        + (run.outcome().isBlank() ? "" : ": " + run.outcome()) + ". It keeps its locks; `pdm retry " + run.id()
+                        + "` resumes it after triage.";
+                case RUNNING -> "Running: " + RunReplies.describe(run) + ", at step " + step + ". " + RunReplies.drivenBy(run);
+                case SUCCEEDED, CANCELLED, REFUSED -> "Last active: " + RunReplies.describe(run) + ".";
+            });
         } else {
             reply.text("No PDM run is active.");
         }

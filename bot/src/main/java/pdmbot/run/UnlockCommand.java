@@ -5,7 +5,7 @@ import java.util.Optional;
 import pdmbot.chat.Command;
 import pdmbot.chat.Invocation;
 import pdmbot.chat.Reply;
-import pdmbot.chat.Role;
+import pdmbot.chat.CommandSpec;
 import pdmbot.domain.Environment;
 import pdmbot.storage.locks.EnvironmentLock;
 import pdmbot.storage.locks.LockStore;
@@ -20,33 +20,23 @@ public final class UnlockCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "pdm unlock";
+    public CommandSpec spec() {
+        return CommandSpec.command("pdm unlock")
+                .description("Removes an environment's lock (asks to confirm).")
+                .releaseManagersOnly()
+                .argument("env", "the environment (gstg, gprd…)")
+                .flag("confirm", "unlocks it without asking")
+                .exampleAfter("pdm unlock gprd", "pdm lock gprd database maintenance")
+                .exampleAfter("pdm unlock gprd --confirm", "pdm lock gprd database maintenance")
+                .handledBy(this::unlock);
     }
 
-    @Override
-    public String usage() {
-        return "pdm unlock <env> [--confirm]";
-    }
-
-    @Override
-    public String description() {
-        return "Removes an environment's lock (asks to confirm).";
-    }
-
-    @Override
-    public Role role() {
-        return Role.RELEASE_MANAGER;
-    }
-
-    @Override
-    public Reply handle(Invocation invocation) {
-        var arguments = invocation.arguments().allowOnly("confirm").atMost(1);
-        Environment environment = LockCommand.environment(arguments.required(0, "the environment (gstg, gprd…)"));
+    private Reply unlock(Invocation invocation) {
+        Environment environment = LockCommand.environment(invocation.argument("env"));
         Optional<EnvironmentLock> lock = locks.lockOf(environment);
         if (lock.isEmpty()) return Reply.ok(environment + " is not locked; nothing to do.");
         boolean heldByRun = lock.get().lockedBy().startsWith("pdm run #");
-        if (!arguments.has("confirm")) {
+        if (!invocation.has("confirm")) {
             Reply.Builder reply = Reply.builder().text(LockCommand.describe(lock.get()) + ".");
             if (heldByRun) reply.text("A PDM run holds this lock: unlocking lets deploys in while its migrations are not done.");
             return reply.buttons(List.of(RunReplies.dangerButton("Unlock " + environment, "pdm unlock " + environment + " --confirm",

@@ -15,14 +15,28 @@ import pdmbot.domain.PostMigration;
  */
 public final class PendingMigrations {
 
+    /** Which logical databases a migration, as a package has it, runs on. */
+    @FunctionalInterface
+    public interface DatabasesOf {
+        Set<LogicalDatabase> of(AutoDeployPackage pkg, PostMigration migration);
+    }
+
     private final PackageSource packages;
     private final Deployments deployments;
     private final DatabaseState databases;
+    private final DatabasesOf databasesOf;
 
+    /** With the {@code restrict_gitlab_migration} line read by {@link MigrationDatabases}: the demo's simulated pipelines. */
     public PendingMigrations(PackageSource packages, Deployments deployments, DatabaseState databases) {
+        this(packages, deployments, databases, null);
+    }
+
+    /** With the databases as {@code databasesOf} answers (the run: the classification's answer). */
+    public PendingMigrations(PackageSource packages, Deployments deployments, DatabaseState databases, DatabasesOf databasesOf) {
         this.packages = packages;
         this.deployments = deployments;
         this.databases = databases;
+        this.databasesOf = databasesOf != null ? databasesOf : this::fromRestrictLine;
     }
 
     /** Pending migrations on gstg or gprd, ordered by version then database; empty when nothing is deployed. */
@@ -32,7 +46,7 @@ public final class PendingMigrations {
         if (deployed.isEmpty()) return List.of();
         List<PendingMigration> pending = new ArrayList<>();
         for (PostMigration migration : packages.postMigrationsAt(deployed.get())) {
-            for (LogicalDatabase database : databasesOf(deployed.get(), migration)) {
+            for (LogicalDatabase database : databasesOf.of(deployed.get(), migration)) {
                 if (!databases.hasRun(environment, database, migration.version()))
                     pending.add(new PendingMigration(environment, database, migration));
             }
@@ -44,7 +58,7 @@ public final class PendingMigrations {
         return !pendingOn(environment).isEmpty();
     }
 
-    private Set<LogicalDatabase> databasesOf(AutoDeployPackage pkg, PostMigration migration) {
+    private Set<LogicalDatabase> fromRestrictLine(AutoDeployPackage pkg, PostMigration migration) {
         String source = packages.fileAt(pkg, migration.path())
                 .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
                 .orElse(null);

@@ -12,10 +12,9 @@ import pdmbot.chat.AuditTrail;
 import pdmbot.chat.Block;
 import pdmbot.chat.ChatCore;
 import pdmbot.chat.Command;
+import pdmbot.chat.CommandSpec;
 import pdmbot.chat.HelpCommand;
-import pdmbot.chat.Invocation;
 import pdmbot.chat.Reply;
-import pdmbot.chat.Role;
 import pdmbot.chat.RoleDirectory;
 import pdmbot.chat.Router;
 
@@ -47,19 +46,16 @@ public final class ChatFixtures {
     }
 
     static final class Status implements Command {
-        public String name() { return "pdm status"; }
-        public String usage() { return "pdm status"; }
-        public String description() { return "Pending migrations."; }
-        public Reply handle(Invocation invocation) { return everyBlockKind(); }
+        public CommandSpec spec() {
+            return CommandSpec.command("pdm status").description("Pending migrations.").handledBy(invocation -> everyBlockKind());
+        }
     }
 
     static final class Whoami implements Command {
-        public String name() { return "whoami"; }
-        public String usage() { return "whoami"; }
-        public String description() { return "Says who asked."; }
-        public Role role() { return Role.RELEASE_MANAGER; }
-        public Reply handle(Invocation invocation) {
-            return Reply.ok("you are " + invocation.request().userId() + " on " + invocation.request().platform());
+        public CommandSpec spec() {
+            return CommandSpec.command("whoami").description("Says who asked.").releaseManagersOnly()
+                    .handledBy(invocation -> Reply.ok("you are " + invocation.request().userId() + " on "
+                            + invocation.request().platform()));
         }
     }
 

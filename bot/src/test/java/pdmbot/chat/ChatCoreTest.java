@@ -44,23 +44,21 @@ class ChatCoreTest {
             this.aliases = List.of(aliases);
         }
 
-        public String name() { return name; }
-        public List<String> aliases() { return aliases; }
-        public String usage() { return name + " <thing>"; }
-        public String description() { return "Echoes " + name + "."; }
-        public Role role() { return role; }
-
-        public Reply handle(Invocation invocation) {
-            String thing = invocation.arguments().allowOnly("dry-run").required(0, "the thing");
-            return Reply.ok(name + " got " + thing + (invocation.arguments().has("dry-run") ? " (dry run)" : ""));
+        public CommandSpec spec() {
+            CommandSpec.Builder spec = CommandSpec.command(name).description("Echoes " + name + ".")
+                    .argument("thing", "the thing").flag("dry-run", "only pretends");
+            aliases.forEach(spec::alias);
+            if (role == Role.RELEASE_MANAGER) spec.releaseManagersOnly();
+            return spec.handledBy(invocation -> Reply.ok(name + " got " + invocation.argument("thing")
+                    + (invocation.has("dry-run") ? " (dry run)" : "")));
         }
     }
 
     static final class Crash implements Command {
-        public String name() { return "crash"; }
-        public String usage() { return "crash"; }
-        public String description() { return "Always fails."; }
-        public Reply handle(Invocation invocation) { throw new IllegalStateException("secret internals"); }
+        public CommandSpec spec() {
+            return CommandSpec.command("crash").description("Always fails.")
+                    .handledBy(invocation -> { throw new IllegalStateException("secret internals"); });
+        }
     }
 
     private Reply say(String user, String text) {
@@ -108,7 +106,7 @@ class ChatCoreTest {
     void a_missing_argument_is_answered_with_the_usage() {
         Reply reply = say("U_ANY", "pdm status");
         assertThat(reply.outcome()).isEqualTo(Reply.Outcome.REFUSED);
-        assertThat(reply.plainText()).contains("missing the thing").contains("Usage: `pdm status <thing>`");
+        assertThat(reply.plainText()).contains("missing the thing").contains("Usage: `pdm status <thing> [--dry-run]`");
     }
 
     @Test
@@ -162,7 +160,7 @@ class ChatCoreTest {
     @Test
     void help_for_one_command_shows_usage_aliases_and_role() {
         String help = say("U_ANY", "help pdm execute").plainText();
-        assertThat(help).contains("`pdm execute <thing>`").contains("post_deploy_migrations execute")
+        assertThat(help).contains("`pdm execute <thing> [--dry-run]`").contains("post_deploy_migrations execute")
                 .contains("release managers");
     }
 
@@ -190,5 +188,13 @@ class ChatCoreTest {
                 (p, u) -> Role.EVERYONE, (r, c, o, d, id, took) -> durations.add(took));
         timed.handle(ChatRequest.of("console", "me", "pdm status x"));
         assertThat(durations).singleElement().satisfies(d -> assertThat(d).isPositive());
+    }
+
+    @Test
+    @DisplayName("'pdm\\u00a0status' reaches pdm status instead of 'did you mean pdm status' (issue 10, item 7)")
+    void a_no_break_space_between_the_words_of_a_command_is_a_space() {
+        Reply reply = say("U_ANY", "pdm\u00a0status\u00a0x");
+        assertThat(reply.outcome()).isEqualTo(Reply.Outcome.OK);
+        assertThat(reply.plainText()).isEqualTo("pdm status got x");
     }
 }

@@ -39,4 +39,21 @@ class TokenizerTest {
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("single quote at position 15 is never closed");
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a no-break or other Unicode space separates words (issue 10, item 7)")
+    void a_unicode_space_is_a_space() {
+        assertThat(Tokenizer.split("pdm\u00a0status")).containsExactly("pdm", "status");
+        assertThat(Tokenizer.split("pdm\u202fexecute\u2007--dry-run\u3000")).containsExactly("pdm", "execute", "--dry-run");
+    }
+
+    @Test
+    void a_zero_width_space_pasted_into_a_word_is_dropped() {
+        assertThat(Tokenizer.split("pdm sta\u200btus")).containsExactly("pdm", "status");
+    }
+
+    @Test
+    void a_unicode_space_inside_quotes_stays_as_typed() {
+        assertThat(Tokenizer.split("pdm lock gstg \"db\u00a0maintenance\"")).containsExactly("pdm", "lock", "gstg", "db\u00a0maintenance");
+    }
 }

@@ -148,4 +148,12 @@ class CommandLineTest {
         assertThat(run("--repo", temp.toString(), "say", "help")).isEqualTo(2);
         assertThat(err()).contains("is not a git repository");
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("say pdm execute --dry-run, unquoted: the words after say are the command (issue 10, item 7)")
+    void the_words_after_say_are_the_command_even_unquoted_with_its_options() {
+        assertThat(run("say", "pdm", "execute", "--dry-run")).isZero();
+        assertThat(out()).contains("Dry run: production checks and what would run");
+        assertThat(err()).doesNotContain("Unknown option");
+    }
 }

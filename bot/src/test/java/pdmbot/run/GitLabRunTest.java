@@ -152,12 +152,12 @@ class GitLabRunTest {
             assertThat(expectedLabels.get(Environment.GSTG)).as("pending gstg migrations with a merge request").isNotEmpty();
 
             Clock clock = Clock.systemUTC();
-            RunResources resources = new RunResources(world, gitlabWorld.operations(), stores.locks(), mergeRequests, clock,
-                    Duration.ofMillis(1), Pacer.NONE);
-            RunChecks checks = new RunChecks(ProductionChecks.builtIn(), world, gitlabWorld.operations(), stores.locks(),
+            RunResources resources = new RunResources(world, gitlabWorld.operations(), stores.locks(), mergeRequests,
+                    ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ofMillis(1), Pacer.NONE);
+            RunChecks checks = new RunChecks(ProductionChecks.builtIn(), world, resources.databases(), gitlabWorld.operations(), stores.locks(),
                     new ConfiguredChangeLocks(List.of()), clock);
             List<String> announced = Collections.synchronizedList(new ArrayList<>());
-            try (RunService runs = new RunService(JdbcRunStore.on(database.dataSource(), clock), checks, resources,
+            try (RunService runs = new RunService(JdbcRunStore.on(database.dataSource(), clock), checks, RunPlan.standard(), resources,
                     (topic, message) -> announced.add("[" + topic + "] " + message.plainText()), "gitlab-run-test",
                     Duration.ofMinutes(5))) {
 
@@ -194,7 +194,7 @@ class GitLabRunTest {
                 gitlab.verify(0, postRequestedFor(urlPathEqualTo(notesPath())));
 
                 // --- retry: a new gstg pipeline succeeds, then QA, gprd, unlock, release note ---
-                RunService.RetryResult retried = runs.retry(runId);
+                RunService.RetryResult retried = runs.retry(runId, "alice");
                 assertThat(retried).isInstanceOf(RunService.Resumed.class);
                 assertThat(((RunService.Resumed) retried).from().name()).isEqualTo("gstg");
                 assertThat(runs.awaitIdle(Duration.ofSeconds(15))).as("the retried run stopped moving in time").isTrue();

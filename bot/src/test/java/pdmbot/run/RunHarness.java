@@ -39,6 +39,14 @@ final class RunHarness implements AutoCloseable {
 
     static final String RELEASE_MANAGER = "alice";
     private static final ProductionChecks CHECKS = ProductionChecks.builtIn();
+    /** The classification's databases, with the rules compiled once per test JVM. */
+    private static final java.util.function.Function<World, ClassifiedDatabases> DATABASES = classifier();
+
+    private static java.util.function.Function<World, ClassifiedDatabases> classifier() {
+        pdmbot.rules.classify.Classifier classifier = new pdmbot.rules.classify.Classifier(pdmbot.rules.classify.RuleBook.builtIn(),
+                pdmbot.rules.classify.TableSizes.defaults());
+        return world -> new ClassifiedDatabases(world.packages(), (m, content) -> classifier.classify(m.path(), content));
+    }
 
     final DemoWorld demo;
     final DemoOperations simulated;
@@ -65,6 +73,12 @@ final class RunHarness implements AutoCloseable {
 
     static RunHarness open(Path folder, Database database, Faults faults, String owner, List<String> announcements,
                            List<String> notes, Duration lease) {
+        return open(folder, database, faults, owner, announcements, notes, lease, RunPlan.standard());
+    }
+
+    /** An instance whose new runs get the steps of {@code plan} (as configured by {@code run.targets}). */
+    static RunHarness open(Path folder, Database database, Faults faults, String owner, List<String> announcements,
+                           List<String> notes, Duration lease, RunPlan plan) {
         Clock clock = Clock.systemUTC();
         if (!java.nio.file.Files.exists(folder.resolve("demo"))) DemoTemplate.copyInto(folder);
         DemoWorld demo = DemoWorld.ensure(folder);
@@ -79,10 +93,11 @@ final class RunHarness implements AutoCloseable {
         MergeRequestOf mergeRequests = version -> Long.parseLong(version.substring(8)) % 3 == 0
                 ? java.util.Optional.empty()
                 : java.util.Optional.of(new MergeRequestRef("gitlab-org/gitlab", (int) (Long.parseLong(version.substring(6)) % 100000 + 1)));
-        RunResources resources = new RunResources(world, operations, locks, mergeRequests, clock, Duration.ofMillis(1), Pacer.NONE);
-        RunChecks checks = new RunChecks(CHECKS, world, operations, locks, new ConfiguredChangeLocks(List.of()), clock);
+        RunResources resources = new RunResources(world, operations, locks, mergeRequests, DATABASES.apply(world), clock,
+                Duration.ofMillis(1), Pacer.NONE);
+        RunChecks checks = new RunChecks(CHECKS, world, resources.databases(), operations, locks, new ConfiguredChangeLocks(List.of()), clock);
         List<String> collected = Collections.synchronizedList(announcements);
-        RunService runs = new RunService(JdbcRunStore.on(database.dataSource(), clock), checks, resources,
+        RunService runs = new RunService(JdbcRunStore.on(database.dataSource(), clock), checks, plan, resources,
                 (topic, message) -> collected.add("[" + topic + "] " + message.plainText()), owner, lease);
         MigrationNatures natures = (PostMigration m) -> new MigrationNatures.Summary("unclassified", Set.of());
         Router router = new Router(List.of(new ExecuteCommand(runs, natures), new RetryCommand(runs), new RunCommand(runs),

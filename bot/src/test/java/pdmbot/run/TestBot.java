@@ -42,8 +42,16 @@ final class TestBot implements AutoCloseable {
         return start(config, Clock.systemUTC());
     }
 
+    /** A bot as the console and {@code serve} run it: it drives runs it did not start (resumes or announces them). */
     static TestBot start(BotConfig config, Clock clock) {
-        return new TestBot(PdmBot.start(config, Map.of(), clock));
+        TestBot bot = new TestBot(PdmBot.start(config, Map.of(), clock));
+        bot.bot.driveUnfinishedRuns();
+        return bot;
+    }
+
+    /** A bot as a one-shot {@code say} runs it: it drives only a run its own command starts or retries. */
+    static TestBot startForSay(BotConfig config) {
+        return new TestBot(PdmBot.start(config, Map.of(), Clock.systemUTC()));
     }
 
     Reply say(String text) {

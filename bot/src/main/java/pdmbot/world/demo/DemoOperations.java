@@ -95,6 +95,10 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
             throw new UnableToOpenDemoWorldException(file + " cannot be read as demo operations: " + e.getMessage()
                     + "; delete it to start the simulated production afresh", e);
         }
+        if (state.failNext != null) {
+            if (!state.failures.contains(state.failNext)) state.failures.add(state.failNext);
+            state.failNext = null;
+        }
         return new DemoOperations(file, state, pending, databases, deployments, packageNamed, clock, perMigration);
     }
 
@@ -175,19 +179,31 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
         return n;
     }
 
-    /** The next PDM pipeline running this migration version fails there ({@code qa}: the next QA pipeline fails). */
+    /**
+     * The next PDM pipeline running this migration version fails there ({@code qa}: the next QA pipeline fails). Failures
+     * planned before stay planned; planning the same one twice plans it once.
+     */
     public synchronized void failNext(String versionOrQa) {
-        state.failNext = versionOrQa;
+        if (!state.failures.contains(versionOrQa)) state.failures.add(versionOrQa);
         save();
     }
 
+    /** The first failure still planned. */
     public synchronized Optional<String> failNext() {
-        return Optional.ofNullable(state.failNext);
+        return state.failures.stream().findFirst();
     }
 
-    public synchronized void clearFailure() {
-        state.failNext = null;
+    /** Every failure still planned, in the order planned. */
+    public synchronized List<String> plannedFailures() {
+        return List.copyOf(state.failures);
+    }
+
+    /** Forgets every planned failure; how many there were. */
+    public synchronized int clearFailure() {
+        int n = state.failures.size();
+        state.failures.clear();
         save();
+        return n;
     }
 
     /** Every deployment recorded on db/gstg and db/gprd, oldest first. */
@@ -258,10 +274,11 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
         p.startedAt = clock.instant();
         for (PendingMigration m : pending.pendingOn(environment))
             p.plan.add(m.database().id() + " " + m.migration().version() + " " + m.migration().name());
-        if (state.failNext != null && p.plan.stream().anyMatch(line -> line.split(" ")[1].equals(state.failNext))) {
-            p.failAt = state.failNext;
-            state.failNext = null;
-        }
+        // the pipeline stops at the first planned failure in its order; any other planned failure waits for the next one
+        p.plan.stream().map(line -> line.split(" ")[1]).filter(state.failures::contains).findFirst().ifPresent(version -> {
+            p.failAt = version;
+            state.failures.remove(version);
+        });
         state.pipelines.put(effectKey, p);
         save();
         return handle(p);
@@ -277,10 +294,7 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
         p.environment = environment.id();
         p.effectKey = effectKey;
         p.startedAt = clock.instant();
-        if ("qa".equals(state.failNext)) {
-            p.failAt = "qa";
-            state.failNext = null;
-        }
+        if (state.failures.remove("qa")) p.failAt = "qa";
         state.pipelines.put(effectKey, p);
         save();
         return handle(p);

@@ -22,7 +22,9 @@ final class DemoOperationsState {
     public List<Record> deployments = new ArrayList<>();
     public Map<String, List<String>> labels = new LinkedHashMap<>();
     public Map<String, List<String>> environments = new LinkedHashMap<>();
-    /** A migration version (or {@code qa}) whose next pipeline fails; cleared once it has. */
+    /** Migration versions (or {@code qa}) whose next pipeline fails, in the order planned; each leaves once it has. */
+    public List<String> failures = new ArrayList<>();
+    /** The single planned failure of files written before {@link #failures}; moved there when read. */
     public String failNext;
 
     /** A deployment pipeline running on an environment. */

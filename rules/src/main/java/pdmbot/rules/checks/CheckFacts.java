@@ -97,6 +97,13 @@ public final class CheckFacts {
         }
     }
 
+    /**
+     * The checks are made for resuming run {@code runId} (a retry, or a resume after a stop), not for a new run: an
+     * earlier attempt may have run everything, and what is left (labels, unlock, the note) must still be finished.
+     */
+    public record ResumedRun(long runId) {
+    }
+
     /** Collects facts for one evaluation. */
     public static final class Builder {
         private final List<Object> facts = new ArrayList<>();

@@ -55,6 +55,32 @@ class ProductionChecksTest {
     }
 
     @Test
+    void nothing_pending_lets_a_resumed_run_finish_the_steps_it_has_left() {
+        CheckOutcome outcome = only(evaluate(new CheckFacts.ResumedRun(7)), "pending migrations");
+
+        assertThat(outcome.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(outcome.reason()).isEqualTo("nothing is pending: the resumed run goes on to finish the steps it has left");
+        assertThat(outcome.rule()).isEqualTo("nothing pending lets a resumed run finish what it started");
+    }
+
+    @Test
+    void a_resumed_run_holding_only_its_own_locks_passes_saying_so() {
+        CheckOutcome outcome = only(evaluate(PENDING, new CheckFacts.ResumedRun(7)), "environment locks");
+
+        assertThat(outcome.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(outcome.reason()).isEqualTo("no lock but the resumed run's own");
+        assertThat(outcome.rule()).isEqualTo("a resumed run holding only its own locks passes");
+    }
+
+    @Test
+    void a_resumed_run_with_pending_work_counts_it_like_a_new_run() {
+        CheckOutcome outcome = only(evaluate(PENDING, new CheckFacts.ResumedRun(7)), "pending migrations");
+
+        assertThat(outcome.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(outcome.reason()).isEqualTo("1 pending (environment, database, migration) entry");
+    }
+
+    @Test
     void a_staging_deployment_cancels_the_run_and_names_package_pipeline_and_start() {
         CheckReport report = evaluate(PENDING, new Deploying("gstg-cny", true, "16.6.202311011200-abc", "#4242", T));
 

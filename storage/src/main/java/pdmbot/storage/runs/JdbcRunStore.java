@@ -1,8 +1,6 @@
 package pdmbot.storage.runs;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,9 +15,8 @@ import pdmbot.storage.StorageException;
 /** Runs on plain JDBC; {@code pdm_runs.active_slot UNIQUE} keeps one run active, {@code side_effects}' key one claim. */
 public final class JdbcRunStore implements RunStore {
 
-    private static final String RUN_COLUMNS =
-            "id, state, started_by, started_at, finished_at, checks, outcome, owner, heartbeat_at";
-    private static final String STEP_COLUMNS = "run_id, step_no, name, state, attempt, started_at, finished_at, outcome";
+    private static final String RUN_COLUMNS = JdbcRunRows.RUN_COLUMNS;
+    private static final String STEP_COLUMNS = JdbcRunRows.STEP_COLUMNS;
     private static final int ATTEMPTS = 5;
 
     /** Thrown inside a transaction to roll it back when another run holds the active slot. */
@@ -31,10 +28,16 @@ public final class JdbcRunStore implements RunStore {
 
     private final Jdbc jdbc;
     private final Clock clock;
+    private final JdbcRunAttempts attempts;
+    private final JdbcExecutedMigrations executed;
+    private final JdbcSideEffects effects;
 
     public JdbcRunStore(Jdbc jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.attempts = new JdbcRunAttempts(jdbc);
+        this.executed = new JdbcExecutedMigrations(jdbc, clock);
+        this.effects = new JdbcSideEffects(jdbc, clock);
     }
 
     /** The run store of a migrated data source; {@code clock} stamps the rows. */
@@ -47,27 +50,32 @@ public final class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public StartOutcome start(String startedBy, String checks, List<String> stepNames, String owner) {
+    public StartOutcome start(String startedBy, String checks, List<StepSpec> steps, String owner) {
+        if (steps.isEmpty()) throw new IllegalArgumentException("a run needs at least one step");
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = now();
             try {
                 long id = jdbc.inTransaction("start a run", c -> {
                     long runId;
                     try {
-                        runId = insertRun(c, startedBy, checks, RunState.RUNNING, 1, owner, now, null, null);
+                        runId = JdbcRunRows.insertRun(c, startedBy, checks, RunState.RUNNING, 1, owner, now, null, null);
                     } catch (SQLException e) {
                         if (Jdbc.isUniqueViolation(e)) throw new SlotTaken();
                         throw e;
                     }
-                    for (int i = 0; i < stepNames.size(); i++) {
+                    for (int i = 0; i < steps.size(); i++) {
                         int number = i + 1;
-                        String name = stepNames.get(i);
-                        Jdbc.update(c, "INSERT INTO run_steps (run_id, step_no, name, state, attempt) VALUES (?, ?, ?, 'pending', 0)", s -> {
+                        StepSpec step = steps.get(i);
+                        Jdbc.update(c, "INSERT INTO run_steps (run_id, step_no, name, kind, target, state, attempt)"
+                                + " VALUES (?, ?, ?, ?, ?, 'pending', 0)", s -> {
                             s.setLong(1, runId);
                             s.setInt(2, number);
-                            s.setString(3, name);
+                            s.setString(3, step.id());
+                            s.setString(4, step.kind());
+                            s.setString(5, step.target());
                         });
                     }
+                    JdbcRunAttempts.insert(c, runId, 1, startedBy, steps.get(0).id(), checks, AttemptState.RUNNING, null, now);
                     return runId;
                 });
                 return new StartOutcome.Started(run(id).orElseThrow());
@@ -84,54 +92,32 @@ public final class JdbcRunStore implements RunStore {
         if (state.isActive()) throw new IllegalArgumentException("a stopped run is cancelled or refused, not " + state.id());
         Instant now = now();
         long id = jdbc.inTransaction("record a stopped run",
-                c -> insertRun(c, startedBy, checks, state, null, null, now, now, outcome));
+                c -> JdbcRunRows.insertRun(c, startedBy, checks, state, null, null, now, now, outcome));
         return run(id).orElseThrow();
-    }
-
-    private static long insertRun(Connection c, String startedBy, String checks, RunState state, Integer slot, String owner,
-                                  Instant startedAt, Instant finishedAt, String outcome) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO pdm_runs (state, active_slot, started_by, started_at,"
-                + " finished_at, checks, outcome, owner, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
-            s.setString(1, state.id());
-            if (slot == null) s.setNull(2, java.sql.Types.INTEGER);
-            else s.setInt(2, slot);
-            s.setString(3, startedBy);
-            Jdbc.setInstant(s, 4, startedAt);
-            Jdbc.setInstant(s, 5, finishedAt);
-            s.setString(6, checks);
-            s.setString(7, outcome);
-            s.setString(8, owner);
-            Jdbc.setInstant(s, 9, owner == null ? null : startedAt);
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                if (!keys.next()) throw new SQLException("no id generated for the new run");
-                return keys.getLong(1);
-            }
-        }
     }
 
     @Override
     public Optional<RunRecord> run(long id) {
         return jdbc.first("read run " + id, "SELECT " + RUN_COLUMNS + " FROM pdm_runs WHERE id = ?", s -> s.setLong(1, id),
-                JdbcRunStore::runRecord);
+                JdbcRunRows::runRecord);
     }
 
     @Override
     public Optional<RunRecord> active() {
         return jdbc.first("read the active run", "SELECT " + RUN_COLUMNS + " FROM pdm_runs WHERE active_slot = 1", Jdbc.none(),
-                JdbcRunStore::runRecord);
+                JdbcRunRows::runRecord);
     }
 
     @Override
     public List<RunRecord> recent(int limit) {
         return jdbc.list("list runs", "SELECT " + RUN_COLUMNS + " FROM pdm_runs ORDER BY id DESC LIMIT ?",
-                s -> s.setInt(1, limit), JdbcRunStore::runRecord);
+                s -> s.setInt(1, limit), JdbcRunRows::runRecord);
     }
 
     @Override
     public List<StepRecord> steps(long runId) {
         return jdbc.list("read the steps of run " + runId, "SELECT " + STEP_COLUMNS + " FROM run_steps WHERE run_id = ? ORDER BY step_no",
-                s -> s.setLong(1, runId), JdbcRunStore::stepRecord);
+                s -> s.setLong(1, runId), JdbcRunRows::stepRecord);
     }
 
     @Override
@@ -168,6 +154,7 @@ public final class JdbcRunStore implements RunStore {
                 s.setString(1, outcome);
                 s.setLong(2, runId);
             });
+            JdbcRunAttempts.endRunning(c, runId, AttemptState.FAILED, outcome, now);
             return null;
         });
     }
@@ -194,12 +181,39 @@ public final class JdbcRunStore implements RunStore {
     @Override
     public void finish(long runId, String outcome) {
         Instant now = now();
-        jdbc.update("finish run " + runId, "UPDATE pdm_runs SET state = 'succeeded', active_slot = NULL, finished_at = ?,"
-                + " outcome = ?, owner = NULL WHERE id = ?", s -> {
-            Jdbc.setInstant(s, 1, now);
-            s.setString(2, outcome);
-            s.setLong(3, runId);
+        jdbc.inTransaction("finish run " + runId, c -> {
+            Jdbc.update(c, "UPDATE pdm_runs SET state = 'succeeded', active_slot = NULL, finished_at = ?,"
+                    + " outcome = ?, owner = NULL WHERE id = ?", s -> {
+                Jdbc.setInstant(s, 1, now);
+                s.setString(2, outcome);
+                s.setLong(3, runId);
+            });
+            JdbcRunAttempts.endRunning(c, runId, AttemptState.SUCCEEDED, outcome, now);
+            return null;
         });
+    }
+
+    @Override
+    public int beginAttempt(long runId, String startedBy, String fromStep, String checks) {
+        return attempts.add(runId, startedBy, fromStep, checks, AttemptState.RUNNING, null, now());
+    }
+
+    @Override
+    public int recordStoppedAttempt(long runId, String startedBy, String fromStep, String checks, AttemptState state,
+                                    String outcome) {
+        if (state != AttemptState.REFUSED && state != AttemptState.CANCELLED)
+            throw new IllegalArgumentException("a stopped attempt is refused or cancelled, not " + state.id());
+        return attempts.add(runId, startedBy, fromStep, checks, state, outcome, now());
+    }
+
+    @Override
+    public void attemptChecked(long runId, int attempt, String checks) {
+        attempts.checked(runId, attempt, checks);
+    }
+
+    @Override
+    public List<RunAttempt> attempts(long runId) {
+        return attempts.of(runId);
     }
 
     @Override
@@ -217,6 +231,15 @@ public final class JdbcRunStore implements RunStore {
     }
 
     @Override
+    public boolean release(long runId, String owner) {
+        return jdbc.update("hand over run " + runId, "UPDATE pdm_runs SET owner = NULL WHERE id = ? AND owner = ?"
+                + " AND state = 'running'", s -> {
+            s.setLong(1, runId);
+            s.setString(2, owner);
+        }) == 1;
+    }
+
+    @Override
     public boolean heartbeat(long runId, String owner) {
         Instant now = now();
         return jdbc.update("heartbeat of run " + runId, "UPDATE pdm_runs SET heartbeat_at = ? WHERE id = ? AND owner = ?"
@@ -229,110 +252,36 @@ public final class JdbcRunStore implements RunStore {
 
     @Override
     public void recordExecuted(long runId, Environment environment, LogicalDatabase database, String version, String name) {
-        Instant now = now();
-        jdbc.update("record " + version + " executed on " + environment + " " + database,
-                "INSERT INTO run_migrations (run_id, environment, db, version, name, executed_at) VALUES (?, ?, ?, ?, ?, ?)"
-                        + " ON CONFLICT DO NOTHING", s -> {
-                    s.setLong(1, runId);
-                    s.setString(2, environment.id());
-                    s.setString(3, database.id());
-                    s.setString(4, version);
-                    s.setString(5, name);
-                    Jdbc.setInstant(s, 6, now);
-                });
+        executed.record(runId, environment, database, version, name);
     }
 
     @Override
     public List<ExecutedMigration> executed(long runId) {
-        return jdbc.list("read what run " + runId + " executed", "SELECT run_id, environment, db, version, name, executed_at"
-                + " FROM run_migrations WHERE run_id = ? ORDER BY executed_at, environment, version, db",
-                s -> s.setLong(1, runId), JdbcRunStore::executedMigration);
+        return executed.of(runId);
     }
 
     @Override
     public Optional<ExecutedMigration> runThatExecuted(Environment environment, LogicalDatabase database, String version) {
-        return jdbc.first("find the run that executed " + version, "SELECT run_id, environment, db, version, name, executed_at"
-                + " FROM run_migrations WHERE environment = ? AND db = ? AND version = ?", s -> {
-            s.setString(1, environment.id());
-            s.setString(2, database.id());
-            s.setString(3, version);
-        }, JdbcRunStore::executedMigration);
+        return executed.runThatExecuted(environment, database, version);
     }
 
     @Override
     public EffectClaim claim(long runId, String key) {
-        Instant now = now();
-        int inserted = jdbc.update("claim " + key + " of run " + runId, "INSERT INTO side_effects (run_id, effect_key, state,"
-                + " claimed_at) VALUES (?, ?, 'claimed', ?) ON CONFLICT DO NOTHING", s -> {
-            s.setLong(1, runId);
-            s.setString(2, key);
-            Jdbc.setInstant(s, 3, now);
-        });
-        if (inserted == 1) return new EffectClaim.Claimed();
-        SideEffect existing = effect(runId, key).orElseThrow(() ->
-                new StorageException("the claim of " + key + " of run " + runId + " vanished; try again"));
-        return existing.isDone() ? new EffectClaim.AlreadyDone(existing.result()) : new EffectClaim.Unfinished();
+        return effects.claim(runId, key);
     }
 
     @Override
     public void effectDone(long runId, String key, String result) {
-        Instant now = now();
-        jdbc.update("mark " + key + " of run " + runId + " done", "UPDATE side_effects SET state = 'done', result = ?,"
-                + " done_at = ? WHERE run_id = ? AND effect_key = ?", s -> {
-            s.setString(1, result == null ? "" : result);
-            Jdbc.setInstant(s, 2, now);
-            s.setLong(3, runId);
-            s.setString(4, key);
-        });
+        effects.effectDone(runId, key, result);
     }
 
     @Override
     public void releaseClaim(long runId, String key) {
-        jdbc.update("release " + key + " of run " + runId, "DELETE FROM side_effects WHERE run_id = ? AND effect_key = ?"
-                + " AND state = 'claimed'", s -> {
-            s.setLong(1, runId);
-            s.setString(2, key);
-        });
+        effects.releaseClaim(runId, key);
     }
 
     @Override
     public List<SideEffect> effects(long runId) {
-        return jdbc.list("read the side effects of run " + runId, "SELECT run_id, effect_key, state, result, claimed_at, done_at"
-                + " FROM side_effects WHERE run_id = ? ORDER BY claimed_at, effect_key", s -> s.setLong(1, runId),
-                JdbcRunStore::sideEffect);
-    }
-
-    private Optional<SideEffect> effect(long runId, String key) {
-        return jdbc.first("read " + key + " of run " + runId, "SELECT run_id, effect_key, state, result, claimed_at, done_at"
-                + " FROM side_effects WHERE run_id = ? AND effect_key = ?", s -> {
-            s.setLong(1, runId);
-            s.setString(2, key);
-        }, JdbcRunStore::sideEffect);
-    }
-
-    private static RunRecord runRecord(ResultSet rs) throws SQLException {
-        return new RunRecord(rs.getLong("id"), RunState.of(rs.getString("state")), rs.getString("started_by"),
-                Jdbc.instant(rs, "started_at"), Jdbc.instant(rs, "finished_at"), rs.getString("checks"),
-                rs.getString("outcome"), rs.getString("owner"), Jdbc.instant(rs, "heartbeat_at"));
-    }
-
-    private static StepRecord stepRecord(ResultSet rs) throws SQLException {
-        return new StepRecord(rs.getLong("run_id"), rs.getInt("step_no"), rs.getString("name"),
-                StepState.of(rs.getString("state")), rs.getInt("attempt"), Jdbc.instant(rs, "started_at"),
-                Jdbc.instant(rs, "finished_at"), rs.getString("outcome"));
-    }
-
-    private static ExecutedMigration executedMigration(ResultSet rs) throws SQLException {
-        String env = rs.getString("environment");
-        String db = rs.getString("db");
-        return new ExecutedMigration(rs.getLong("run_id"),
-                Environment.byId(env).orElseThrow(() -> new SQLException("unknown environment in run_migrations: " + env)),
-                LogicalDatabase.byId(db).orElseThrow(() -> new SQLException("unknown database in run_migrations: " + db)),
-                rs.getString("version"), rs.getString("name"), Jdbc.instant(rs, "executed_at"));
-    }
-
-    private static SideEffect sideEffect(ResultSet rs) throws SQLException {
-        return new SideEffect(rs.getLong("run_id"), rs.getString("effect_key"), "done".equals(rs.getString("state")),
-                rs.getString("result"), Jdbc.instant(rs, "claimed_at"), Jdbc.instant(rs, "done_at"));
+        return effects.effects(runId);
     }
 }

@@ -14,9 +14,9 @@ public interface RunStore {
 
     /**
      * Starts a run with its steps (all pending) driven by {@code owner}; when another run is active, nothing is
-     * written and that run is returned. Exactly one of two instances racing gets {@link StartOutcome.Started}.
+     * written and that run is returned. The run's attempt 1 is recorded with it (by {@code startedBy}, on {@code checks}). Exactly one of two instances racing gets {@link StartOutcome.Started}.
      */
-    StartOutcome start(String startedBy, String checks, List<String> stepNames, String owner);
+    StartOutcome start(String startedBy, String checks, List<StepSpec> steps, String owner);
 
     /** Records a run its checks cancelled or refused (history only, never active). */
     RunRecord recordStopped(String startedBy, String checks, RunState state, String outcome);
@@ -39,17 +39,38 @@ public interface RunStore {
 
     void stepSucceeded(long runId, int number, String outcome);
 
-    /** Marks the step and the run failed; the run stays active, its owner is cleared. */
+    /** Marks the step, the run and its running attempt failed; the run stays active, its owner is cleared. */
     void stepFailed(long runId, int number, String outcome);
 
-    /** Finishes the run (succeeded): it is no longer active. */
+    /** Finishes the run and its running attempt (succeeded): it is no longer active. */
     void finish(long runId, String outcome);
+
+    /**
+     * Records a new attempt of a run this instance just took over (a retry, a resume after a stop), starting at
+     * {@code fromStep}; an attempt still marked running is marked interrupted. Returns its number.
+     */
+    int beginAttempt(long runId, String startedBy, String fromStep, String checks);
+
+    /** Records a retry the production checks refused or cancelled (nothing ran); returns its number. */
+    int recordStoppedAttempt(long runId, String startedBy, String fromStep, String checks, AttemptState state, String outcome);
+
+    /** Keeps the production checks an attempt was made on (a resumed run checks before its next environment step). */
+    void attemptChecked(long runId, int attempt, String checks);
+
+    /** Every attempt of the run, first first (none for runs stored before attempts were kept). */
+    List<RunAttempt> attempts(long runId);
 
     /**
      * Takes over a failed run, a running one already this owner's (its previous life stopped), or a running one whose
      * owner's heartbeat is older than {@code staleBefore}; only one of several instances trying gets it.
      */
     boolean takeOver(long runId, String owner, Instant staleBefore);
+
+    /**
+     * The owner stops driving the running run and leaves it to any other instance (a one-shot {@code say} handing it
+     * over): the owner is cleared, so the next instance to look takes it over at once. False when it was not its own.
+     */
+    boolean release(long runId, String owner);
 
     /** The owner says it is alive; false when the run is no longer its own. */
     boolean heartbeat(long runId, String owner);

@@ -18,7 +18,8 @@ import pdmbot.storage.testing.StoreContract;
 /** What every RunStore does, on H2 and on PostgreSQL. */
 abstract class RunStoreContract extends StoreContract {
 
-    private static final List<String> STEPS = List.of("lock", "gstg", "gprd");
+    private static final List<StepSpec> STEPS = List.of(new StepSpec("lock", "lock", ""),
+            new StepSpec("gstg", "migrations", "gstg"), new StepSpec("gprd", "migrations", "gprd"));
 
     private RunStore runs() {
         return JdbcRunStore.on(database.dataSource(), clock);
@@ -27,7 +28,7 @@ abstract class RunStoreContract extends StoreContract {
     @BeforeEach
     void emptyTheRunTables() throws SQLException {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-            for (String table : List.of("side_effects", "run_migrations", "run_steps", "pdm_runs")) s.executeUpdate("DELETE FROM " + table);
+            for (String table : List.of("run_attempts", "side_effects", "run_migrations", "run_steps", "pdm_runs")) s.executeUpdate("DELETE FROM " + table);
         }
     }
 
@@ -44,7 +45,7 @@ abstract class RunStoreContract extends StoreContract {
         assertThat(run.state()).isEqualTo(RunState.RUNNING);
         assertThat(run.startedAt()).isEqualTo(START);
         assertThat(runs().active()).contains(run);
-        assertThat(runs().steps(run.id())).extracting(StepRecord::name).containsExactlyElementsOf(STEPS);
+        assertThat(runs().steps(run.id())).extracting(StepRecord::name).containsExactlyElementsOf(STEPS.stream().map(StepSpec::id).toList());
         assertThat(runs().steps(run.id())).extracting(StepRecord::state).containsOnly(StepState.PENDING);
     }
 
@@ -194,5 +195,60 @@ abstract class RunStoreContract extends StoreContract {
                 assertThat(claims).filteredOn(c -> c instanceof EffectClaim.Claimed).hasSize(1);
             }
         }
+    }
+
+    @Test
+    void a_step_keeps_its_kind_and_target_with_the_run() {
+        RunRecord run = started();
+
+        assertThat(runs().steps(run.id())).extracting(StepRecord::name, StepRecord::kind, StepRecord::target)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("lock", "lock", ""),
+                        org.assertj.core.groups.Tuple.tuple("gstg", "migrations", "gstg"),
+                        org.assertj.core.groups.Tuple.tuple("gprd", "migrations", "gprd"));
+    }
+
+    @Test
+    void a_run_keeps_every_attempt_with_who_made_it_its_checks_and_how_it_ended() {
+        RunRecord run = started();
+        runs().stepStarted(run.id(), 2);
+        runs().stepFailed(run.id(), 2, "migration failed");
+        clock.advance(Duration.ofMinutes(10));
+        int refused = runs().recordStoppedAttempt(run.id(), "bob", "gstg", "FAIL — incidents: severity 1",
+                AttemptState.REFUSED, "refused: incident");
+        runs().takeOver(run.id(), "instance-b", START);
+        int retried = runs().beginAttempt(run.id(), "carol", "gstg", "pass — incidents: none");
+        runs().finish(run.id(), "succeeded");
+
+        assertThat(List.of(refused, retried)).containsExactly(2, 3);
+        assertThat(runs().attempts(run.id())).extracting(RunAttempt::number, RunAttempt::startedBy, RunAttempt::state,
+                        RunAttempt::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "alice", AttemptState.FAILED, "migration failed"),
+                        org.assertj.core.groups.Tuple.tuple(2, "bob", AttemptState.REFUSED, "refused: incident"),
+                        org.assertj.core.groups.Tuple.tuple(3, "carol", AttemptState.SUCCEEDED, "succeeded"));
+        assertThat(runs().attempts(run.id()).get(0).checks()).isEqualTo("all checks passed");
+        assertThat(runs().attempts(run.id()).get(2).startedAt()).isEqualTo(START.plus(Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void a_new_attempt_marks_one_left_running_interrupted_and_keeps_checks_made_later() {
+        RunRecord run = started();
+        int resumed = runs().beginAttempt(run.id(), "instance-a (resumed after a stop)", "gstg", "");
+        runs().attemptChecked(run.id(), resumed, "pass — incidents: none");
+
+        assertThat(runs().attempts(run.id())).extracting(RunAttempt::state)
+                .containsExactly(AttemptState.INTERRUPTED, AttemptState.RUNNING);
+        assertThat(runs().attempts(run.id()).get(1).checks()).isEqualTo("pass — incidents: none");
+    }
+
+    @Test
+    void a_run_handed_over_by_its_owner_is_taken_over_at_once_by_another_instance() {
+        RunRecord run = started();
+
+        assertThat(runs().release(run.id(), "instance-b")).as("not its own").isFalse();
+        assertThat(runs().release(run.id(), "instance-a")).isTrue();
+
+        assertThat(runs().run(run.id())).map(RunRecord::owner).isEmpty();
+        assertThat(runs().heartbeat(run.id(), "instance-a")).isFalse();
+        assertThat(runs().takeOver(run.id(), "instance-b", START.minus(Duration.ofHours(1)))).isTrue();
     }
 }
