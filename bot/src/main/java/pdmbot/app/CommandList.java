@@ -11,7 +11,7 @@ import pdmbot.classification.MigrationExplainCommand;
 import pdmbot.classification.RulesListCommand;
 import pdmbot.classification.RulesReloadCommand;
 import pdmbot.ledger.AutoDeployStatusCommand;
-import pdmbot.ledger.ClassifiedNatures;
+import pdmbot.classification.ClassifiedNatures;
 import pdmbot.ledger.Ledger;
 import pdmbot.ledger.MigrationPackageCommand;
 import pdmbot.ledger.MigrationStatusCommand;

@@ -27,9 +27,10 @@ import pdmbot.config.Secrets;
 import pdmbot.ledger.Ledger;
 import pdmbot.ledger.LedgerIngestion;
 import pdmbot.classification.Classifications;
-import pdmbot.ledger.ClassifiedNatures;
+import pdmbot.classification.ClassifiedNatures;
 import pdmbot.rules.classify.RuleBook;
 import pdmbot.rules.classify.TableSizes;
+import pdmbot.rules.classify.UnableToCompileRulesException;
 import pdmbot.run.RunService;
 import pdmbot.storage.Database;
 import pdmbot.world.demo.DemoOperations;
@@ -124,8 +125,16 @@ public final class PdmBot implements AutoCloseable {
                         + e.getClass().getSimpleName());
             }
         }
-        return new Classifications(() -> folder == null ? RuleBook.builtIn() : RuleBook.withExtras(folder), sizes, folder,
-                stores.classifications(), clock);
+        if (folder == null) return new Classifications(RuleBook::builtIn, sizes, stores.classifications(), clock);
+        // Rules are all or nothing: with a rules folder they compile now, and a file that does not stops the start.
+        RuleBook book;
+        try {
+            book = RuleBook.withExtras(folder);
+        } catch (UnableToCompileRulesException e) {
+            throw new InvalidConfigurationException("rules.folder: " + e.getMessage()
+                    + "\nFix or remove the file; nothing was started.", e);
+        }
+        return new Classifications(() -> book, sizes, stores.classifications(), clock);
     }
 
     private static Database openStore(BotConfig config, Secrets secrets, Path dataDir, Clock clock) {
