@@ -1,5 +1,6 @@
 package pdmbot;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -87,6 +88,15 @@ class ArchitectureTest {
     void only_the_composition_root_and_storage_build_jdbc_stores() {
         noClasses().that().resideOutsideOfPackages("pdmbot.storage..", "pdmbot.app..")
                 .should().dependOnClassesThat().haveSimpleNameStartingWith("Jdbc")
+                .check(classes);
+    }
+
+    @Test
+    void every_public_exception_of_the_bot_rules_and_storage_extends_the_one_base() {
+        // the emulator is a program of its own (EmulatorException); package-private control-flow signals are not failures
+        classes().that().areAssignableTo(RuntimeException.class).and().arePublic()
+                .and().resideOutsideOfPackage("pdmbot.emulator..")
+                .should().beAssignableTo(pdmbot.domain.PdmBotException.class)
                 .check(classes);
     }
 
