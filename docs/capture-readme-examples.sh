@@ -36,7 +36,9 @@ say() {
 }
 # run COMMAND-LINE… : any other pdm-bot command line (options, subcommands), printed as typed.
 run() {
-    printf '\n$ pdm-bot %s\n' "$*"
+    local shown= a
+    for a in "$@"; do case "$a" in *' '*) shown+=" \"$a\"" ;; *) shown+=" $a" ;; esac; done
+    printf '\n$ pdm-bot%s\n' "$shown"
     (cd "$base" && java -jar "$jar" --data "$data" "$@" 2>&1); show_rc $?
 }
 
@@ -143,11 +145,11 @@ printf 'http:\n  port: abc\n' > "$base/bad.yaml"
 run --config bad.yaml say help
 printf 'console:\n  release-manager: maybe\n' > "$base/bad3.yaml"
 run --config bad3.yaml say help
-printf '$ PDM_HTTP_PORT=abc pdm-bot say help\n'
+printf '\n$ PDM_HTTP_PORT=abc pdm-bot say help\n'
 (cd "$base" && PDM_HTTP_PORT=abc java -jar "$jar" --data "$base/cli-env" say help 2>&1); show_rc $?
-printf '$ PDM_HTTP_BIND=10.9.9.9 pdm-bot serve\n'
+printf '\n$ PDM_HTTP_BIND=10.9.9.9 pdm-bot serve\n'
 (cd "$base" && PDM_HTTP_BIND=10.9.9.9 timeout 60 java -jar "$jar" --data "$base/cli-bind" serve 2>&1); show_rc $?
-printf '$ PDM_STORE_KND=postgres pdm-bot say "pdm runs"\n'
+printf '\n$ PDM_STORE_KND=postgres pdm-bot say "pdm runs"\n'
 (cd "$base" && PDM_STORE_KND=postgres java -jar "$jar" --data "$base/cli-typo" say "pdm runs" 2>&1); show_rc $?
 
 fresh classify/data; section "classify --format tsv (of the demo world's repository)"
