@@ -7,7 +7,7 @@
 #
 # base-folder (default /tmp/readme-capture-<time>) must not exist; every scenario gets its own
 # data folder under it, so each starts from a fresh demo world. Run it from anywhere; it uses
-# the jar of the checkout it lives in (PDM_BOT_JAR overrides). Needs bash, curl is not used.
+# the jar of the checkout it lives in (PDM_BOT_JAR overrides). Needs bash, curl and python3 (to hold a port).
 # It takes a few minutes (one JVM per command). Compare with the README and replace what changed:
 # outputs are captured, never edited by hand.
 set -uo pipefail
@@ -157,6 +157,61 @@ mkdir -p "$base/classify"
 (cd "$base/classify" && java -jar "$jar" say help > /dev/null 2>&1)   # generates the demo world in ./data
 printf '\n$ pdm-bot classify --format tsv data/demo/repo/db/post_migrate | head -3\n'
 (cd "$base/classify" && java -jar "$jar" classify --format tsv data/demo/repo/db/post_migrate 2>&1 | head -3)
+
+fresh rules-folder; section "Rules: a rules.folder that does not compile stops the start; then fixed"
+mkdir -p "$base/rules-drl"
+cat > "$base/rules-drl/site.drl" <<'DRL'
+package pdmbot.rules.site;
+
+import pdmbot.rules.source.Call;
+import pdmbot.rules.classify.Reason;
+import pdmbot.rules.classify.Nature;
+
+rule "the site's purge helper is ddl_cleanup"
+when
+    $c : Call( runs == true, method == "purge_legacy_tables" )
+then
+    insertLogical( new Reason( drools.getRule().getName(), Nature.DDL_CLEANUP, $c.line(), "site helper" ) );
+end
+DRL
+printf 'package pdmbot.rules.site;\n\nrule "oops"\nwhen\n    Call( method == )\nthen\nend\n' > "$base/rules-drl/zz-broken.drl"
+printf 'rules:\n  folder: %s\n' "$base/rules-drl" > "$base/rules.yaml"
+run --config rules.yaml say "rules list"
+rm "$base/rules-drl/zz-broken.drl"
+run --config rules.yaml say "rules list"
+
+fresh classify-edges; section "classify: BOM and CR-only file, dangling link, FIFO, device"
+mkdir -p "$base/classify-edges/post_migrate"
+printf '\xef\xbb\xbfclass DropOld < Gitlab::Database::Migration[2.2]\r  def up\r    drop_table :old_things\r  end\rend\r' \
+    > "$base/classify-edges/post_migrate/20231101100000_drop_old.rb"
+ln -s "$base/classify-edges/gone.rb" "$base/classify-edges/post_migrate/20231101110000_gone.rb"
+mkfifo "$base/classify-edges/pipe.rb"
+printf '\n$ pdm-bot classify --format tsv post_migrate\n'
+(cd "$base/classify-edges" && java -jar "$jar" --data "$data" classify --format tsv post_migrate 2>&1); show_rc $?
+printf '\n$ pdm-bot classify pipe.rb /dev/null\n'
+(cd "$base/classify-edges" && java -jar "$jar" --data "$data" classify pipe.rb /dev/null 2>&1); show_rc $?
+
+fresh busy-port; section "serve on a port another program holds"
+python3 -c 'import socket,sys,time; s=socket.socket(); s.bind(("127.0.0.1",0)); s.listen(); print(s.getsockname()[1], flush=True); time.sleep(120)' > "$base/busy-port.txt" & holder=$!
+deadline=$((SECONDS + 30))
+until [ -s "$base/busy-port.txt" ] || [ $SECONDS -ge $deadline ]; do sleep 0.2; done
+port=$(cat "$base/busy-port.txt")
+printf '\n$ PDM_HTTP_PORT=%s pdm-bot serve       # %s taken by another program\n' "$port" "$port"
+(cd "$base" && PDM_HTTP_PORT=$port timeout 60 java -jar "$jar" --data "$data" serve 2>&1); show_rc $?
+kill "$holder"; wait "$holder" 2>/dev/null
+
+fresh serve; section "serve with Slack on (fake secrets; this machine may not reach slack.com) and its health"
+mkdir -p "$data"
+printf 'slack:\n  enabled: true\nhttp:\n  port: 18082\n' > "$base/serve.yaml"
+printf '\n$ SLACK_SIGNING_SECRET=… SLACK_BOT_TOKEN=… pdm-bot --config serve.yaml serve\n'
+(cd "$base" && SLACK_SIGNING_SECRET=readme-capture SLACK_BOT_TOKEN=xoxb-readme-capture \
+    exec java -jar "$jar" --data "$data" --config serve.yaml serve > "$base/serve-output" 2>&1) & server=$!
+deadline=$((SECONDS + 120))
+until grep -q 'Ctrl-C stops' "$base/serve-output" 2>/dev/null || [ $SECONDS -ge $deadline ]; do sleep 0.2; done
+cat "$base/serve-output"
+printf '\n$ curl -s http://127.0.0.1:18082/healthz\n'; curl -s http://127.0.0.1:18082/healthz; echo
+printf '$ curl -s http://127.0.0.1:18082/healthz/live\n'; curl -s http://127.0.0.1:18082/healthz/live; echo
+kill "$server"; wait "$server" 2>/dev/null
 
 fresh emulator; section "pdm-bot emulator (port and token differ each time)"
 (cd "$base" && exec java -jar "$jar" --data "$data" emulator --port 0 > "$base/emulator-output" 2>&1) & emulator=$!
