@@ -53,7 +53,7 @@ final class EnvironmentWarnings {
     }
 
     private static void secrets(Map<String, String> known, JsonNode node, String prefix) {
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
             JsonNode value = field.getValue();
             if (value.isObject()) {
