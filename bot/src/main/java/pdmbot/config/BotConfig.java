@@ -10,7 +10,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules,
-                        Http http, Slack slack, Discord discord, Run run) {
+                        Http http, Slack slack, Discord discord, Run run, DecideConfig decide) {
 
     public BotConfig {
         if (data == null || data.isBlank()) data = "data";
@@ -23,18 +23,25 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
         if (slack == null) slack = new Slack(null, null, null, null, null, null, null);
         if (discord == null) discord = new Discord(null, null, null, null);
         if (run == null) run = new Run(null, null, null, null, null, null);
+        if (decide == null) decide = DecideConfig.defaults();
+    }
+
+    /** Without the {@code decide} section (its defaults): the shape before issue 14. */
+    public BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules, Http http, Slack slack,
+                     Discord discord, Run run) {
+        this(data, store, world, roles, console, rules, http, slack, discord, run, null);
     }
 
     public static BotConfig defaults() {
-        return new BotConfig(null, null, null, null, null, null, null, null, null, null);
+        return new BotConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public BotConfig withData(String folder) {
-        return new BotConfig(folder, store, world, roles, console, rules, http, slack, discord, run);
+        return new BotConfig(folder, store, world, roles, console, rules, http, slack, discord, run, decide);
     }
 
     public BotConfig withWorld(World value) {
-        return new BotConfig(data, store, value, roles, console, rules, http, slack, discord, run);
+        return new BotConfig(data, store, value, roles, console, rules, http, slack, discord, run, decide);
     }
 
     /** Where the bot keeps its state: {@code h2} in the data folder, or a shared {@code postgres}. */
