@@ -87,6 +87,7 @@ final class DecideWiring {
                 new RollbackLine(world.world().packages(), world.world().deployments(), stores.ledger()), decisions);
         List<Command> commands = new ArrayList<>();
         commands.add(new ScheduleCommand(decider));
+        commands.add(new pdmbot.decide.RollbackCheckCommand(decider));
         commands.addAll(new DemoDecideCommands(demo, clock, calendar.zone(), world.world().description()).commands());
         return new Decide(decider, commands, resources);
     }

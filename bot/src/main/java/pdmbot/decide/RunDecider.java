@@ -60,6 +60,27 @@ public final class RunDecider implements RunWindows {
         }
     }
 
+    /** The rollback line of the environment now: the same one the decisions' Rollback fact comes from. */
+    public RollbackLine.Line lineOf(Environment environment) {
+        PendingGroups.Read read = pending.read();
+        return rollback.of(environment, read.plan().on(environment).stream().map(e -> e.migration().version()).toList());
+    }
+
+    /** What is pending now, grouped, with each migration's tables. */
+    public PendingGroups.Read pendingNow() {
+        return pending.read();
+    }
+
+    /** The rules, for the subset check of {@code --only}. */
+    public RunDecisions rules() {
+        return rules;
+    }
+
+    /** The bake time the decisions hold a run that cuts off rollback targets for. */
+    public Duration bakeTime() {
+        return Duration.ofMinutes(calendar.thresholds().bakeMinutes());
+    }
+
     /** The decisions at {@code at} (the present's facts included only when {@code at} is now). */
     public Schedule decideAt(Instant at) {
         return schedule(at, at);
