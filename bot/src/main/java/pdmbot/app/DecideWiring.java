@@ -79,7 +79,7 @@ final class DecideWiring {
                 world.world().packages(), natures, predictor, new MigrationTables(), classifications.tableSizes());
         List<ChangeLock> locks = config.run().changeLocks().stream()
                 .map(w -> new ChangeLock(w.name(), w.fromInstant(), w.untilInstant(), w.reason())).toList();
-        RunDecider decider = new RunDecider(RunDecisions.builtIn(), pending,
+        RunDecider decider = new RunDecider(RunDecisions.builtIn(), pending::read,
                 new pdmbot.decide.WorldState(world.operations(), stores.locks(), background,
                         new HealthSignals(prometheus, decide.health().signals())),
                 new DecisionCalendar(new TrafficSource(calendar, prometheus, loadQuery), locks, decide),
