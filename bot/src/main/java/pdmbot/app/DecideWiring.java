@@ -57,6 +57,8 @@ final class DecideWiring {
     static Decide wire(BotConfig config, Path dataDir, Stores stores, Worlds.Opened world, Classifications classifications,
                        MigrationNatures natures, DurationPredictor predictor, Clock clock) {
         DecideConfig decide = config.decide();
+        // read first: a calendar file with a bad line stops the start before anything is opened
+        TrafficCalendar calendar = TrafficCalendar.of(decide);
         List<AutoCloseable> resources = new ArrayList<>();
         Optional<DemoDecideState> demo = world.demo() != null ? Optional.of(DemoDecideState.open(dataDir)) : Optional.empty();
         Clock decisions = demo.<Clock>map(s -> new DemoClock(s, clock)).orElse(clock);
@@ -71,7 +73,6 @@ final class DecideWiring {
         } else if (decide.prometheus().isConfigured()) {
             prometheus = Optional.of(new PrometheusClient(decide.prometheus().url(), timeout));
         }
-        TrafficCalendar calendar = TrafficCalendar.of(decide);
         BackgroundMigrations background = demo.<BackgroundMigrations>map(s -> s)
                 .orElseGet(() -> world.resources() instanceof GitLabWorld g ? g.backgroundMigrations() : BackgroundMigrations.NONE);
         ClassifiedDatabases databases = new ClassifiedDatabases(world.world().packages(), classifications::classify);
