@@ -9,6 +9,8 @@ import pdmbot.storage.audit.AuditLog;
 import pdmbot.storage.audit.JdbcAuditLog;
 import pdmbot.storage.classifications.ClassificationStore;
 import pdmbot.storage.classifications.JdbcClassificationStore;
+import pdmbot.storage.durations.DurationStore;
+import pdmbot.storage.durations.JdbcDurationStore;
 import pdmbot.storage.dialogues.JdbcDialogueStore;
 import pdmbot.storage.environments.EnvironmentStore;
 import pdmbot.storage.environments.JdbcEnvironmentStore;
@@ -26,7 +28,8 @@ import pdmbot.storage.runs.RunStore;
 /** Every store of one database, for wiring the features: built once per database, so no feature opens its own. */
 public record Stores(LedgerStore ledger, LockStore locks, EnvironmentStore environments, AuditLog audit,
                      ClassificationStore classifications, ReleaseNoteStore releaseNotes, RunStore runs,
-                     ChatEventStore chatEvents, ChatButtonStore chatButtons, DialogueStore dialogues) {
+                     ChatEventStore chatEvents, ChatButtonStore chatButtons, DialogueStore dialogues,
+                     DurationStore durations) {
 
     /** The JDBC stores on a data source whose schema is migrated. */
     public static Stores on(DataSource dataSource, Clock clock) {
@@ -35,6 +38,6 @@ public record Stores(LedgerStore ledger, LockStore locks, EnvironmentStore envir
                 new JdbcEnvironmentStore(jdbc, clock), new JdbcAuditLog(jdbc), new JdbcClassificationStore(jdbc),
                 new JdbcReleaseNoteStore(jdbc, clock), new JdbcRunStore(jdbc, clock),
                 new JdbcChatEventStore(dataSource, clock), new JdbcChatButtonStore(dataSource, clock),
-                new JdbcDialogueStore(dataSource, clock));
+                new JdbcDialogueStore(dataSource, clock), new JdbcDurationStore(jdbc));
     }
 }
