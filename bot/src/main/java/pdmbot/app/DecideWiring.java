@@ -12,7 +12,7 @@ import pdmbot.config.BotConfig;
 import pdmbot.config.DecideConfig;
 import pdmbot.decide.DecisionCalendar;
 import pdmbot.decide.DeployCadence;
-import pdmbot.decide.DurationPredictor;
+import pdmbot.durations.DurationPredictor;
 import pdmbot.decide.HealthSignals;
 import pdmbot.decide.MigrationTables;
 import pdmbot.decide.NatureDurations;

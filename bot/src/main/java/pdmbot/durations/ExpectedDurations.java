@@ -2,7 +2,6 @@ package pdmbot.durations;
 
 import java.time.Duration;
 import java.util.List;
-import pdmbot.decide.Prediction;
 
 /** How the bot says a prediction: {@code about 14 min}, {@code under a minute}, {@code about 2 h 05 min}. */
 public final class ExpectedDurations {

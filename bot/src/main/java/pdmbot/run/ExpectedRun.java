@@ -2,7 +2,7 @@ package pdmbot.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import pdmbot.decide.Prediction;
+import pdmbot.durations.Prediction;
 import pdmbot.domain.Environment;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.durations.ExpectedDurations;
