@@ -12,10 +12,9 @@ import pdmbot.config.BotConfig;
 import pdmbot.config.DecideConfig;
 import pdmbot.decide.DecisionCalendar;
 import pdmbot.decide.DeployCadence;
-import pdmbot.decide.DurationPredictor;
+import pdmbot.durations.DurationPredictor;
 import pdmbot.decide.HealthSignals;
 import pdmbot.decide.MigrationTables;
-import pdmbot.decide.NatureDurations;
 import pdmbot.decide.PendingGroups;
 import pdmbot.decide.PrometheusClient;
 import pdmbot.decide.RollbackLine;
@@ -91,10 +90,5 @@ final class DecideWiring {
         commands.add(new pdmbot.decide.RollbackCheckCommand(decider));
         commands.addAll(new DemoDecideCommands(demo, clock, calendar.zone(), world.world().description()).commands());
         return new Decide(decider, commands, resources);
-    }
-
-    /** The predictor when nothing learnt is wired: the configured default per nature. */
-    static DurationPredictor defaultPredictor(BotConfig config) {
-        return new NatureDurations(config.decide().defaultMinutes());
     }
 }

@@ -43,8 +43,6 @@ class DecideConfigTest {
                   holidays: ["2026-12-25 Christmas Day"]
                   policy:
                     dml_inline: [weekends]
-                  default-minutes:
-                    dml_inline: 40
                   prometheus:
                     url: http://127.0.0.1:9090
                     timeout-seconds: 3
@@ -62,7 +60,6 @@ class DecideConfigTest {
         assertThat(decide.lowTraffic()).isEqualTo(0.3);
         assertThat(decide.policy().get("dml_inline")).containsExactly("weekends");
         assertThat(decide.policy().get("ddl_cleanup")).containsExactly("weekends", "low-traffic");
-        assertThat(decide.defaultMinutes().get("dml_inline")).isEqualTo(40);
         assertThat(decide.prometheus().timeoutSeconds()).isEqualTo(3);
         assertThat(decide.health().unknownBlocks()).isTrue();
         assertThat(decide.health().signals()).containsExactly(new DecideConfig.Signal("wal archive queue", "max(pg_archiver_pending_wal_count)", 42.0, null));
@@ -82,7 +79,7 @@ class DecideConfigTest {
         BotConfig base = DecideBot.config(dir.resolve("data"));
         BotConfig config = new BotConfig(base.data(), base.store(), base.world(), base.roles(), base.console(), base.rules(),
                 base.http(), base.slack(), base.discord(), base.run(),
-                new DecideConfig(null, calendar.toString(), null, List.of(), null, null, null, null, null, null));
+                new DecideConfig(null, calendar.toString(), null, List.of(), null, null, null, null, null), null, null);
 
         assertThatThrownBy(() -> PdmBot.start(config, Map.of()).close()).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage(calendar + ":2: friday has 1 levels; expected 24 (one per hour, 0 to 1)");

@@ -22,10 +22,10 @@ import pdmbot.decide.DecisionCalendar;
 import pdmbot.decide.DeployCadence;
 import pdmbot.decide.GroupFacts;
 import pdmbot.decide.MigrationTables;
-import pdmbot.decide.NatureDurations;
 import pdmbot.decide.PendingGroup;
 import pdmbot.decide.PendingGroups;
-import pdmbot.decide.Prediction;
+import pdmbot.durations.DefaultDurations;
+import pdmbot.durations.Prediction;
 import pdmbot.decide.RollbackLine;
 import pdmbot.decide.RunDecider;
 import pdmbot.decide.TrafficCalendar;
@@ -131,7 +131,7 @@ public final class DecideBench {
             byGroup.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
             tablesOf.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(table);
         }
-        NatureDurations durations = new NatureDurations(DecideConfig.defaults().defaultMinutes());
+        DefaultDurations durations = DefaultDurations.builtIn();
         List<GroupFacts> groups = new ArrayList<>();
         byGroup.forEach((key, entries) -> {
             String[] parts = key.split(" ");
@@ -145,7 +145,7 @@ public final class DecideBench {
                     PendingMigration m = new PendingMigration(environment, db, e.migration());
                     migrations.add(m);
                     dbs.add(db.id());
-                    Prediction p = durations.predict(m, parts[1]);
+                    Prediction p = new Prediction(durations.of(parts[1]), 0, "default for " + parts[1]);
                     predictions.put(e.migration().version(), p);
                     total = total.plus(p.expected());
                 }
