@@ -10,13 +10,8 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules,
-                        Http http, Slack slack, Discord discord, Run run, Durations durations, Schedule schedule) {
-
-    /** The keys that existed before durations and schedule; those take their defaults. */
-    public BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules, Http http,
-                     Slack slack, Discord discord, Run run) {
-        this(data, store, world, roles, console, rules, http, slack, discord, run, null, null);
-    }
+                        Http http, Slack slack, Discord discord, Run run, DecideConfig decide, Durations durations,
+                        Schedule schedule) {
 
     public BotConfig {
         if (data == null || data.isBlank()) data = "data";
@@ -29,20 +24,27 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
         if (slack == null) slack = new Slack(null, null, null, null, null, null, null);
         if (discord == null) discord = new Discord(null, null, null, null);
         if (run == null) run = new Run(null, null, null, null, null, null);
+        if (decide == null) decide = DecideConfig.defaults();
         if (durations == null) durations = new Durations(null);
         if (schedule == null) schedule = new Schedule(null, null, null);
     }
 
+    /** Without the sections issue 14 added (their defaults): the shape before it. */
+    public BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules, Http http, Slack slack,
+                     Discord discord, Run run) {
+        this(data, store, world, roles, console, rules, http, slack, discord, run, null, null, null);
+    }
+
     public static BotConfig defaults() {
-        return new BotConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new BotConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public BotConfig withData(String folder) {
-        return new BotConfig(folder, store, world, roles, console, rules, http, slack, discord, run, durations, schedule);
+        return new BotConfig(folder, store, world, roles, console, rules, http, slack, discord, run, decide, durations, schedule);
     }
 
     public BotConfig withWorld(World value) {
-        return new BotConfig(data, store, value, roles, console, rules, http, slack, discord, run, durations, schedule);
+        return new BotConfig(data, store, value, roles, console, rules, http, slack, discord, run, decide, durations, schedule);
     }
 
     /** Where the bot keeps its state: {@code h2} in the data folder, or a shared {@code postgres}. */
