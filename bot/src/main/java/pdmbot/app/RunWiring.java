@@ -36,7 +36,7 @@ final class RunWiring {
     }
 
     static RunService runs(BotConfig config, Stores stores, Worlds.Opened world, Announcements announcements,
-                           Classifications classifications, String instance, Clock clock) {
+                           Classifications classifications, MigrationDurations durations, String instance, Clock clock) {
         MergeRequestOf mergeRequests = version -> stores.ledger().changesOf(version).stream()
                 .filter(e -> e.kind() == LedgerChange.Kind.ADDED && e.commitSha() != null)
                 .findFirst()
@@ -48,7 +48,7 @@ final class RunWiring {
         // Which databases a migration runs on is the classification's answer, for the file as deployed.
         ClassifiedDatabases databases = new ClassifiedDatabases(world.world().packages(), classifications::classify);
         RunResources resources = new RunResources(world.world(), world.operations(), stores.locks(), mergeRequests, databases,
-                clock, poll, Pacer.SLEEP, durations(config, stores, world, classifications, clock));
+                clock, poll, Pacer.SLEEP, durations);
         List<ChangeLock> windows = config.run().changeLocks().stream()
                 .map(w -> new ChangeLock(w.name(), w.fromInstant(), w.untilInstant(), w.reason())).toList();
         RunChecks checks = new RunChecks(ProductionChecks.builtIn(), world.world(), databases, world.operations(), stores.locks(),
@@ -57,12 +57,21 @@ final class RunWiring {
         return new RunService(stores.runs(), checks, plan(config.run()), resources, announcements, instance, lease);
     }
 
-    /** Durations learnt in the store, profiles from the classification of the files as deployed. */
+    /**
+     * Durations learnt in the store, profiles from the classification of the files as deployed; without history, the
+     * nature's {@code decide.default-minutes}, with {@code durations.default-minutes} over them.
+     */
     static MigrationDurations durations(BotConfig config, Stores stores, Worlds.Opened world,
                                         Classifications classifications, Clock clock) {
         return new MigrationDurations(stores.durations(), new ClassifiedProfiles(world.world().packages(),
                 world.world().deployments(), classifications::classify),
-                DefaultDurations.withMinutes(config.durations().defaultMinutes()), clock);
+                DefaultDurations.withMinutes(defaultMinutes(config)), clock);
+    }
+
+    private static java.util.Map<String, Integer> defaultMinutes(BotConfig config) {
+        java.util.Map<String, Integer> minutes = new java.util.TreeMap<>(config.decide().defaultMinutes());
+        minutes.putAll(config.durations().defaultMinutes());
+        return minutes;
     }
 
     /** The steps of a new run, from {@code run.targets}. */
