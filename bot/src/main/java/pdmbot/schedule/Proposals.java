@@ -37,6 +37,7 @@ public final class Proposals {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter OTHER_DAY = DateTimeFormatter.ofPattern("EEE HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final RunWindows windows;
     private final OfferStore offers;
@@ -137,7 +138,7 @@ public final class Proposals {
             items.add("`" + m.migration().version() + "` " + m.migration().name() + " (" + m.database() + ")");
         return Reply.builder()
                 .heading("Proposed: " + describe(offer))
-                .text("The window is open until " + UNTIL.format(offer.windowEnd()) + ". A release manager confirms (the run"
+                .text("The window is open until " + OTHER_DAY.format(offer.windowEnd()) + ". A release manager confirms (the run"
                         + " starts with its production checks) or skips (proposed again at the next window); without an"
                         + " answer it is proposed again at the next window.")
                 .bullets(items)
@@ -156,7 +157,8 @@ public final class Proposals {
     }
 
     static String span(Instant start, Instant end) {
-        return WHEN.format(start) + "–" + UNTIL.format(end);
+        boolean sameDay = start.truncatedTo(java.time.temporal.ChronoUnit.DAYS).equals(end.truncatedTo(java.time.temporal.ChronoUnit.DAYS));
+        return WHEN.format(start) + "–" + (sameDay ? UNTIL : OTHER_DAY).format(end);
     }
 
     /** Confirms proposal {@code id}: one answer wins; the run starts with the checks of this moment. */
@@ -224,7 +226,7 @@ public final class Proposals {
     private static Reply switchState(Offer o, String who) {
         String state = o.state().name().toLowerCase(Locale.ROOT);
         if (o.state() == Offer.State.EXPIRED)
-            return Reply.refused("Proposal " + o.id() + " expired: its window ended at " + UNTIL.format(o.windowEnd())
+            return Reply.refused("Proposal " + o.id() + " expired: its window ended at " + OTHER_DAY.format(o.windowEnd())
                     + " without an answer. It is proposed again at the next window.");
         return Reply.refused("Proposal " + o.id() + " was already answered: " + state + who
                 + o.runId().map(r -> " (PDM run #" + r + ")").orElse("") + ". Nothing ran twice.");

@@ -1,6 +1,7 @@
 package pdmbot.schedule;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import pdmbot.decide.Window;
 import pdmbot.domain.Environment;
@@ -17,8 +18,15 @@ public record WindowKey(Environment environment, String nature, Instant start, I
         if (!nature.matches("[a-z_]+")) throw new IllegalArgumentException("not a nature: " + nature);
     }
 
+    /**
+     * The key of a window as the decisions give it, ending at the latest at the end of its start's UTC day: a window
+     * that does not close within the lookahead ends at the lookahead's end, which moves with every look, and a window
+     * already open starts at the look; a day's end is where neither moves. A window over several days is proposed
+     * once a day (skipped or unanswered, the next day's part is its next window).
+     */
     public static WindowKey of(Environment environment, String nature, Window window) {
-        return new WindowKey(environment, nature, window.start(), window.end());
+        Instant endOfDay = window.start().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+        return new WindowKey(environment, nature, window.start(), window.end().isAfter(endOfDay) ? endOfDay : window.end());
     }
 
     /**

@@ -2,7 +2,14 @@ package pdmbot.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import pdmbot.chat.interaction.Dialogues;
+import pdmbot.decide.GroupWindow;
+import pdmbot.decide.RunWindows;
+import pdmbot.decide.Window;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import pdmbot.chat.Reply;
@@ -27,7 +34,7 @@ abstract class ScheduledRunsTests extends ScheduledRunsContract {
 
             assertThat(posted.proposed).singleElement().satisfies(p -> assertThat(p.plainText())
                     .contains("Proposed: 1 ddl_cleanup migration on db/gprd in the window Sat 2026-12-05 02:00–06:00 UTC",
-                            "`20231107025611` remove_index_merge_requests_on_merge_jid (main)", "open until 06:00 UTC"));
+                            "`20231107025611` remove_index_merge_requests_on_merge_jid (main)", "open until Sat 06:00 UTC"));
             assertThat(posted.buttons()).hasSize(2).allMatch(c -> c.startsWith("pdm proposal "));
         }
     }
@@ -168,8 +175,37 @@ abstract class ScheduledRunsTests extends ScheduledRunsContract {
             assertThat(posted.announced).anySatisfy(a -> assertThat(a.plainText())
                     .contains("Proposal " + id + " expired without an answer", "Proposed again at the next window"));
             assertThat(late.outcome()).isEqualTo(Reply.Outcome.REFUSED);
-            assertThat(late.plainText()).contains("expired: its window ended at 06:00 UTC");
+            assertThat(late.plainText()).contains("expired: its window ended at Sat 06:00 UTC");
             assertThat(runs.started).isEmpty();
+        }
+    }
+
+    @Test
+    void a_window_that_does_not_close_in_the_lookahead_is_proposed_once_a_day_not_at_every_look() {
+        FixedWindows windows = new FixedWindows();
+        Posted posted = new Posted();
+        // as the decisions give it: open now, ending where the look ends (it moves with every look)
+        windows.answer = List.of();
+        try (Instance bot = new Instance(windows, new RecordedRuns(), posted, "propose")) {
+            RunWindows moving = (from, until) -> List.of(new GroupWindow(DDL_CLEANUP, Optional.of(new Window(from, until)), List.of()));
+            Proposals proposals = new Proposals(moving, bot.db.stores().offers(), new Dialogues(bot.db.stores().dialogues(), bot.clock),
+                    new RecordedRuns(), posted, bot.proposals.settings(), bot.clock);
+            ScheduledRuns scheduled = new ScheduledRuns(proposals);
+            var scheduler = TestHelper.createManualScheduler(bot.db.dataSource(), scheduled.tasks()).clock(bot.schedulerClock).build();
+            scheduled.scheduleWith(scheduler);
+            for (int minute = 0; minute < 3; minute++) {
+                bot.at(FRIDAY.plus(Duration.ofMinutes(minute)));
+                scheduled.planWindows();
+                scheduler.runAnyDueExecutions();
+            }
+            assertThat(posted.proposed).hasSize(1);
+            assertThat(posted.proposed.get(0).plainText()).contains("in the window Fri 2026-12-04 16:00–Sat 00:00 UTC");
+
+            bot.at(Instant.parse("2026-12-05T00:00:00Z"));
+            scheduled.planWindows();
+            scheduler.runAnyDueExecutions();
+
+            assertThat(posted.proposed).as("the next day's part is the next window").hasSize(2);
         }
     }
 
