@@ -57,21 +57,12 @@ final class RunWiring {
         return new RunService(stores.runs(), checks, plan(config.run()), resources, announcements, instance, lease);
     }
 
-    /**
-     * Durations learnt in the store, profiles from the classification of the files as deployed; without history, the
-     * nature's {@code decide.default-minutes}, with {@code durations.default-minutes} over them.
-     */
+    /** Durations learnt in the store, profiles from the classification of the files as deployed. */
     static MigrationDurations durations(BotConfig config, Stores stores, Worlds.Opened world,
                                         Classifications classifications, Clock clock) {
         return new MigrationDurations(stores.durations(), new ClassifiedProfiles(world.world().packages(),
                 world.world().deployments(), classifications::classify),
-                DefaultDurations.withMinutes(defaultMinutes(config)), clock);
-    }
-
-    private static java.util.Map<String, Integer> defaultMinutes(BotConfig config) {
-        java.util.Map<String, Integer> minutes = new java.util.TreeMap<>(config.decide().defaultMinutes());
-        minutes.putAll(config.durations().defaultMinutes());
-        return minutes;
+                DefaultDurations.withMinutes(config.durations().defaultMinutes()), clock);
     }
 
     /** The steps of a new run, from {@code run.targets}. */

@@ -1,5 +1,6 @@
 package pdmbot.decide;
 
+import pdmbot.durations.Prediction;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

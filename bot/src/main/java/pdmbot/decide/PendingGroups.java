@@ -1,5 +1,7 @@
 package pdmbot.decide;
 
+import pdmbot.durations.Prediction;
+import pdmbot.durations.DurationPredictor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import pdmbot.decide.DurationPredictor;
-import pdmbot.decide.Prediction;
 import pdmbot.domain.Environment;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.domain.PostMigration;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import pdmbot.decide.Prediction;
+import pdmbot.durations.Prediction;
 import pdmbot.domain.Environment;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.domain.PostMigration;
