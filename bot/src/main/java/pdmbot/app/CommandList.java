@@ -37,7 +37,7 @@ final class CommandList {
 
     static List<Command> all(Supplier<Router> router, Ledger ledger, ClassifiedNatures natures,
                              Classifications classifications, RunService runs, Worlds.Opened world, Stores stores,
-                             DecideWiring.Decide decide) {
+                             DecideWiring.Decide decide, List<Command> scheduleCommands) {
         List<Command> commands = new ArrayList<>(List.of(
                 new HelpCommand(router),
                 new MigrationExplainCommand(ledger, natures, new pdmbot.decide.DecisionLines(decide.decider())),
@@ -55,6 +55,7 @@ final class CommandList {
                 new LockCommand(stores.locks()),
                 new UnlockCommand(stores.locks())));
         commands.addAll(decide.commands());
+        commands.addAll(scheduleCommands);
         commands.addAll(RunWiring.demoCommands(world, stores));
         return commands;
     }

@@ -27,6 +27,7 @@ import pdmbot.config.Secrets;
 import pdmbot.ledger.Ledger;
 import pdmbot.ledger.LedgerIngestion;
 import pdmbot.classification.Classifications;
+import pdmbot.durations.MigrationDurations;
 import pdmbot.classification.ClassifiedNatures;
 import pdmbot.rules.classify.RuleBook;
 import pdmbot.rules.classify.TableSizes;
@@ -51,11 +52,12 @@ public final class PdmBot implements AutoCloseable {
     private final Interactions interactions;
     private final String instance;
     private final pdmbot.decide.RunDecider decider;
+    private final ScheduleWiring.Schedule schedule;
     private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
                    Ledger ledger, RunService runs, Interactions interactions, String instance,
-                   pdmbot.decide.RunDecider decider) {
+                   pdmbot.decide.RunDecider decider, ScheduleWiring.Schedule schedule) {
         this.config = config;
         this.database = database;
         this.world = world;
@@ -66,6 +68,7 @@ public final class PdmBot implements AutoCloseable {
         this.interactions = interactions;
         this.instance = instance;
         this.decider = decider;
+        this.schedule = schedule;
     }
 
     public static PdmBot start(BotConfig config, Map<String, String> environment) {
@@ -105,15 +108,19 @@ public final class PdmBot implements AutoCloseable {
                 instance, caughtUp.packagesSeen(), caughtUp.ingested().size());
         Classifications classifications = classifications(config, stores, clock);
         ClassifiedNatures natures = new ClassifiedNatures(ledger, classifications);
-        RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, instance, clock);
+        MigrationDurations durations = RunWiring.durations(config, stores, world, classifications, clock);
+        RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, durations, instance, clock);
         DecideWiring.Decide decide = DecideWiring.wire(config, dataDir, stores, world, classifications, natures,
-                RunWiring.durations(config, stores, world, classifications, clock), clock);
+                durations, clock);
+        ScheduleWiring.Schedule schedule = ScheduleWiring.wire(config, stores, decide.decider(), runs, announcements, clock);
         AtomicReference<Router> router = new AtomicReference<>();
-        router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores, decide)));
+        router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores, decide,
+                schedule.commands())));
         ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));
         Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(),
                 new Dialogues(stores.dialogues(), clock), instance, clock);
-        PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance, decide.decider());
+        PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance, decide.decider(),
+                schedule);
         decide.resources().forEach(bot::closeFirst);
         return bot;
     }
@@ -214,6 +221,8 @@ public final class PdmBot implements AutoCloseable {
      */
     public void driveUnfinishedRuns() {
         RunWiring.driveUnfinishedRuns(config, runs);
+        // Scheduled runs (schedule.mode propose or auto) are driven by the same processes: serve and the console.
+        schedule.start(database.dataSource(), instance);
     }
 
     /** The run decisions: each pending group's decision and next good window (what the scheduler asks). */
@@ -245,6 +254,7 @@ public final class PdmBot implements AutoCloseable {
     public void close() {
         for (AutoCloseable user : closeFirst) closeQuietly(user);
         closeFirst.clear();
+        schedule.close();
         runs.close();
         closeQuietly(world.resources());
         database.close();

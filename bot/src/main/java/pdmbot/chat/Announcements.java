@@ -7,5 +7,13 @@ public interface Announcements {
     /** Posts a message; {@code topic} groups messages of one story (a run, a package) into one thread. */
     void announce(String topic, Reply message);
 
+    /**
+     * Posts a message whose buttons anyone in the channel may click (a scheduled run's Confirm / Skip); the command a
+     * button runs checks the clicker's role. A platform that cannot post buttons to a channel posts it without them.
+     */
+    default void propose(String topic, Reply message) {
+        announce(topic, message);
+    }
+
     Announcements NONE = (topic, message) -> { };
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import pdmbot.durations.MigrationDurations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pdmbot.chat.Announcements;
@@ -70,7 +69,7 @@ public final class RunService implements AutoCloseable {
     private final Clock clock;
     private final Duration lease;
     private final RunDriver driver;
-    private final MigrationDurations durations;
+    private final MigrationTimes durations;
 
     public RunService(RunStore store, RunChecks checks, RunPlan plan, RunResources resources, Announcements announcements,
                       String owner, Duration lease) {

@@ -26,6 +26,8 @@ final class SlackAnnouncements implements Announcements, AutoCloseable {
     private final SlackPoster poster;
     private final String channel;
     private final BlockKitRenderer renderer = new BlockKitRenderer(button -> "");
+    /** Renders a proposal's buttons, each stored for anyone in the channel to click once. */
+    private final BlockKitRenderer proposals;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "pdm-slack-announce");
         t.setDaemon(true);
@@ -39,20 +41,30 @@ final class SlackAnnouncements implements Announcements, AutoCloseable {
     };
 
     SlackAnnouncements(SlackPoster poster, String channel) {
+        this(poster, channel, button -> "");
+    }
+
+    SlackAnnouncements(SlackPoster poster, String channel, java.util.function.Function<pdmbot.chat.Block.Button, String> issue) {
         this.poster = poster;
         this.channel = channel;
+        this.proposals = new BlockKitRenderer(issue);
     }
 
     @Override
     public void announce(String topic, Reply message) {
         Reply shown = Interactions.withoutButtons(message);
-        sender.execute(() -> post(topic, shown));
+        sender.execute(() -> post(topic, shown, renderer));
     }
 
-    private void post(String topic, Reply message) {
+    @Override
+    public void propose(String topic, Reply message) {
+        sender.execute(() -> post(topic, message, proposals));
+    }
+
+    private void post(String topic, Reply message, BlockKitRenderer with) {
         try {
             String thread = threads.get(topic);
-            for (BlockKitRenderer.SlackMessage part : renderer.render(message)) {
+            for (BlockKitRenderer.SlackMessage part : with.render(message)) {
                 Optional<String> ts = poster.post(channel, thread, part);
                 if (thread == null && ts.isPresent()) {
                     thread = ts.get();
