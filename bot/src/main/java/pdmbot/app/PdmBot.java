@@ -35,6 +35,7 @@ import pdmbot.run.RunService;
 import pdmbot.storage.Database;
 import pdmbot.world.demo.DemoOperations;
 import pdmbot.storage.Stores;
+import pdmbot.triage.TriageFeature;
 
 /** The assembled bot: configuration, store, world, rules and the chat core over them. */
 public final class PdmBot implements AutoCloseable {
@@ -51,6 +52,7 @@ public final class PdmBot implements AutoCloseable {
     private final Interactions interactions;
     private final String instance;
     private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
+    private TriageFeature triage;
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
                    Ledger ledger, RunService runs, Interactions interactions, String instance) {
@@ -104,11 +106,18 @@ public final class PdmBot implements AutoCloseable {
         ClassifiedNatures natures = new ClassifiedNatures(ledger, classifications);
         RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, instance, clock);
         AtomicReference<Router> router = new AtomicReference<>();
-        router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores)));
+        Dialogues dialogues = new Dialogues(stores.dialogues(), clock);
+        TriageFeature triage = TriageWiring.triage(database, stores, dialogues, ledger, natures, world, runs, announcements,
+                instance, clock);
+        List<pdmbot.chat.Command> commands = new java.util.ArrayList<>(CommandList.all(router::get, ledger, natures,
+                classifications, runs, world, stores));
+        commands.addAll(triage.commands());
+        router.set(new Router(commands));
         ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));
-        Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(),
-                new Dialogues(stores.dialogues(), clock), instance, clock);
-        return new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance);
+        Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(), dialogues, instance, clock);
+        PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance);
+        bot.triage = triage;
+        return bot;
     }
 
     private static Classifications classifications(BotConfig config, Stores stores, Clock clock) {
@@ -207,6 +216,12 @@ public final class PdmBot implements AutoCloseable {
      */
     public void driveUnfinishedRuns() {
         RunWiring.driveUnfinishedRuns(config, runs);
+        triage.remindEvery(TriageWiring.REMINDER_LOOK);
+    }
+
+    /** The failure triage feature (its service, commands and reminders). */
+    public TriageFeature triage() {
+        return triage;
     }
 
     /** The PDM run feature (runs, retries, the run store). */
@@ -233,6 +248,7 @@ public final class PdmBot implements AutoCloseable {
     public void close() {
         for (AutoCloseable user : closeFirst) closeQuietly(user);
         closeFirst.clear();
+        triage.close();
         runs.close();
         closeQuietly(world.resources());
         database.close();

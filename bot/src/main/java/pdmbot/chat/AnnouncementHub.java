@@ -43,6 +43,25 @@ public final class AnnouncementHub implements Announcements {
         for (Announcements listener : listeners) deliver(listener, topic, message);
     }
 
+    @Override
+    public void announceLive(String topic, String key, Reply message) {
+        log.info("live announcement [{}] {}: {}", topic, key, message.plainText().replace('\n', ' '));
+        synchronized (backlog) {
+            if (listeners.isEmpty()) {
+                if (backlog.size() == BACKLOG) backlog.removeFirst();
+                backlog.addLast(java.util.Map.entry(topic, message));
+                return;
+            }
+        }
+        for (Announcements listener : listeners) {
+            try {
+                listener.announceLive(topic, key, message);
+            } catch (RuntimeException e) {
+                log.error("an announcement listener failed on [{}]", topic, e);
+            }
+        }
+    }
+
     private static void deliver(Announcements listener, String topic, Reply message) {
         try {
             listener.announce(topic, message);

@@ -156,6 +156,14 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
         return toIncident(issue);
     }
 
+    /** Opens an incident with its own title (a triage's), as the emulated production tracker would. */
+    public synchronized Incident openIncident(String title, int severity) {
+        DemoOperationsState.Issue issue = issue("#" + (500 + state.nextId++), title, severity, true, false);
+        state.incidents.add(issue);
+        save();
+        return toIncident(issue);
+    }
+
     /** Closes every open incident; how many there were. */
     public synchronized int closeIncidents() {
         int n = state.incidents.size();
