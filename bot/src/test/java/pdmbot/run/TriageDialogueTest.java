@@ -96,6 +96,18 @@ class TriageDialogueTest {
     }
 
     @Test
+    void a_demo_deadlock_is_triaged_with_the_deadlock_rule() {
+        try (TestBot bot = TestBot.start(TestBot.config(dir))) {
+            bot.say("demo fail next " + VERSION + " --error deadlock");
+            bot.say("pdm execute --confirm");
+            bot.awaitIdle();
+
+            assertThat(bot.say("triage run 1").plainText()).contains("deadlock: ").contains("PG::TRDeadlockDetected")
+                    .contains("rule \"a deadlock on schema work is safe to retry\"");
+        }
+    }
+
+    @Test
     void reminders_are_posted_once_per_period() {
         try (TestBot bot = TestBot.start(TestBot.config(dir), java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ZERO))) {
             failedRun(bot);

@@ -196,6 +196,12 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
         save();
     }
 
+    /** Like {@link #failNext(String)}, failing with one of {@link DemoErrors#KINDS} and its realistic job log. */
+    public synchronized void failNext(String version, String errorKind) {
+        state.failureErrors.put(version, errorKind);
+        failNext(version);
+    }
+
     /** The first failure still planned. */
     public synchronized Optional<String> failNext() {
         return state.failures.stream().findFirst();
@@ -285,6 +291,7 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
         // the pipeline stops at the first planned failure in its order; any other planned failure waits for the next one
         p.plan.stream().map(line -> line.split(" ")[1]).filter(state.failures::contains).findFirst().ifPresent(version -> {
             p.failAt = version;
+            p.failKind = state.failureErrors.remove(version);
             state.failures.remove(version);
         });
         state.pipelines.put(effectKey, p);
@@ -346,9 +353,7 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
             if (line[1].equals(p.failAt)) {
                 p.state = "failed";
                 p.failedVersion = line[1];
-                p.error = "rake aborted! StandardError: An error has occurred, this and all later migrations canceled:"
-                        + " PG::QueryCanceled: ERROR: canceling statement due to statement timeout (" + line[1] + " "
-                        + line[2] + " on " + database.id() + ")";
+                p.error = DemoErrors.line(p.failKind, line[1], line[2], database.id());
                 save();
                 return;
             }
