@@ -1,6 +1,7 @@
 package pdmbot.adapters.slack;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +27,15 @@ final class SlackAnnouncements implements Announcements, AutoCloseable {
     private final SlackPoster poster;
     private final String channel;
     private final BlockKitRenderer renderer = new BlockKitRenderer(button -> "");
+    /** Renders a live message's buttons with ids the interaction core issued; null: live messages lose them too. */
+    private final BlockKitRenderer liveRenderer;
+    /** The ts of each live message (a triage's summary) this process posted, to edit it in place with chat.update. */
+    private final Map<String, String> live = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REMEMBERED_TOPICS;
+        }
+    };
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "pdm-slack-announce");
         t.setDaemon(true);
@@ -39,8 +49,39 @@ final class SlackAnnouncements implements Announcements, AutoCloseable {
     };
 
     SlackAnnouncements(SlackPoster poster, String channel) {
+        this(poster, channel, null);
+    }
+
+    /** With {@code interactions}, a live message keeps its buttons: anyone may click, the command checks the role. */
+    SlackAnnouncements(SlackPoster poster, String channel, Interactions interactions) {
         this.poster = poster;
         this.channel = channel;
+        this.liveRenderer = interactions == null ? null : new BlockKitRenderer(button -> interactions.issue(button,
+                new pdmbot.chat.ChatRequest(SlackAdapter.PLATFORM, "pdm-bot", "pdm-bot", channel, null, button.command(), "", null)));
+    }
+
+    /** Posts the live message {@code key} in the topic's thread the first time, then edits it in place (chat.update). */
+    @Override
+    public void announceLive(String topic, String key, Reply message) {
+        Reply shown = liveRenderer == null ? Interactions.withoutButtons(message) : message;
+        sender.execute(() -> postLive(topic, key, shown));
+    }
+
+    private void postLive(String topic, String key, Reply message) {
+        try {
+            List<BlockKitRenderer.SlackMessage> parts = (liveRenderer == null ? renderer : liveRenderer).render(message);
+            String ts = live.get(key);
+            // Slack's chat.update edits one message: a summary past one message's limits is cut to its first part
+            if (ts != null && poster.update(channel, ts, parts.get(0))) return;
+            String thread = threads.get(topic);
+            Optional<String> posted = poster.post(channel, thread, parts.get(0));
+            posted.ifPresent(t -> {
+                live.put(key, t);
+                if (thread == null) threads.put(topic, t);
+            });
+        } catch (RuntimeException e) {
+            log.error("could not post the live announcement [{}] {} to Slack channel {}", topic, key, channel, e);
+        }
     }
 
     @Override
