@@ -65,6 +65,9 @@ class TriageOverSlackTest {
         String ok = "{\"ok\":true,\"channel\":\"C0001\",\"ts\":\"1700000000.000100\",\"message\":{\"type\":\"message\",\"text\":\"ok\"}}";
         for (String method : List.of("chat.postMessage", "chat.update", "chat.postEphemeral"))
             slackApi.stubFor(post(urlPathEqualTo("/api/" + method)).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(ok)));
+        // auth.test as https://api.slack.com/methods/auth.test documents its answer
+        slackApi.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"ok\":true,\"url\":\"https://pdm.slack.com/\",\"team\":\"PDM\",\"user\":\"pdm-bot\",\"team_id\":\"T0001\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}")));
         slackApi.stubFor(post(urlPathEqualTo("/respond")).willReturn(aResponse().withBody("ok")));
         BotConfig base = TestBot.config(dir);
         BotConfig config = new BotConfig(base.data(), base.store(), base.world(), new BotConfig.Roles(Map.of("slack", List.of("U_RM"))),
