@@ -108,10 +108,22 @@ class TriageDialogueTest {
     }
 
     @Test
-    void reminders_are_posted_once_per_period() {
-        try (TestBot bot = TestBot.start(TestBot.config(dir), java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ZERO))) {
+    void an_unanswered_triage_is_reminded_once_per_period_and_a_snooze_moves_the_next_reminder() {
+        TriageTwoInstancesTest.MovableClock clock = new TriageTwoInstancesTest.MovableClock();
+        try (TestBot bot = TestBot.start(TestBot.config(dir), clock)) {
             failedRun(bot);
             assertThat(bot.bot.triage().remindDue()).isZero();
+
+            clock.offset.set(java.time.Duration.ofMinutes(31));
+            assertThat(bot.bot.triage().remindDue()).isEqualTo(1);
+            assertThat(bot.bot.triage().remindDue()).isZero();
+            assertThat(bot.announcementTexts()).filteredOn(t -> t.contains("Reminder, release managers")).hasSize(1);
+
+            assertThat(bot.say("triage answer 1 snooze 120").plainText()).contains("snoozed for 120 min");
+            clock.offset.set(java.time.Duration.ofMinutes(31 + 61));
+            assertThat(bot.bot.triage().remindDue()).isZero();
+            clock.offset.set(java.time.Duration.ofMinutes(31 + 121));
+            assertThat(bot.bot.triage().remindDue()).isEqualTo(1);
         }
     }
 }
