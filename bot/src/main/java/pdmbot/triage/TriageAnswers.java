@@ -68,6 +68,9 @@ final class TriageAnswers {
         DialogueStore.Advance saved = triage.dialogues().answer(d.id(), advanced.dialogue().version(), step.id(), done.toJson());
         TriageState shown = saved instanceof DialogueStore.Advanced ? done : after;
         triage.announce(t.runId(), t.dialogueId(), TriageSummary.of(shown, triage.settings()));
+        if (step == TriageStep.HAND_OVER)
+            triage.announceOnce(t.runId(), Reply.builder().text("Hand-over of the triage of PDM run #" + t.runId() + " from " + who
+                    + " to " + value + ": " + acted.outcome().replaceFirst("^Handed over to [^:]*: ", "")).build());
         triage.record(who, "triage answer " + step.id() + " " + value, "answered", acted.outcome());
         return Reply.builder().text(step.question() + " — " + value + ", recorded for " + who + " at " + answer.at() + ". "
                 + acted.outcome()).build();
@@ -121,7 +124,7 @@ final class TriageAnswers {
                 + "\n- retry: " + f.retrySafety() + " — " + f.retryAdvice() + "\n- rollback line: " + f.rollbackLine()
                 + "\n\nOpened by pdm-bot's triage of PDM run #" + t.runId() + ".";
         TriagePorts.OpenedIncident opened = ports.tracker().open(title, body, severity);
-        return new Acted(state.withIncident(opened.reference() + " " + opened.url()), "Incident " + opened.reference()
+        return new Acted(state.withIncident((opened.reference() + " " + opened.url()).trim()), "Incident " + opened.reference()
                 + " opened (severity::" + severity + ")" + (opened.url().isBlank() ? "" : ": " + opened.url())
                 + (severity <= 2 ? ". A severity 1–2 incident stops `pdm retry` until it is mitigated." : "."));
     }

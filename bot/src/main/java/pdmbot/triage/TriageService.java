@@ -174,6 +174,11 @@ public final class TriageService implements RunListener {
         announcements.announceLive(topic(runId), liveKey(dialogueId), summary);
     }
 
+    /** A message of its own in the run's thread (a hand-over), not the live summary. */
+    void announceOnce(long runId, Reply message) {
+        announcements.announce(topic(runId), message);
+    }
+
     String now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS).toString().replace("T", " ").replace("Z", " UTC");
     }

@@ -31,7 +31,7 @@ final class TriageSummary {
         fields.add(new Block.Field("approved by", f.approvers()));
         fields.add(new Block.Field("database reviewer", f.databaseReviewer()));
         fields.add(new Block.Field("rollback line", f.rollbackLine()));
-        fields.add(new Block.Field("deploys", f.locks()));
+        fields.add(new Block.Field("locks at the start", f.locks()));
         r.fields(fields);
         r.text("*Is a retry safe?* Suggestion: " + f.retrySafety() + " — " + f.retryAdvice() + ". Because " + f.retryReason()
                 + " (rule \"" + f.retryRule() + "\").");
@@ -89,6 +89,9 @@ final class TriageSummary {
     /** The end of the error, where the database's own message is. */
     static String tail(String error) {
         String e = error.replaceAll("\\s+", " ").trim();
+        // the database's or Rails' own exception is what matters: start there when the line names one
+        int at = Math.max(e.lastIndexOf("PG::"), e.lastIndexOf("ActiveRecord::"));
+        if (at > 0) e = e.substring(at);
         return e.length() <= 300 ? e : "…" + e.substring(e.length() - 300);
     }
 }

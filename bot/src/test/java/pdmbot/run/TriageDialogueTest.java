@@ -63,6 +63,8 @@ class TriageDialogueTest {
             assertThat(bot.demo().activeIncidents()).anyMatch(i -> i.title().contains(VERSION) && i.severity() == 3);
             assertThat(bot.say("triage answer 1 hand-over @alice").plainText()).contains("Handed over to @alice")
                     .contains("still open: Close");
+            assertThat(bot.announcementTexts()).anyMatch(t -> t.startsWith("Hand-over of the triage of PDM run #1 from "
+                    + bot.bot.config().console().user() + " to @alice"));
             assertThat(bot.say("triage answer 1 close").plainText()).contains("neither has happened yet");
 
             bot.say("demo fail clear");
