@@ -51,11 +51,13 @@ public final class PdmBot implements AutoCloseable {
     private final RunService runs;
     private final Interactions interactions;
     private final String instance;
+    private final pdmbot.decide.RunDecider decider;
     private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
     private TriageFeature triage;
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
-                   Ledger ledger, RunService runs, Interactions interactions, String instance) {
+                   Ledger ledger, RunService runs, Interactions interactions, String instance,
+                   pdmbot.decide.RunDecider decider) {
         this.config = config;
         this.database = database;
         this.world = world;
@@ -65,6 +67,7 @@ public final class PdmBot implements AutoCloseable {
         this.runs = runs;
         this.interactions = interactions;
         this.instance = instance;
+        this.decider = decider;
     }
 
     public static PdmBot start(BotConfig config, Map<String, String> environment) {
@@ -105,17 +108,20 @@ public final class PdmBot implements AutoCloseable {
         Classifications classifications = classifications(config, stores, clock);
         ClassifiedNatures natures = new ClassifiedNatures(ledger, classifications);
         RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, instance, clock);
+        DecideWiring.Decide decide = DecideWiring.wire(config, dataDir, stores, world, classifications, natures,
+                DecideWiring.defaultPredictor(config), clock);
         AtomicReference<Router> router = new AtomicReference<>();
         Dialogues dialogues = new Dialogues(stores.dialogues(), clock);
         TriageFeature triage = TriageWiring.triage(database, stores, dialogues, ledger, natures, world, runs, announcements,
                 instance, clock);
         List<pdmbot.chat.Command> commands = new java.util.ArrayList<>(CommandList.all(router::get, ledger, natures,
-                classifications, runs, world, stores));
+                classifications, runs, world, stores, decide));
         commands.addAll(triage.commands());
         router.set(new Router(commands));
         ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));
         Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(), dialogues, instance, clock);
-        PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance);
+        PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance, decide.decider());
+        decide.resources().forEach(bot::closeFirst);
         bot.triage = triage;
         return bot;
     }
@@ -222,6 +228,11 @@ public final class PdmBot implements AutoCloseable {
     /** The failure triage feature (its service, commands and reminders). */
     public TriageFeature triage() {
         return triage;
+    }
+
+    /** The run decisions: each pending group's decision and next good window (what the scheduler asks). */
+    public pdmbot.decide.RunWindows runWindows() {
+        return decider;
     }
 
     /** The PDM run feature (runs, retries, the run store). */

@@ -71,7 +71,8 @@ class TriageOverSlackTest {
         slackApi.stubFor(post(urlPathEqualTo("/respond")).willReturn(aResponse().withBody("ok")));
         BotConfig base = TestBot.config(dir);
         BotConfig config = new BotConfig(base.data(), base.store(), base.world(), new BotConfig.Roles(Map.of("slack", List.of("U_RM"))),
-                base.console(), base.rules(), base.http(), base.slack(), base.discord(), base.run());
+                base.console(), base.rules(), base.http(), base.slack(), base.discord(), base.run(), base.decide(), base.durations(),
+                base.schedule());
         bot = TestBot.start(config);
         SlackConfig slack = new SlackConfig();
         slack.setMethodsEndpointUrlPrefix(slackApi.baseUrl() + "/api/");

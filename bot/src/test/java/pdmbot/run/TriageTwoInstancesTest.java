@@ -98,7 +98,8 @@ class TriageTwoInstancesTest {
         Path data = temp.resolve("data-" + instance);
         BotConfig base = TestBot.config(data);
         BotConfig config = new BotConfig(base.data(), new BotConfig.Store("postgres", pg.url(), pg.user(), "TEST_PG_PASSWORD", null),
-                base.world(), base.roles(), base.console(), base.rules(), base.http(), base.slack(), base.discord(), base.run());
+                base.world(), base.roles(), base.console(), base.rules(), base.http(), base.slack(), base.discord(), base.run(), base.decide(), base.durations(),
+                base.schedule());
         return PdmBot.start(config, Map.of("TEST_PG_PASSWORD", pg.password() == null ? "" : pg.password()), clock);
     }
 }
