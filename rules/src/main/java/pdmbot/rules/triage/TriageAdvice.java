@@ -15,7 +15,7 @@ public record TriageAdvice(FailedMigration failure, List<RetryAdvice> retry, Lis
     public RetryAdvice suggestion() {
         return retry.stream().max(Comparator.comparing(RetryAdvice::safety).thenComparing(RetryAdvice::rule))
                 .orElse(new RetryAdvice(RetrySafety.DONT_KNOW, "ask the author and the database reviewer before a retry",
-                        "no triage rule knows a " + failure.error().words() + " on a " + failure.nature() + " migration",
+                        "no triage rule covers " + failure.error().words() + " on a " + failure.nature() + " migration",
                         "no rule"));
     }
 

@@ -123,7 +123,7 @@ class TriageAdvisorTest {
 
         assertThat(advice.retry()).isEmpty();
         assertThat(advice.suggestion().safety()).isEqualTo(RetrySafety.DONT_KNOW);
-        assertThat(advice.suggestion().reason()).isEqualTo("no triage rule knows a another error on a ddl_cleanup migration");
+        assertThat(advice.suggestion().reason()).isEqualTo("no triage rule covers another error on a ddl_cleanup migration");
     }
 
     @Test
