@@ -109,7 +109,7 @@ public final class PdmBot implements AutoCloseable {
         ClassifiedNatures natures = new ClassifiedNatures(ledger, classifications);
         RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, instance, clock);
         DecideWiring.Decide decide = DecideWiring.wire(config, dataDir, stores, world, classifications, natures,
-                DecideWiring.defaultPredictor(config), clock);
+                RunWiring.durations(config, stores, world, classifications, clock), clock);
         AtomicReference<Router> router = new AtomicReference<>();
         Dialogues dialogues = new Dialogues(stores.dialogues(), clock);
         TriageFeature triage = TriageWiring.triage(database, stores, dialogues, ledger, natures, world, runs, announcements,
