@@ -36,6 +36,7 @@ import pdmbot.run.RunService;
 import pdmbot.storage.Database;
 import pdmbot.world.demo.DemoOperations;
 import pdmbot.storage.Stores;
+import pdmbot.triage.TriageFeature;
 
 /** The assembled bot: configuration, store, world, rules and the chat core over them. */
 public final class PdmBot implements AutoCloseable {
@@ -54,6 +55,7 @@ public final class PdmBot implements AutoCloseable {
     private final pdmbot.decide.RunDecider decider;
     private final ScheduleWiring.Schedule schedule;
     private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
+    private TriageFeature triage;
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
                    Ledger ledger, RunService runs, Interactions interactions, String instance,
@@ -114,14 +116,19 @@ public final class PdmBot implements AutoCloseable {
                 durations, clock);
         ScheduleWiring.Schedule schedule = ScheduleWiring.wire(config, stores, decide.decider(), runs, announcements, clock);
         AtomicReference<Router> router = new AtomicReference<>();
-        router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores, decide,
-                schedule.commands())));
+        Dialogues dialogues = new Dialogues(stores.dialogues(), clock);
+        TriageFeature triage = TriageWiring.triage(database, stores, dialogues, ledger, natures, world, runs, announcements,
+                instance, clock);
+        List<pdmbot.chat.Command> commands = new java.util.ArrayList<>(CommandList.all(router::get, ledger, natures,
+                classifications, runs, world, stores, decide, schedule.commands()));
+        commands.addAll(triage.commands());
+        router.set(new Router(commands));
         ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));
-        Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(),
-                new Dialogues(stores.dialogues(), clock), instance, clock);
+        Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(), dialogues, instance, clock);
         PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance, decide.decider(),
                 schedule);
         decide.resources().forEach(bot::closeFirst);
+        bot.triage = triage;
         return bot;
     }
 
@@ -223,6 +230,12 @@ public final class PdmBot implements AutoCloseable {
         RunWiring.driveUnfinishedRuns(config, runs);
         // Scheduled runs (schedule.mode propose or auto) are driven by the same processes: serve and the console.
         schedule.start(database.dataSource(), instance);
+        triage.remindEvery(TriageWiring.REMINDER_LOOK);
+    }
+
+    /** The failure triage feature (its service, commands and reminders). */
+    public TriageFeature triage() {
+        return triage;
     }
 
     /** The run decisions: each pending group's decision and next good window (what the scheduler asks). */
@@ -255,6 +268,7 @@ public final class PdmBot implements AutoCloseable {
         for (AutoCloseable user : closeFirst) closeQuietly(user);
         closeFirst.clear();
         schedule.close();
+        triage.close();
         runs.close();
         closeQuietly(world.resources());
         database.close();

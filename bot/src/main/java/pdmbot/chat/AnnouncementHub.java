@@ -56,6 +56,25 @@ public final class AnnouncementHub implements Announcements {
         for (Announcements listener : listeners) deliver(listener, topic, message, proposal);
     }
 
+    @Override
+    public void announceLive(String topic, String key, Reply message) {
+        log.info("live announcement [{}] {}: {}", topic, key, message.plainText().replace('\n', ' '));
+        synchronized (backlog) {
+            if (listeners.isEmpty()) {
+                if (backlog.size() == BACKLOG) backlog.removeFirst();
+                backlog.addLast(new Kept(topic, message, false));
+                return;
+            }
+        }
+        for (Announcements listener : listeners) {
+            try {
+                listener.announceLive(topic, key, message);
+            } catch (RuntimeException e) {
+                log.error("an announcement listener failed on [{}]", topic, e);
+            }
+        }
+    }
+
     private static void deliver(Announcements listener, String topic, Reply message, boolean proposal) {
         try {
             if (proposal) listener.propose(topic, message);

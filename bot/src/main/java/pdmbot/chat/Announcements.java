@@ -15,5 +15,14 @@ public interface Announcements {
         announce(topic, message);
     }
 
+    /**
+     * Posts a message that stays live: the first call with {@code key} posts it in the topic's thread, later calls
+     * edit that message in place where the platform can (Slack {@code chat.update}, a Discord message edit); where it
+     * cannot (the console), the message is shown again.
+     */
+    default void announceLive(String topic, String key, Reply message) {
+        announce(topic, message);
+    }
+
     Announcements NONE = (topic, message) -> { };
 }

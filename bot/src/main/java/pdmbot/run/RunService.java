@@ -89,6 +89,11 @@ public final class RunService implements AutoCloseable {
         return ExpectedRun.line(pending, durations);
     }
 
+    /** Adds a listener told when a run this instance drives fails at a step or succeeds (the triage dialogue). */
+    public void addListener(RunListener listener) {
+        engine.addListener(listener);
+    }
+
     public RunStore store() {
         return store;
     }

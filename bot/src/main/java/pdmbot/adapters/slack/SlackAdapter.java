@@ -173,10 +173,7 @@ public final class SlackAdapter implements AutoCloseable {
     /** The HTTP-mode endpoint for {@code /slack/events}: signature check first, then Bolt. */
     /** Announcements posted to {@code channel}, one thread per topic; closed with the adapter. */
     public pdmbot.chat.Announcements announcementsTo(String channel) {
-        // A proposal's buttons (Confirm / Skip) are the channel's: not tied to one asker; the command checks the role.
-        ChatRequest channelAsks = new ChatRequest(PLATFORM, "pdm-bot", "pdm-bot", channel, null, "", "", clock.instant());
-        SlackAnnouncements channelAnnouncements = new SlackAnnouncements(poster, channel,
-                button -> interactions.issue(button, channelAsks));
+        SlackAnnouncements channelAnnouncements = new SlackAnnouncements(poster, channel, interactions);
         announcements.add(channelAnnouncements);
         return channelAnnouncements;
     }

@@ -1,6 +1,7 @@
 package pdmbot.adapters.slack;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +29,15 @@ final class SlackAnnouncements implements Announcements, AutoCloseable {
     private final BlockKitRenderer renderer = new BlockKitRenderer(button -> "");
     /** Renders a proposal's buttons, each stored for anyone in the channel to click once. */
     private final BlockKitRenderer proposals;
+    /** Renders a live message's buttons with ids the interaction core issued; null: live messages lose them too. */
+    private final BlockKitRenderer liveRenderer;
+    /** The ts of each live message (a triage's summary) this process posted, to edit it in place with chat.update. */
+    private final Map<String, String> live = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REMEMBERED_TOPICS;
+        }
+    };
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "pdm-slack-announce");
         t.setDaemon(true);
@@ -41,13 +51,43 @@ final class SlackAnnouncements implements Announcements, AutoCloseable {
     };
 
     SlackAnnouncements(SlackPoster poster, String channel) {
-        this(poster, channel, button -> "");
+        this(poster, channel, null);
     }
 
-    SlackAnnouncements(SlackPoster poster, String channel, java.util.function.Function<pdmbot.chat.Block.Button, String> issue) {
+    /**
+     * With {@code interactions}, proposals (Confirm / Skip) and live messages (a triage's summary) keep their buttons,
+     * each issued for anyone in the channel to click once; the command a button runs checks the clicker's role.
+     */
+    SlackAnnouncements(SlackPoster poster, String channel, Interactions interactions) {
         this.poster = poster;
         this.channel = channel;
-        this.proposals = new BlockKitRenderer(issue);
+        this.liveRenderer = interactions == null ? null : new BlockKitRenderer(button -> interactions.issue(button,
+                new pdmbot.chat.ChatRequest(SlackAdapter.PLATFORM, "pdm-bot", "pdm-bot", channel, null, button.command(), "", null)));
+        this.proposals = liveRenderer == null ? renderer : liveRenderer;
+    }
+
+    /** Posts the live message {@code key} in the topic's thread the first time, then edits it in place (chat.update). */
+    @Override
+    public void announceLive(String topic, String key, Reply message) {
+        Reply shown = liveRenderer == null ? Interactions.withoutButtons(message) : message;
+        sender.execute(() -> postLive(topic, key, shown));
+    }
+
+    private void postLive(String topic, String key, Reply message) {
+        try {
+            List<BlockKitRenderer.SlackMessage> parts = (liveRenderer == null ? renderer : liveRenderer).render(message);
+            String ts = live.get(key);
+            // Slack's chat.update edits one message: a summary past one message's limits is cut to its first part
+            if (ts != null && poster.update(channel, ts, parts.get(0))) return;
+            String thread = threads.get(topic);
+            Optional<String> posted = poster.post(channel, thread, parts.get(0));
+            posted.ifPresent(t -> {
+                live.put(key, t);
+                if (thread == null) threads.put(topic, t);
+            });
+        } catch (RuntimeException e) {
+            log.error("could not post the live announcement [{}] {} to Slack channel {}", topic, key, channel, e);
+        }
     }
 
     @Override
