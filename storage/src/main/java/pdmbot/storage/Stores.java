@@ -18,6 +18,8 @@ import pdmbot.storage.ledger.JdbcLedgerStore;
 import pdmbot.storage.ledger.LedgerStore;
 import pdmbot.storage.locks.JdbcLockStore;
 import pdmbot.storage.locks.LockStore;
+import pdmbot.storage.promotions.JdbcPromotionStore;
+import pdmbot.storage.promotions.PromotionStore;
 import pdmbot.storage.releasenotes.JdbcReleaseNoteStore;
 import pdmbot.storage.releasenotes.ReleaseNoteStore;
 import pdmbot.storage.runs.JdbcRunStore;
@@ -26,7 +28,8 @@ import pdmbot.storage.runs.RunStore;
 /** Every store of one database, for wiring the features: built once per database, so no feature opens its own. */
 public record Stores(LedgerStore ledger, LockStore locks, EnvironmentStore environments, AuditLog audit,
                      ClassificationStore classifications, ReleaseNoteStore releaseNotes, RunStore runs,
-                     ChatEventStore chatEvents, ChatButtonStore chatButtons, DialogueStore dialogues) {
+                     ChatEventStore chatEvents, ChatButtonStore chatButtons, DialogueStore dialogues,
+                     PromotionStore promotions) {
 
     /** The JDBC stores on a data source whose schema is migrated. */
     public static Stores on(DataSource dataSource, Clock clock) {
@@ -35,6 +38,6 @@ public record Stores(LedgerStore ledger, LockStore locks, EnvironmentStore envir
                 new JdbcEnvironmentStore(jdbc, clock), new JdbcAuditLog(jdbc), new JdbcClassificationStore(jdbc),
                 new JdbcReleaseNoteStore(jdbc, clock), new JdbcRunStore(jdbc, clock),
                 new JdbcChatEventStore(dataSource, clock), new JdbcChatButtonStore(dataSource, clock),
-                new JdbcDialogueStore(dataSource, clock));
+                new JdbcDialogueStore(dataSource, clock), new JdbcPromotionStore(jdbc, clock));
     }
 }
