@@ -31,6 +31,7 @@ import pdmbot.classification.ClassifiedNatures;
 import pdmbot.rules.classify.RuleBook;
 import pdmbot.rules.classify.TableSizes;
 import pdmbot.rules.classify.UnableToCompileRulesException;
+import pdmbot.promote.Promotions;
 import pdmbot.run.RunService;
 import pdmbot.storage.Database;
 import pdmbot.world.demo.DemoOperations;
@@ -50,10 +51,11 @@ public final class PdmBot implements AutoCloseable {
     private final RunService runs;
     private final Interactions interactions;
     private final String instance;
+    private final Promotions promotions;
     private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
-                   Ledger ledger, RunService runs, Interactions interactions, String instance) {
+                   Ledger ledger, RunService runs, Interactions interactions, String instance, Promotions promotions) {
         this.config = config;
         this.database = database;
         this.world = world;
@@ -63,6 +65,7 @@ public final class PdmBot implements AutoCloseable {
         this.runs = runs;
         this.interactions = interactions;
         this.instance = instance;
+        this.promotions = promotions;
     }
 
     public static PdmBot start(BotConfig config, Map<String, String> environment) {
@@ -103,12 +106,13 @@ public final class PdmBot implements AutoCloseable {
         Classifications classifications = classifications(config, stores, clock);
         ClassifiedNatures natures = new ClassifiedNatures(ledger, classifications);
         RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, instance, clock);
+        Promotions promotions = PromotionWiring.promotions(config, stores, world, announcements, natures, runs, clock);
         AtomicReference<Router> router = new AtomicReference<>();
-        router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores)));
+        router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores, promotions)));
         ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));
         Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(),
                 new Dialogues(stores.dialogues(), clock), instance, clock);
-        return new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance);
+        return new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance, promotions);
     }
 
     private static Classifications classifications(BotConfig config, Stores stores, Clock clock) {
@@ -207,6 +211,8 @@ public final class PdmBot implements AutoCloseable {
      */
     public void driveUnfinishedRuns() {
         RunWiring.driveUnfinishedRuns(config, runs);
+        // deploys started here or by another instance (or a one-shot say) are ended and announced by whoever serves
+        promotions.execution().watch(Duration.ofSeconds(world.simulated() != null ? 1 : config.run().pollSeconds()));
     }
 
     /** The PDM run feature (runs, retries, the run store). */
@@ -233,6 +239,7 @@ public final class PdmBot implements AutoCloseable {
     public void close() {
         for (AutoCloseable user : closeFirst) closeQuietly(user);
         closeFirst.clear();
+        promotions.execution().close();
         runs.close();
         closeQuietly(world.resources());
         database.close();

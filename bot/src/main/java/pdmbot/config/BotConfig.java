@@ -10,7 +10,13 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules,
-                        Http http, Slack slack, Discord discord, Run run) {
+                        Http http, Slack slack, Discord discord, Run run, DeployConfig deploy) {
+
+    /** The configuration before {@code deploy} (issue 16) existed; deploy takes its defaults. */
+    public BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules, Http http,
+                     Slack slack, Discord discord, Run run) {
+        this(data, store, world, roles, console, rules, http, slack, discord, run, null);
+    }
 
     public BotConfig {
         if (data == null || data.isBlank()) data = "data";
@@ -23,6 +29,7 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
         if (slack == null) slack = new Slack(null, null, null, null, null, null, null);
         if (discord == null) discord = new Discord(null, null, null, null);
         if (run == null) run = new Run(null, null, null, null, null, null);
+        if (deploy == null) deploy = new DeployConfig(null, null);
     }
 
     public static BotConfig defaults() {
@@ -30,11 +37,11 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
     }
 
     public BotConfig withData(String folder) {
-        return new BotConfig(folder, store, world, roles, console, rules, http, slack, discord, run);
+        return new BotConfig(folder, store, world, roles, console, rules, http, slack, discord, run, deploy);
     }
 
     public BotConfig withWorld(World value) {
-        return new BotConfig(data, store, value, roles, console, rules, http, slack, discord, run);
+        return new BotConfig(data, store, value, roles, console, rules, http, slack, discord, run, deploy);
     }
 
     /** Where the bot keeps its state: {@code h2} in the data folder, or a shared {@code postgres}. */
