@@ -80,11 +80,12 @@ public final class DeployCommand implements Command {
     private Reply confirm(String what, PromotionGuards.Ask ask, PromotionGuards.Evaluation evaluation) {
         Reply.Builder reply = Reply.builder().heading("Guards passed — confirm deploying " + what);
         PromotionReplies.guardsTable(reply, evaluation.report());
-        promotions.preview().brought(ask.candidate(), ask.target(), promotions.whatRuns().on(ask.target()))
-                .ifPresent(b -> PromotionReplies.brought(reply, b, ask.target().environment()));
+        Optional<WhatRuns.Running> there = promotions.whatRuns().on(ask.target());
+        Optional<PromotionPreview.Brought> brought = promotions.preview().brought(ask.candidate(), ask.target(), there);
         if (ask.rollback())
-            reply.text(PromotionPreview.rollbackMeaning(ask.candidate(), promotions.whatRuns().on(ask.target()),
-                    evaluation.rollbackLine()));
+            reply.text(PromotionPreview.rollbackMeaning(ask.candidate(), there, evaluation.rollbackLine(), brought));
+        else
+            brought.ifPresent(b -> PromotionReplies.brought(reply, b, ask.target().environment()));
         String command = "deploy " + ask.candidate().name() + " to " + ask.target().environment() + " --confirm"
                 + (ask.rollback() ? " --rollback" : "")
                 + ask.override().map(r -> " --" + OVERRIDE + " \"" + r.replace('"', '\'') + "\"").orElse("");

@@ -23,8 +23,11 @@ final class PromotionPreview {
     record Pending(PostMigration migration, String nature, Set<LogicalDatabase> databases) {
     }
 
-    /** The migrations brought, and how many were pending there before. */
-    record Brought(Environment on, List<Pending> brought, int pendingBefore) {
+    /**
+     * The migrations brought, how many were pending there before, and how many of those the candidate does not hold
+     * (a rollback: they stop being pending while it runs).
+     */
+    record Brought(Environment on, List<Pending> brought, int pendingBefore, int noLongerPending) {
     }
 
     private final PackageSource packages;
@@ -50,12 +53,18 @@ final class PromotionPreview {
                 if (!pendingOn(on, m).isEmpty()) pendingBefore++;
             }
         List<Pending> brought = new ArrayList<>();
+        Set<String> after = new HashSet<>();
         for (PostMigration m : packages.postMigrationsAt(candidate.pkg().get())) {
+            after.add(m.version());
             if (before.contains(m.version())) continue;
             Set<LogicalDatabase> pending = pendingOn(on, m);
             if (!pending.isEmpty()) brought.add(new Pending(m, natures.of(m).nature(), pending));
         }
-        return Optional.of(new Brought(on, brought, pendingBefore));
+        int noLongerPending = 0;
+        if (current.isPresent())
+            for (PostMigration m : packages.postMigrationsAt(current.get()))
+                if (!after.contains(m.version()) && !pendingOn(on, m).isEmpty()) noLongerPending++;
+        return Optional.of(new Brought(on, brought, pendingBefore, noLongerPending));
     }
 
     private Set<LogicalDatabase> pendingOn(Environment on, PostMigration m) {
@@ -65,12 +74,16 @@ final class PromotionPreview {
     }
 
     /** For a rollback: what it means for the rollback line, one sentence. */
-    static String rollbackMeaning(Candidate candidate, Optional<WhatRuns.Running> from, Optional<AutoDeployPackage> line) {
+    static String rollbackMeaning(Candidate candidate, Optional<WhatRuns.Running> from, Optional<AutoDeployPackage> line,
+                                  Optional<Brought> brought) {
         if (line.isEmpty()) return "No rollback line is known (no successful db/gprd deployment), so a rollback cannot be checked.";
         String l = "`" + line.get().version() + "`";
         return "A rollback from " + from.map(r -> "`" + r.name() + "`").orElse("what runs now") + " to " + candidate.describe()
                 + " keeps the rollback line at " + l + ": the post-deploy migrations of the packages after it have not run,"
-                + " so the code can go back as far as " + l + " and no further; the migrations pending now that "
-                + candidate.describe() + " does not contain stop being pending until a newer package is deployed again.";
+                + " so the code can go back as far as " + l + " and no further."
+                + brought.filter(b -> b.noLongerPending() > 0).map(b -> " " + b.noLongerPending() + " post-deploy migration"
+                + (b.noLongerPending() == 1 ? "" : "s") + " pending on " + b.on().databaseEnvironment() + " now belong to"
+                + " packages after " + candidate.describe() + " and stop being pending while it runs: no PDM run will run"
+                + " them until a newer package is deployed again.").orElse("");
     }
 }

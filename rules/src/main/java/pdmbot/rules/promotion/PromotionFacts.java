@@ -50,7 +50,9 @@ public final class PromotionFacts {
         }
 
         public String describe(Candidate candidate) {
-            return "`" + candidate.name() + "` (" + candidate.sha() + ") does not descend from " + productionSha
+            String named = candidate.name().equals(candidate.sha()) ? "`" + candidate.sha() + "`"
+                    : "`" + candidate.name() + "` (" + candidate.sha() + ")";
+            return named + " does not descend from " + productionSha
                     + ", what " + productionEnvironment + " runs now"
                     + (mergeBase.isEmpty() ? " (they share no history)" : " (their merge base is " + mergeBase + ")");
         }
