@@ -85,7 +85,8 @@ final class PromotionGuards {
                         sources.ancestry().missing(candidate.sha(), prodSha, MISSING_SHOWN), nearest(candidate, prodSha)));
         }
 
-        Optional<AutoDeployPackage> line = target.pdmEnvironment().flatMap(lines::on);
+        // the line costs a tree read per package on GitLab: only a rollback needs it
+        Optional<AutoDeployPackage> line = ask.rollback() ? target.pdmEnvironment().flatMap(lines::on) : Optional.empty();
         if (ask.rollback())
             facts.add(new PromotionFacts.RollbackRequest(line.map(p -> p.version().toString()).orElse(""),
                     line.isPresent() && candidate.pkg().isPresent()
