@@ -36,7 +36,10 @@ public final class DeployCommand implements Command {
                 .flag("confirm", "starts the deploy without asking")
                 .flag("rollback", "goes back to an older package, at or after the rollback line")
                 .option(OVERRIDE, "reason", "deploys despite incidents, change requests, change locks or running deployments; audited")
-                .exampleRefused("deploy hotfix/api-cache-warmer to gprd", "because that branch does not descend from production")
+                .example("deploy cf930cc2066 to gprd")
+                .exampleAfter("deploy cf930cc2066 to gprd --confirm", "deploy cf930cc2066 to gprd")
+                .exampleRefused("deploy 80b0c51ee64 to gprd", "because the demo's hotfix/api-cache-warmer branch does not"
+                        + " descend from what gprd runs")
                 .handledBy(this::deploy);
     }
 
