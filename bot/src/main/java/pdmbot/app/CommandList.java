@@ -40,7 +40,7 @@ final class CommandList {
 
     static List<Command> all(Supplier<Router> router, Ledger ledger, ClassifiedNatures natures,
                              Classifications classifications, RunService runs, Worlds.Opened world, Stores stores,
-                             Promotions promotions) {
+                             DecideWiring.Decide decide, Promotions promotions) {
         List<Command> commands = new ArrayList<>(List.of(
                 new HelpCommand(router),
                 new MigrationExplainCommand(ledger, natures),
@@ -59,6 +59,7 @@ final class CommandList {
                 new UnlockCommand(stores.locks()),
                 new DeployCommand(promotions),
                 new DeployStatusCommand(promotions, stores.promotions())));
+        commands.addAll(decide.commands());
         commands.addAll(RunWiring.demoCommands(world, stores));
         return commands;
     }

@@ -51,11 +51,13 @@ public final class PdmBot implements AutoCloseable {
     private final RunService runs;
     private final Interactions interactions;
     private final String instance;
+    private final pdmbot.decide.RunDecider decider;
     private final Promotions promotions;
     private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
-                   Ledger ledger, RunService runs, Interactions interactions, String instance, Promotions promotions) {
+                   Ledger ledger, RunService runs, Interactions interactions, String instance,
+                   pdmbot.decide.RunDecider decider, Promotions promotions) {
         this.config = config;
         this.database = database;
         this.world = world;
@@ -65,6 +67,7 @@ public final class PdmBot implements AutoCloseable {
         this.runs = runs;
         this.interactions = interactions;
         this.instance = instance;
+        this.decider = decider;
         this.promotions = promotions;
     }
 
@@ -106,13 +109,19 @@ public final class PdmBot implements AutoCloseable {
         Classifications classifications = classifications(config, stores, clock);
         ClassifiedNatures natures = new ClassifiedNatures(ledger, classifications);
         RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, instance, clock);
+        DecideWiring.Decide decide = DecideWiring.wire(config, dataDir, stores, world, classifications, natures,
+                DecideWiring.defaultPredictor(config), clock);
         Promotions promotions = PromotionWiring.promotions(config, stores, world, announcements, natures, runs, clock);
         AtomicReference<Router> router = new AtomicReference<>();
-        router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores, promotions)));
+        router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores, decide,
+                promotions)));
         ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));
         Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(),
                 new Dialogues(stores.dialogues(), clock), instance, clock);
-        return new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance, promotions);
+        PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance,
+                decide.decider(), promotions);
+        decide.resources().forEach(bot::closeFirst);
+        return bot;
     }
 
     private static Classifications classifications(BotConfig config, Stores stores, Clock clock) {
@@ -213,6 +222,11 @@ public final class PdmBot implements AutoCloseable {
         RunWiring.driveUnfinishedRuns(config, runs);
         // deploys started here or by another instance (or a one-shot say) are ended and announced by whoever serves
         promotions.execution().watch(Duration.ofSeconds(world.simulated() != null ? 1 : config.run().pollSeconds()));
+    }
+
+    /** The run decisions: each pending group's decision and next good window (what the scheduler asks). */
+    public pdmbot.decide.RunWindows runWindows() {
+        return decider;
     }
 
     /** The PDM run feature (runs, retries, the run store). */

@@ -28,6 +28,7 @@ public final class GitLabWorld implements AutoCloseable {
     private final GitLabCalls calls;
     private final GitLabAncestry ancestry;
     private final java.util.function.BiFunction<String, String, GitLabPipelines> opsPipelines;
+    private final pdmbot.world.BackgroundMigrations backgroundMigrations;
 
     private GitLabWorld(GitLabApi api, GitLabApi opsApi, GitLabSettings settings, RetryPolicy retry, Sleeper sleeper,
                         Clock clock) {
@@ -69,6 +70,7 @@ public final class GitLabWorld implements AutoCloseable {
                 new GitLabMergeRequestUpdates(json));
         this.ancestry = new GitLabAncestry(api, code, json);
         this.opsPipelines = (project, ref) -> new GitLabPipelines(opsApi, opsJson, project, ref);
+        this.backgroundMigrations = new GitLabBackgroundMigrations(json);
         this.releaseNotes = settings.releaseIssue().map(ReleaseIssue::parse)
                 .map(issue -> new GitLabReleaseNotes(api, calls, settings.url(), issue));
     }
@@ -120,6 +122,11 @@ public final class GitLabWorld implements AutoCloseable {
     /** The deploy pipelines of the environments, on the ops instance (issue 16). */
     public pdmbot.world.DeployPipelines deployPipelines(Map<String, GitLabDeployPipelines.Pipeline> byEnvironment) {
         return new GitLabDeployPipelines(byEnvironment, opsPipelines);
+    }
+
+    /** The batched background migrations of production's databases (the instance's own). */
+    public pdmbot.world.BackgroundMigrations backgroundMigrations() {
+        return backgroundMigrations;
     }
 
     public String description() {
