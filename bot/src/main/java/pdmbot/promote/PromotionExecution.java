@@ -51,6 +51,9 @@ public final class PromotionExecution implements AutoCloseable {
     record Failed(Promotion promotion, String why) implements StartResult {
     }
 
+    /** How long a start may take before another look takes a promotion without a pipeline for a stopped one. */
+    static final Duration START_GRACE = Duration.ofMinutes(2);
+
     private final PromotionStore store;
     private final LockStore locks;
     private final DeployPipelines pipelines;
@@ -93,17 +96,9 @@ public final class PromotionExecution implements AutoCloseable {
                 return new Failed(p, why);
             }
         }
-        Effects effects = effectsOf(p.id());
-        EffectKey key = EffectKey.promotionPipeline();
         PipelineHandle pipeline;
         try {
-            String stored = effects.once(key, Effects.OnUnfinished.REPEAT_WITH_SAME_KEY, () -> {
-                PipelineHandle h = pipelines.start(p.environment(), p.candidate(), Map.of("DEPLOY_USER", p.requestedBy()),
-                        effects.worldKey(key));
-                return h.id() + "\t" + h.url();
-            });
-            String[] parts = stored.split("\t", 2);
-            pipeline = new PipelineHandle(parts[0], parts.length > 1 ? parts[1] : "");
+            pipeline = startPipeline(p);
         } catch (RuntimeException e) {
             log.warn("deploy #{}: the pipeline did not start", p.id(), e);
             String why = "the deploy pipeline did not start: " + e.getMessage();
@@ -118,6 +113,19 @@ public final class PromotionExecution implements AutoCloseable {
         return new Started(store.promotion(p.id()).orElse(p), pipeline);
     }
 
+    /** Starts the promotion's pipeline once: a second call gives back the first one's (the world de-duplicates by key). */
+    private PipelineHandle startPipeline(Promotion p) {
+        Effects effects = effectsOf(p.id());
+        EffectKey key = EffectKey.promotionPipeline();
+        String stored = effects.once(key, Effects.OnUnfinished.REPEAT_WITH_SAME_KEY, () -> {
+            PipelineHandle h = pipelines.start(p.environment(), p.candidate(), Map.of("DEPLOY_USER", p.requestedBy()),
+                    effects.worldKey(key));
+            return h.id() + "\t" + h.url();
+        });
+        String[] parts = stored.split("\t", 2);
+        return new PipelineHandle(parts[0], parts.length > 1 ? parts[1] : "");
+    }
+
     /** Looks at every deploying promotion once: one whose pipeline ended is ended, unlocked and announced. */
     public void trackAll() {
         for (Promotion p : store.deploying()) {
@@ -130,7 +138,14 @@ public final class PromotionExecution implements AutoCloseable {
     }
 
     void track(Promotion p) {
-        if (p.pipelineId().isEmpty()) return;
+        if (p.pipelineId().isEmpty()) {
+            // its starter stopped between recording it and recording its pipeline: once that start cannot still be
+            // under way, start it again with the same key (the world hands back the pipeline if it was made)
+            if (Duration.between(p.startedAt(), clock.instant()).compareTo(START_GRACE) < 0) return;
+            PipelineHandle pipeline = startPipeline(p);
+            store.pipelineStarted(p.id(), pipeline.id(), pipeline.url());
+            p = store.promotion(p.id()).orElse(p);
+        }
         PipelineStatus status = pipelines.status(p.environment(), new PipelineHandle(p.pipelineId().get(), p.pipelineUrl().orElse("")));
         if (status instanceof PipelineStatus.Succeeded)
             end(p, PromotionState.SUCCEEDED, p.candidate() + " runs on " + p.environment());

@@ -141,4 +141,26 @@ class PromotionRaceTest {
             assertThat(db.stores().locks().lockOf(Environment.GPRD)).isEmpty();
         }
     }
+
+    @Test
+    void a_promotion_a_stopped_instance_left_without_its_pipeline_is_started_once_by_a_later_look() throws Exception {
+        CountingDeployer deployer = new CountingDeployer();
+        pdmbot.storage.testing.MutableClock clock = new pdmbot.storage.testing.MutableClock(java.time.Instant.parse("2026-12-01T10:00:00Z"));
+        try (Database db = TestDatabases.h2(clock)) {
+            db.stores().promotions().start(new pdmbot.storage.promotions.PromotionRequest("gprd", "16.7.x", SHA, "alice",
+                    false, Optional.empty()));
+            PromotionExecution execution = new PromotionExecution(db.stores().promotions(), db.stores().locks(), deployer,
+                    Announcements.NONE, CHAIN, clock);
+
+            execution.trackAll();
+            assertThat(deployer.started).as("within the grace its starter may still be starting it").hasValue(0);
+
+            clock.set(clock.instant().plus(PromotionExecution.START_GRACE).plusSeconds(1));
+            execution.trackAll();
+            execution.trackAll();
+
+            assertThat(deployer.started).hasValue(1);
+            assertThat(db.stores().promotions().promotion(1).orElseThrow().pipelineId()).contains("1001");
+        }
+    }
 }
