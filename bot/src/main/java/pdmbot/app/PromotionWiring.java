@@ -23,7 +23,8 @@ import pdmbot.world.DeployPipelines;
 import pdmbot.world.demo.DemoDeployPipelines;
 import pdmbot.world.git.GitPackageSource;
 import pdmbot.world.gitlab.GitLabDeployPipelines;
-import pdmbot.world.gitlab.GitLabWorld;
+import pdmbot.world.gitlab.GitLabPackageSource;
+import pdmbot.world.gitlab.GitLabPipelineRunner;
 
 /** Builds the promotion feature (issue 16) from {@code deploy} in the configuration, the store and the world. */
 final class PromotionWiring {
@@ -55,15 +56,15 @@ final class PromotionWiring {
                 .filter(x -> x.id().equals(e.environment().replaceFirst("-cny$", "")));
     }
 
+    /** Where the packages come from answers how commits relate: the GitLab project, or the git repository. */
     private static Ancestry ancestry(Worlds.Opened world) {
-        if (world.resources() instanceof GitLabWorld gitlab) return gitlab.ancestry();
-        if (world.demo() != null) return world.demo().packages().ancestry();
-        if (world.resources() instanceof GitPackageSource source) return source.ancestry();
+        if (world.world().packages() instanceof GitLabPackageSource gitlab) return gitlab.ancestry();
+        if (world.world().packages() instanceof GitPackageSource git) return git.ancestry();
         throw new IllegalStateException("a world without ancestry: " + world.world().description());
     }
 
     private static DeployPipelines pipelines(BotConfig config, Worlds.Opened world, Clock clock) {
-        if (world.resources() instanceof GitLabWorld gitlab) {
+        if (world.operations().pipelines() instanceof GitLabPipelineRunner gitlab) {
             BotConfig.Gitlab g = config.world().gitlab();
             Map<String, GitLabDeployPipelines.Pipeline> byEnvironment = new LinkedHashMap<>();
             for (DeployConfig.Environment e : config.deploy().chain())

@@ -3,42 +3,31 @@ package pdmbot.world.gitlab;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.gitlab4j.api.GitLabApi;
-import org.gitlab4j.api.models.Commit;
 import pdmbot.world.Ancestry;
 
 /**
  * Ancestry on GitLab, in the project packages are built from: {@code GET repository/merge_base?refs[]=a&refs[]=b}
  * (lib/api/repositories.rb: a Commit; 404 "Merge Base Not Found" when there is none; 400 "Could not find ref" for an
  * unknown one) and {@code GET repository/compare?from=&to=&straight=true}, whose {@code commits} are {@code from..to},
- * oldest first (lib/api/entities/compare.rb).
+ * oldest first (lib/api/repositories.rb, lib/api/entities/compare.rb).
  */
 final class GitLabAncestry implements Ancestry {
 
-    private final GitLabApi api;
     private final GitLabRepository repository;
-    private final GitLabJson json;
 
-    GitLabAncestry(GitLabApi api, GitLabRepository repository, GitLabJson json) {
-        this.api = api;
+    GitLabAncestry(GitLabRepository repository) {
         this.repository = repository;
-        this.json = json;
     }
 
     @Override
     public Optional<String> mergeBase(String a, String b) {
-        return json.calls().readUnlessMissing(UnableToReadCommitException::new,
-                repository.request("GET", "/repository/merge_base?refs[]=" + a + "&refs[]=" + b),
-                () -> api.getRepositoryApi().getMergeBase(repository.project(), List.of(a, b)))
-                .map(Commit::getId);
+        return repository.mergeBase(a, b);
     }
 
     @Override
     public Missing missing(String from, String to, int limit) {
-        JsonNode compare = json.get(UnableToCompareCommitsException::new, repository.project(), "/repository/compare",
-                Map.of("from", from, "to", to, "straight", "true"));
+        JsonNode compare = repository.straightCompare(from, to);
         List<TitledCommit> oldestFirst = new ArrayList<>();
         for (JsonNode c : compare.path("commits")) oldestFirst.add(new TitledCommit(c.path("id").asText(), c.path("title").asText("")));
         List<TitledCommit> newest = new ArrayList<>();

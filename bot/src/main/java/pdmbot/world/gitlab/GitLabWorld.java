@@ -26,8 +26,6 @@ public final class GitLabWorld implements AutoCloseable {
     private final Optional<ReleaseNotes> releaseNotes;
     private final Operations operations;
     private final GitLabCalls calls;
-    private final GitLabAncestry ancestry;
-    private final java.util.function.BiFunction<String, String, GitLabPipelines> opsPipelines;
     private final pdmbot.world.BackgroundMigrations backgroundMigrations;
 
     private GitLabWorld(GitLabApi api, GitLabApi opsApi, GitLabSettings settings, RetryPolicy retry, Sleeper sleeper,
@@ -68,8 +66,6 @@ public final class GitLabWorld implements AutoCloseable {
                 new GitLabQaPipelines(new GitLabPipelines(opsApi, opsJson, p.qaProject(), p.qaRef())),
                 new GitLabDeploymentRecords(json, settings, repository).onFinished(databases::forget),
                 new GitLabMergeRequestUpdates(json));
-        this.ancestry = new GitLabAncestry(api, code, json);
-        this.opsPipelines = (project, ref) -> new GitLabPipelines(opsApi, opsJson, project, ref);
         this.backgroundMigrations = new GitLabBackgroundMigrations(json);
         this.releaseNotes = settings.releaseIssue().map(ReleaseIssue::parse)
                 .map(issue -> new GitLabReleaseNotes(api, calls, settings.url(), issue));
@@ -112,16 +108,6 @@ public final class GitLabWorld implements AutoCloseable {
     /** Running deployments, incidents, change requests, pipelines, deployment records and merge request labels. */
     public Operations operations() {
         return operations;
-    }
-
-    /** Merge bases and missing commits in the project packages are built from (issue 16). */
-    public pdmbot.world.Ancestry ancestry() {
-        return ancestry;
-    }
-
-    /** The deploy pipelines of the environments, on the ops instance (issue 16). */
-    public pdmbot.world.DeployPipelines deployPipelines(Map<String, GitLabDeployPipelines.Pipeline> byEnvironment) {
-        return new GitLabDeployPipelines(byEnvironment, opsPipelines);
     }
 
     /** The batched background migrations of production's databases (the instance's own). */

@@ -70,13 +70,17 @@ class GitLabPromotionPortsTest {
                 .send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body());
     }
 
+    private static Ancestry ancestry() {
+        return ((GitLabPackageSource) world.packages()).ancestry();
+    }
+
     private static AutoDeployPackage gprd() {
         return world.deployments().packageOn(Environment.GPRD).orElseThrow();
     }
 
     @Test
     void the_diverged_hotfix_does_not_descend_from_gprd_and_compare_lists_the_five_commits_it_lacks() throws Exception {
-        Ancestry ancestry = world.ancestry();
+        Ancestry ancestry = ancestry();
         String diverged = divergedSha();
         List<AutoDeployPackage> packages = world.packages().packages();
 
@@ -93,13 +97,13 @@ class GitLabPromotionPortsTest {
         List<AutoDeployPackage> packages = world.packages().packages();
         AutoDeployPackage later = packages.get(packages.indexOf(gprd()) + 1);
 
-        assertThat(world.ancestry().descends(later.commitSha(), gprd().commitSha())).isTrue();
-        assertThat(world.ancestry().missing(later.commitSha(), gprd().commitSha(), 10).total()).isZero();
+        assertThat(ancestry().descends(later.commitSha(), gprd().commitSha())).isTrue();
+        assertThat(ancestry().missing(later.commitSha(), gprd().commitSha(), 10).total()).isZero();
     }
 
     @Test
     void an_unknown_commit_is_gitlabs_400_could_not_find_ref_named_for_the_action() {
-        assertThatThrownBy(() -> world.ancestry().mergeBase("f".repeat(40), gprd().commitSha()))
+        assertThatThrownBy(() -> ancestry().mergeBase("f".repeat(40), gprd().commitSha()))
                 .isInstanceOf(UnableToReadCommitException.class)
                 .hasMessageContaining("Could not find ref: " + "f".repeat(40));
     }
@@ -107,7 +111,7 @@ class GitLabPromotionPortsTest {
     @Test
     void the_deploy_pipeline_starts_once_per_effect_key_with_the_deployer_variables_and_ends_with_its_pipeline()
             throws Exception {
-        DeployPipelines pipelines = world.deployPipelines(Map.of("gprd",
+        DeployPipelines pipelines = ((GitLabPipelineRunner) world.operations().pipelines()).deployPipelines(Map.of("gprd",
                 new GitLabDeployPipelines.Pipeline(DemoSeed.DEPLOYER, "master")));
         String version = gprd().version().toString();
 
