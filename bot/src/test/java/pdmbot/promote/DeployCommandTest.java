@@ -78,7 +78,7 @@ class DeployCommandTest {
             assertThat(button.command()).isEqualTo("deploy " + staging.version() + " to gprd --confirm");
             assertThat(button.style()).isEqualTo(Block.Button.Style.DANGER);
             assertThat(bot.bot.database().stores().promotions().recent(5)).isEmpty();
-            assertThat(bot.bot.simulatedOperations().running()).isEmpty();
+            assertThat(bot.bot.database().stores().locks().lockOf(Environment.GPRD)).isEmpty();
         }
     }
 
