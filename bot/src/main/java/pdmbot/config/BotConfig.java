@@ -30,6 +30,12 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
         if (deploy == null) deploy = new DeployConfig(null, null);
     }
 
+    /** Without {@code deploy} (issue 16; its defaults: GitLab.com's chain). */
+    public BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules, Http http, Slack slack,
+                     Discord discord, Run run, DecideConfig decide, Durations durations, Schedule schedule) {
+        this(data, store, world, roles, console, rules, http, slack, discord, run, decide, durations, schedule, null);
+    }
+
     /** Without the sections issue 14 added (their defaults): the shape before it. */
     public BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules, Http http, Slack slack,
                      Discord discord, Run run) {
