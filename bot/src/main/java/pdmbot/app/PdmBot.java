@@ -32,6 +32,7 @@ import pdmbot.classification.ClassifiedNatures;
 import pdmbot.rules.classify.RuleBook;
 import pdmbot.rules.classify.TableSizes;
 import pdmbot.rules.classify.UnableToCompileRulesException;
+import pdmbot.promote.Promotions;
 import pdmbot.run.RunService;
 import pdmbot.storage.Database;
 import pdmbot.world.demo.DemoOperations;
@@ -54,12 +55,13 @@ public final class PdmBot implements AutoCloseable {
     private final String instance;
     private final pdmbot.decide.RunDecider decider;
     private final ScheduleWiring.Schedule schedule;
+    private final Promotions promotions;
     private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
     private TriageFeature triage;
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
                    Ledger ledger, RunService runs, Interactions interactions, String instance,
-                   pdmbot.decide.RunDecider decider, ScheduleWiring.Schedule schedule) {
+                   pdmbot.decide.RunDecider decider, ScheduleWiring.Schedule schedule, Promotions promotions) {
         this.config = config;
         this.database = database;
         this.world = world;
@@ -71,6 +73,7 @@ public final class PdmBot implements AutoCloseable {
         this.instance = instance;
         this.decider = decider;
         this.schedule = schedule;
+        this.promotions = promotions;
     }
 
     public static PdmBot start(BotConfig config, Map<String, String> environment) {
@@ -114,19 +117,20 @@ public final class PdmBot implements AutoCloseable {
         RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, durations, instance, clock);
         DecideWiring.Decide decide = DecideWiring.wire(config, dataDir, stores, world, classifications, natures,
                 durations, clock);
+        Promotions promotions = PromotionWiring.promotions(config, stores, world, announcements, natures, runs, clock);
         ScheduleWiring.Schedule schedule = ScheduleWiring.wire(config, stores, decide.decider(), runs, announcements, clock);
         AtomicReference<Router> router = new AtomicReference<>();
         Dialogues dialogues = new Dialogues(stores.dialogues(), clock);
         TriageFeature triage = TriageWiring.triage(database, stores, dialogues, ledger, natures, world, runs, announcements,
                 instance, clock);
         List<pdmbot.chat.Command> commands = new java.util.ArrayList<>(CommandList.all(router::get, ledger, natures,
-                classifications, runs, world, stores, decide, schedule.commands()));
+                classifications, runs, world, stores, decide, schedule.commands(), promotions));
         commands.addAll(triage.commands());
         router.set(new Router(commands));
         ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));
         Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(), dialogues, instance, clock);
         PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance, decide.decider(),
-                schedule);
+                schedule, promotions);
         decide.resources().forEach(bot::closeFirst);
         bot.triage = triage;
         return bot;
@@ -231,6 +235,8 @@ public final class PdmBot implements AutoCloseable {
         // Scheduled runs (schedule.mode propose or auto) are driven by the same processes: serve and the console.
         schedule.start(database.dataSource(), instance);
         triage.remindEvery(TriageWiring.REMINDER_LOOK);
+        // deploys started here or by another instance (or a one-shot say) are ended and announced by whoever serves
+        promotions.execution().watch(Duration.ofSeconds(world.simulated() != null ? 1 : config.run().pollSeconds()));
     }
 
     /** The failure triage feature (its service, commands and reminders). */
@@ -269,6 +275,7 @@ public final class PdmBot implements AutoCloseable {
         closeFirst.clear();
         schedule.close();
         triage.close();
+        promotions.execution().close();
         runs.close();
         closeQuietly(world.resources());
         database.close();
