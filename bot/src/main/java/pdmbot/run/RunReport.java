@@ -37,6 +37,8 @@ final class RunReport {
                 .text("Pending — " + String.join("; ", counts) + ". Steps: " + stepsLine(context) + ".")
                 .bullets(items)
                 .build());
+        context.resources().diff().of(context.runId(), plan, context.resources().mergeRequests())
+                .ifPresent(diff -> context.announce("diff", diff));
         return new StepResult.Done("announced: " + String.join("; ", counts));
     }
 

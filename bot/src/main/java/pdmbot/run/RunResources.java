@@ -10,10 +10,17 @@ import pdmbot.world.World;
 
 /**
  * What the steps of a run act on: the world and its operations, the locks, which databases a migration runs on (the
- * classification's answer), and how often to poll a pipeline.
+ * classification's answer), how often to poll a pipeline, and the PDM diff its start posts.
  */
 public record RunResources(World world, Operations operations, LockStore locks, MergeRequestOf mergeRequests,
-                           PendingMigrations.DatabasesOf databases, Clock clock, Duration pollInterval, Pacer pacer) {
+                           PendingMigrations.DatabasesOf databases, Clock clock, Duration pollInterval, Pacer pacer,
+                           RunDiff diff) {
+
+    /** Without the PDM diff in the run's thread. */
+    public RunResources(World world, Operations operations, LockStore locks, MergeRequestOf mergeRequests,
+                        PendingMigrations.DatabasesOf databases, Clock clock, Duration pollInterval, Pacer pacer) {
+        this(world, operations, locks, mergeRequests, databases, clock, pollInterval, pacer, RunDiff.NONE);
+    }
 
     public RunResources {
         Objects.requireNonNull(world, "world");
@@ -24,5 +31,6 @@ public record RunResources(World world, Operations operations, LockStore locks, 
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(pacer, "pacer");
+        Objects.requireNonNull(diff, "diff");
     }
 }
