@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import pdmbot.dashboard.DashboardSources;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,6 +53,7 @@ public final class PdmBot implements AutoCloseable {
     private final Interactions interactions;
     private final String instance;
     private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
+    private DashboardSources dashboard;
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
                    Ledger ledger, RunService runs, Interactions interactions, String instance) {
@@ -108,7 +111,11 @@ public final class PdmBot implements AutoCloseable {
         ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));
         Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(),
                 new Dialogues(stores.dialogues(), clock), instance, clock);
-        return new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance);
+        PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance);
+        // run decisions (RunWindows) are not built yet: the dashboard says so instead of showing windows
+        bot.dashboard = new DashboardSources(world.world().description(), runs::pending, natures, Optional.empty(),
+                stores.runs(), clock);
+        return bot;
     }
 
     private static Classifications classifications(BotConfig config, Stores stores, Clock clock) {
@@ -210,6 +217,11 @@ public final class PdmBot implements AutoCloseable {
     }
 
     /** The PDM run feature (runs, retries, the run store). */
+    /** What the dashboard page shows (issue 17 item 5), for {@code serve} to mount. */
+    public DashboardSources dashboard() {
+        return dashboard;
+    }
+
     public RunService runs() {
         return runs;
     }

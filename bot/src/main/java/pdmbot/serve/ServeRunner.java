@@ -19,6 +19,9 @@ import pdmbot.adapters.slack.SlackAdapter;
 import pdmbot.chat.ChatCore;
 import pdmbot.config.BotConfig;
 import pdmbot.config.Secrets;
+import pdmbot.dashboard.DashboardAccess;
+import pdmbot.dashboard.DashboardEndpoints;
+import pdmbot.dashboard.DashboardSources;
 import pdmbot.chat.interaction.Interactions;
 import pdmbot.http.HealthCheck;
 import pdmbot.http.HttpLimits;
@@ -72,13 +75,26 @@ public final class ServeRunner {
      */
     public static Serving start(BotConfig config, ChatCore core, Interactions interactions, String instance,
                                 Map<String, String> environment, pdmbot.chat.AnnouncementHub announcements) throws IOException {
-        return start(config, core, interactions, instance, environment, Slack.getInstance(), announcements);
+        return start(config, core, interactions, instance, environment, Slack.getInstance(), announcements, null);
     }
 
-    /** As above with the Slack client given (tests, bench). */
+    /** As above with the dashboard ({@code /dashboard}) mounted on the HTTP server. */
+    public static Serving start(BotConfig config, ChatCore core, Interactions interactions, String instance,
+                                Map<String, String> environment, pdmbot.chat.AnnouncementHub announcements,
+                                DashboardSources dashboard) throws IOException {
+        return start(config, core, interactions, instance, environment, Slack.getInstance(), announcements, dashboard);
+    }
+
     public static Serving start(BotConfig config, ChatCore core, Interactions interactions, String instance,
                                 Map<String, String> environment, Slack slack, pdmbot.chat.AnnouncementHub announcements)
             throws IOException {
+        return start(config, core, interactions, instance, environment, slack, announcements, null);
+    }
+
+    /** As above with the Slack client given (tests, bench); {@code dashboard} may be null (no dashboard). */
+    public static Serving start(BotConfig config, ChatCore core, Interactions interactions, String instance,
+                                Map<String, String> environment, Slack slack, pdmbot.chat.AnnouncementHub announcements,
+                                DashboardSources dashboard) throws IOException {
         Clock clock = Clock.systemUTC();
         Secrets secrets = new Secrets(environment);
         List<HealthCheck> health = new ArrayList<>();
@@ -121,6 +137,13 @@ public final class ServeRunner {
                 }
                 adapter.start(secrets.require(discordConfig.tokenEnv(), null, "Discord"));
                 log.info("Discord: connecting; /pdm in guilds {}", discordConfig.guilds());
+            }
+            if (dashboard != null) {
+                DashboardAccess access = DashboardAccess.of(config.http().bind(), secrets);
+                if (!access.isOpen())
+                    log.warn("the dashboard is shut: HTTP is bound to {} (not loopback) and {} is not set",
+                            config.http().bind(), DashboardAccess.TOKEN_VARIABLE);
+                endpoints.putAll(new DashboardEndpoints(dashboard::view, access).endpoints());
             }
             HttpServer http = HttpServer.start(config.http().bind(), config.http().port(), limits(config.http()), endpoints, health);
             parts.add(http);

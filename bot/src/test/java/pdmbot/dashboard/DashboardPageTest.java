@@ -1,0 +1,96 @@
+package pdmbot.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import pdmbot.decide.GroupWindow;
+import pdmbot.decide.PendingGroup;
+import pdmbot.decide.Window;
+import pdmbot.domain.Environment;
+import pdmbot.storage.runs.RunRecord;
+import pdmbot.storage.runs.RunState;
+
+/** The dashboard's HTML: every text escaped, missing sources said so, runs drawn by outcome. */
+class DashboardPageTest {
+
+    static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    static final String HOSTILE = "<script>alert('x')</script>\"&";
+
+    static RunRecord run(long id, RunState state, String by, String outcome, Duration took) {
+        Instant start = NOW.minus(Duration.ofHours(id));
+        return new RunRecord(id, state, by, start, state.isActive() ? null : start.plus(took), "", outcome, null, null);
+    }
+
+    static DashboardView view(Optional<List<GroupWindow>> windows, List<RunRecord> runs) {
+        return new DashboardView(NOW, "the demo world " + HOSTILE,
+                List.of(new DashboardView.PendingCount("db/gprd", "main", 3), new DashboardView.PendingCount("db/gprd", "ci", 0)),
+                List.of(new DashboardView.PendingRow("db/gprd", "20231107025611", "Remove" + HOSTILE, "main", "ddl_cleanup\"><b>",
+                        windows.map(w -> new DashboardView.Decision("run now", List.of("reason " + HOSTILE))))),
+                windows, Optional.empty(), Optional.empty(), runs, Optional.empty(), List.of("GitLab said " + HOSTILE));
+    }
+
+    @Test
+    void every_text_from_outside_is_escaped_and_no_markup_gets_through() {
+        List<RunRecord> runs = List.of(run(2, RunState.FAILED, HOSTILE, HOSTILE, Duration.ZERO),
+                run(1, RunState.SUCCEEDED, "root", "succeeded: 3 post-deploy migration(s) executed", Duration.ofSeconds(33)));
+        Window window = new Window(NOW.minusSeconds(60), NOW.plusSeconds(3600));
+        List<GroupWindow> groups = List.of(new GroupWindow(new PendingGroup(Environment.GPRD, HOSTILE, List.of()),
+                Optional.of(window), List.of(HOSTILE)));
+
+        String page = DashboardPage.page(view(Optional.of(groups), runs));
+
+        assertThat(page).doesNotContain("<script>alert", "\"><b>", "'x'");
+        assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&amp;");
+        assertThat(page).contains("nature-unknown").doesNotContain("nature-ddl_cleanup\"");
+        assertThat(page).containsOnlyOnce("<script src=\"/dashboard/dashboard.js\" defer></script>");
+    }
+
+    @Test
+    void sections_without_a_source_say_not_available_instead_of_showing_data() {
+        String content = DashboardPage.content(view(Optional.empty(), List.of()));
+
+        assertThat(content).contains("<section id=\"windows\"><h2>Next windows</h2><p class=\"na\">not available: run decisions are not wired");
+        assertThat(content).contains("<section id=\"rollback\"><h2>Rollback line</h2><p class=\"na\">not available");
+        assertThat(content).contains("<section id=\"triage\"><h2>Active triage</h2><p class=\"na\">not available");
+        assertThat(content).contains("<td><span class=\"na\">not available</span></td>");
+        assertThat(content).contains("No run yet.");
+    }
+
+    @Test
+    void pending_shows_counts_per_environment_and_database_and_each_migration_with_its_nature_and_decision() {
+        String content = DashboardPage.content(view(Optional.of(List.of()), List.of()));
+
+        assertThat(content).contains("<div class=\"count some\"><span class=\"where\">db/gprd main</span><b>3</b></div>",
+                "<div class=\"count\"><span class=\"where\">db/gprd ci</span><b>0</b></div>",
+                "<code>20231107025611</code>", "<span title=\"reason &lt;script&gt;");
+        assertThat(content).contains(">run now</span>");
+    }
+
+    @Test
+    void runs_over_time_are_bars_oldest_first_coloured_by_outcome_with_the_last_ones_listed() {
+        List<RunRecord> runs = List.of(run(3, RunState.REFUSED, "root", "refused: nothing to run", Duration.ZERO),
+                run(2, RunState.FAILED, "root", "", Duration.ZERO),
+                run(1, RunState.SUCCEEDED, "root", "succeeded", Duration.ofSeconds(33)));
+
+        String content = DashboardPage.content(view(Optional.empty(), runs));
+
+        assertThat(content).contains("<svg class=\"chart\"", "3 runs over time");
+        assertThat(content.indexOf("<g class=\"bar succeeded\">")).isLessThan(content.indexOf("<g class=\"bar failed\">"));
+        assertThat(content.indexOf("<g class=\"bar failed\">")).isLessThan(content.indexOf("<g class=\"bar stopped\">"));
+        assertThat(content).contains("<tr class=\"run succeeded\"><td>#1</td><td>succeeded</td>", "<td>33s</td>");
+        // a failed run is active: its bar grows with the time since it started
+        assertThat(content).contains("run #2 failed, 2h 00m, started by root");
+    }
+
+    @Test
+    void the_version_changes_with_the_content_and_only_with_it() {
+        String a = DashboardPage.content(view(Optional.empty(), List.of()));
+        String b = DashboardPage.content(view(Optional.empty(), List.of(run(1, RunState.SUCCEEDED, "root", "", Duration.ofSeconds(5)))));
+
+        assertThat(DashboardPage.version(a)).isEqualTo(DashboardPage.version(a)).isNotEqualTo(DashboardPage.version(b)).hasSize(16);
+    }
+}
