@@ -8,8 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import pdmbot.dashboard.DashboardSources;
+import pdmbot.ledger.MigrationNatures;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,20 +48,21 @@ public final class PdmBot implements AutoCloseable {
     private final ChatCore core;
     private final AnnouncementHub announcements;
     private final Ledger ledger;
+    private final MigrationNatures natures;
     private final RunService runs;
     private final Interactions interactions;
     private final String instance;
     private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
-    private DashboardSources dashboard;
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
-                   Ledger ledger, RunService runs, Interactions interactions, String instance) {
+                   Ledger ledger, MigrationNatures natures, RunService runs, Interactions interactions, String instance) {
         this.config = config;
         this.database = database;
         this.world = world;
         this.core = core;
         this.announcements = announcements;
         this.ledger = ledger;
+        this.natures = natures;
         this.runs = runs;
         this.interactions = interactions;
         this.instance = instance;
@@ -111,11 +111,7 @@ public final class PdmBot implements AutoCloseable {
         ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));
         Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(),
                 new Dialogues(stores.dialogues(), clock), instance, clock);
-        PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance);
-        // run decisions (RunWindows) are not built yet: the dashboard says so instead of showing windows
-        bot.dashboard = new DashboardSources(world.world().description(), runs::pending, natures, Optional.empty(),
-                stores.runs(), clock);
-        return bot;
+        return new PdmBot(config, database, world, core, announcements, ledger, natures, runs, interactions, instance);
     }
 
     private static Classifications classifications(BotConfig config, Stores stores, Clock clock) {
@@ -217,9 +213,9 @@ public final class PdmBot implements AutoCloseable {
     }
 
     /** The PDM run feature (runs, retries, the run store). */
-    /** What the dashboard page shows (issue 17 item 5), for {@code serve} to mount. */
-    public DashboardSources dashboard() {
-        return dashboard;
+    /** The classification's nature of each migration (the dashboard shows it). */
+    public MigrationNatures natures() {
+        return natures;
     }
 
     public RunService runs() {

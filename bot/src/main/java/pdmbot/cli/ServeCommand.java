@@ -3,6 +3,7 @@ package pdmbot.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import pdmbot.app.PdmBot;
+import pdmbot.dashboard.DashboardSources;
 import pdmbot.serve.ServeRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -21,7 +22,7 @@ final class ServeCommand implements Callable<Integer> {
         ServeRunner.Serving serving;
         try {
             serving = ServeRunner.start(bot.config(), bot.core(), bot.interactions(), bot.instance(), System.getenv(),
-                    bot.announcements(), bot.dashboard());
+                    bot.announcements(), DashboardSources.of(bot, java.time.Clock.systemUTC()));
         } catch (Exception e) {
             bot.close();
             throw e;

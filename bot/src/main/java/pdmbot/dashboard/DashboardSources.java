@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import pdmbot.app.PdmBot;
 import pdmbot.decide.GroupWindow;
 import pdmbot.decide.RunWindows;
 import pdmbot.domain.Environment;
@@ -53,6 +54,12 @@ public final class DashboardSources {
         this.windows = Objects.requireNonNull(windows, "windows");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** What the bot shows: its world, what its runs would migrate, its natures and its run history. */
+    public static DashboardSources of(PdmBot bot, Clock clock) {
+        // run decisions (RunWindows) are not built yet: the page says so instead of showing windows
+        return new DashboardSources(bot.ledger().world().description(), bot.runs()::pending, bot.natures(), Optional.empty(), bot.runs().store(), clock);
     }
 
     /** The view of now, or of less than {@link #REFRESH} ago. */

@@ -86,7 +86,7 @@ class DashboardBrowserTest {
                 null, null, null);
         try (PdmBot bot = PdmBot.start(config, Map.of());
              ServeRunner.Serving serving = ServeRunner.start(config, bot.core(), bot.interactions(), bot.instance(), Map.of(),
-                     bot.announcements(), bot.dashboard())) {
+                     bot.announcements(), DashboardSources.of(bot, java.time.Clock.systemUTC()))) {
             // a first run, refused by a lock, so that the page has a run to show from the start
             say(bot, "pdm lock gprd for the dashboard test");
             assertThat(say(bot, "pdm execute --confirm").outcome()).isEqualTo(Reply.Outcome.REFUSED);
