@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import pdmbot.http.Endpoint;
-import pdmbot.ledger.Times;
 
 /**
  * The dashboard's paths on the bot's HTTP server: the page, its state as JSON (the page polls it every
@@ -59,7 +58,7 @@ public final class DashboardEndpoints {
         String content = DashboardPage.content(view);
         ObjectNode state = JSON.createObjectNode()
                 .put("version", DashboardPage.version(content))
-                .put("updated", Times.utc(view.at()))
+                .put("updated", DashboardPage.updated(view.at()))
                 .put("html", content);
         return withHeaders(Endpoint.Answer.json(200, state.toString()));
     }

@@ -34,7 +34,7 @@ final class DashboardPage {
                 + "<body data-state=\"" + DashboardEndpoints.STATE + "\" data-poll=\"" + DashboardEndpoints.POLL_MILLIS
                 + "\" data-version=\"" + version(content) + "\">"
                 + "<header><h1>Post-deploy migrations</h1><p class=\"world\">" + Html.escape(view.world()) + "</p>"
-                + "<p class=\"updated\">updated <time id=\"updated\">" + Html.escape(Times.utc(view.at())) + "</time>"
+                + "<p class=\"updated\">updated <time id=\"updated\">" + Html.escape(updated(view.at())) + "</time>"
                 + " <span id=\"live\" class=\"live\">live</span></p></header>"
                 + "<main id=\"content\">" + content + "</main></body></html>\n";
     }
@@ -125,6 +125,14 @@ final class DashboardPage {
                     .append(Html.escape(run.outcome())).append("</td></tr>");
         }
         html.append("</tbody></table></section>");
+    }
+
+    private static final java.time.format.DateTimeFormatter SECONDS =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    /** When the view was gathered, to the second: the page shows it is live. */
+    static String updated(java.time.Instant at) {
+        return SECONDS.format(at);
     }
 
     static String describe(RunRecord run) {

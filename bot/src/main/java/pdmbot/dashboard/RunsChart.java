@@ -18,6 +18,7 @@ final class RunsChart {
     static final int WIDTH = 720;
     static final int HEIGHT = 150;
     private static final int AXIS = 18;
+    static final long SCALE_FLOOR_SECONDS = 60;
 
     private RunsChart() {
     }
@@ -30,12 +31,13 @@ final class RunsChart {
                 .append("\" aria-label=\"").append(runs.size()).append(" runs over time\">");
         svg.append("<line class=\"axis\" x1=\"0\" y1=\"").append(HEIGHT - AXIS).append("\" x2=\"").append(WIDTH)
                 .append("\" y2=\"").append(HEIGHT - AXIS).append("\"/>");
-        long longest = 1;
+        // the scale is at least a minute tall, so a refused run (0 s) is a stub, not a full bar
+        long longest = SCALE_FLOOR_SECONDS;
         for (RunRecord run : runs) longest = Math.max(longest, took(run, now).getSeconds());
         int slot = runs.isEmpty() ? WIDTH : Math.max(12, Math.min(60, WIDTH / runs.size()));
         int x = 4;
         for (RunRecord run : runs) {
-            long seconds = Math.max(1, took(run, now).getSeconds());
+            long seconds = took(run, now).getSeconds();
             int height = (int) Math.max(3, Math.round((HEIGHT - AXIS - 8) * (double) seconds / longest));
             int y = HEIGHT - AXIS - height;
             String label = "run #" + run.id() + " " + run.state().id() + ", " + Durations.of(took(run, now)) + ", started by "
