@@ -36,7 +36,8 @@ final class CommandList {
     }
 
     static List<Command> all(Supplier<Router> router, Ledger ledger, ClassifiedNatures natures,
-                             Classifications classifications, RunService runs, Worlds.Opened world, Stores stores) {
+                             Classifications classifications, RunService runs, Worlds.Opened world, Stores stores,
+                             DecideWiring.Decide decide) {
         List<Command> commands = new ArrayList<>(List.of(
                 new HelpCommand(router),
                 new MigrationExplainCommand(ledger, natures),
@@ -53,6 +54,7 @@ final class CommandList {
                 new RunCommand(runs),
                 new LockCommand(stores.locks()),
                 new UnlockCommand(stores.locks())));
+        commands.addAll(decide.commands());
         commands.addAll(RunWiring.demoCommands(world, stores));
         return commands;
     }

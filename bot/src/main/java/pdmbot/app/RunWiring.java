@@ -8,6 +8,9 @@ import pdmbot.chat.Announcements;
 import pdmbot.chat.Command;
 import pdmbot.config.BotConfig;
 import pdmbot.domain.Environment;
+import pdmbot.durations.ClassifiedProfiles;
+import pdmbot.durations.DefaultDurations;
+import pdmbot.durations.MigrationDurations;
 import pdmbot.rules.checks.ProductionChecks;
 import pdmbot.classification.Classifications;
 import pdmbot.run.ClassifiedDatabases;
@@ -49,7 +52,8 @@ final class RunWiring {
         // Which databases a migration runs on is the classification's answer, for the file as deployed.
         ClassifiedDatabases databases = new ClassifiedDatabases(world.world().packages(), classifications::classify);
         RunResources resources = new RunResources(world.world(), world.operations(), stores.locks(), mergeRequests, databases,
-                clock, poll, Pacer.SLEEP, new RunDiff(natures, Optional.empty(), links(config)));
+                clock, poll, Pacer.SLEEP, durations(config, stores, world, classifications, clock),
+                new RunDiff(natures, links(config)));
         List<ChangeLock> windows = config.run().changeLocks().stream()
                 .map(w -> new ChangeLock(w.name(), w.fromInstant(), w.untilInstant(), w.reason())).toList();
         RunChecks checks = new RunChecks(ProductionChecks.builtIn(), world.world(), databases, world.operations(), stores.locks(),
@@ -67,6 +71,14 @@ final class RunWiring {
         BotConfig.Gitlab g = config.world().gitlab();
         boolean omnibus = "omnibus-tags".equals(g.packageConvention());
         return new MigrationLinks(Optional.ofNullable(g.url()), omnibus ? g.securityProject() : g.project());
+    }
+
+    /** Durations learnt in the store, profiles from the classification of the files as deployed. */
+    static MigrationDurations durations(BotConfig config, Stores stores, Worlds.Opened world,
+                                        Classifications classifications, Clock clock) {
+        return new MigrationDurations(stores.durations(), new ClassifiedProfiles(world.world().packages(),
+                world.world().deployments(), classifications::classify),
+                DefaultDurations.withMinutes(config.durations().defaultMinutes()), clock);
     }
 
     /** The steps of a new run, from {@code run.targets}. */

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import pdmbot.chat.Reply;
-import pdmbot.decide.DurationPredictor;
-import pdmbot.decide.Prediction;
 import pdmbot.domain.Environment;
+import pdmbot.durations.DurationPredictor;
+import pdmbot.durations.Prediction;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.ledger.MigrationNatures;
 import pdmbot.world.AutoDeployPackage;
@@ -16,22 +16,19 @@ import pdmbot.world.PendingMigration;
 
 /**
  * The PDM diff posted in the run's thread at its start: per environment and database, each migration the run is to
- * execute with its nature, its predicted duration when a predictor is there, and links to its file and merge request.
+ * execute with its nature, its predicted duration (the run's learnt durations), and links to its file and merge request.
  * One line per migration, never cut: the renderers split the message between lines within each platform's limits.
  */
 public final class RunDiff {
 
     /** No diff: the start announcement alone (tests and worlds that do not want it). */
-    public static final RunDiff NONE = new RunDiff(null, Optional.empty(), MigrationLinks.NONE);
+    public static final RunDiff NONE = new RunDiff(null, MigrationLinks.NONE);
 
     private final MigrationNatures natures;
-    private final Optional<DurationPredictor> predictor;
     private final MigrationLinks links;
 
-    /** {@code predictor} is empty until durations can be predicted; then the diff shows none. */
-    public RunDiff(MigrationNatures natures, Optional<DurationPredictor> predictor, MigrationLinks links) {
+    public RunDiff(MigrationNatures natures, MigrationLinks links) {
         this.natures = natures;
-        this.predictor = Objects.requireNonNull(predictor, "predictor");
         this.links = Objects.requireNonNull(links, "links");
     }
 
@@ -39,8 +36,11 @@ public final class RunDiff {
         return natures != null;
     }
 
-    /** The diff of {@code plan}, or empty when it is disabled or nothing is pending. */
-    public Optional<Reply> of(long runId, PendingPlan plan, MergeRequestOf mergeRequests) {
+    /**
+     * The diff of {@code plan}, or empty when it is disabled or nothing is pending; {@code predictor} (the run's
+     * learnt durations) gives each line its expected duration, and without one the diff says none is available.
+     */
+    public Optional<Reply> of(long runId, PendingPlan plan, MergeRequestOf mergeRequests, Optional<DurationPredictor> predictor) {
         if (!isEnabled() || plan.isEmpty()) return Optional.empty();
         Reply.Builder reply = Reply.builder().heading("PDM run #" + runId + ": what it runs");
         for (Environment environment : plan.environments()) {
@@ -51,7 +51,7 @@ public final class RunDiff {
                 List<String> lines = new ArrayList<>();
                 for (PendingPlan.Entry entry : entries)
                     if (entry.databases().contains(database))
-                        lines.add(line(environment, database, entry, plan.packageOn(environment), mergeRequests));
+                        lines.add(line(environment, database, entry, plan.packageOn(environment), mergeRequests, predictor));
                 if (lines.isEmpty()) continue;
                 reply.text("*" + environment.databaseEnvironment() + " " + database.id() + "*: " + lines.size()
                         + " post-deploy migration" + (lines.size() == 1 ? "" : "s") + pkg);
@@ -63,7 +63,7 @@ public final class RunDiff {
     }
 
     private String line(Environment environment, LogicalDatabase database, PendingPlan.Entry entry,
-                        Optional<AutoDeployPackage> pkg, MergeRequestOf mergeRequests) {
+                        Optional<AutoDeployPackage> pkg, MergeRequestOf mergeRequests, Optional<DurationPredictor> predictor) {
         var migration = entry.migration();
         String nature = natures.of(migration).nature();
         StringBuilder line = new StringBuilder("`").append(migration.version()).append("` ").append(migration.className())

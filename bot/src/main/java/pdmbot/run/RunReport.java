@@ -32,12 +32,15 @@ final class RunReport {
                 items.add(environment.databaseEnvironment() + " `" + entry.migration().version() + "` "
                         + entry.migration().name() + " (" + LogicalDatabase.format(entry.databases()) + ")");
         }
+        String expected = ExpectedRun.line(plan, context.resources().durations());
         context.announce("start", Reply.builder()
                 .heading("PDM run #" + context.runId() + " started by " + context.run().startedBy())
-                .text("Pending — " + String.join("; ", counts) + ". Steps: " + stepsLine(context) + ".")
+                .text("Pending — " + String.join("; ", counts) + ". Steps: " + stepsLine(context) + "."
+                        + (expected.isEmpty() ? "" : " " + expected))
                 .bullets(items)
                 .build());
-        context.resources().diff().of(context.runId(), plan, context.resources().mergeRequests())
+        context.resources().diff().of(context.runId(), plan, context.resources().mergeRequests(),
+                        Optional.of(context.resources().durations()))
                 .ifPresent(diff -> context.announce("diff", diff));
         return new StepResult.Done("announced: " + String.join("; ", counts));
     }

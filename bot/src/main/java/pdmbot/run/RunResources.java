@@ -3,6 +3,8 @@ package pdmbot.run;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import pdmbot.durations.MigrationDurations;
+import pdmbot.durations.MigrationProfile;
 import pdmbot.storage.locks.LockStore;
 import pdmbot.world.Operations;
 import pdmbot.world.PendingMigrations;
@@ -10,16 +12,25 @@ import pdmbot.world.World;
 
 /**
  * What the steps of a run act on: the world and its operations, the locks, which databases a migration runs on (the
- * classification's answer), how often to poll a pipeline, and the PDM diff its start posts.
+ * classification's answer), how often to poll a pipeline, the durations learnt from and predicted for its
+ * migrations, and the PDM diff its start posts.
  */
 public record RunResources(World world, Operations operations, LockStore locks, MergeRequestOf mergeRequests,
                            PendingMigrations.DatabasesOf databases, Clock clock, Duration pollInterval, Pacer pacer,
-                           RunDiff diff) {
+                           MigrationDurations durations, RunDiff diff) {
+
+    /** Without learnt durations: every migration is predicted at the unknown nature's default, nothing is learnt. */
+    public RunResources(World world, Operations operations, LockStore locks, MergeRequestOf mergeRequests,
+                        PendingMigrations.DatabasesOf databases, Clock clock, Duration pollInterval, Pacer pacer) {
+        this(world, operations, locks, mergeRequests, databases, clock, pollInterval, pacer,
+                MigrationDurations.defaultsOnly((environment, migration) -> MigrationProfile.UNKNOWN));
+    }
 
     /** Without the PDM diff in the run's thread. */
     public RunResources(World world, Operations operations, LockStore locks, MergeRequestOf mergeRequests,
-                        PendingMigrations.DatabasesOf databases, Clock clock, Duration pollInterval, Pacer pacer) {
-        this(world, operations, locks, mergeRequests, databases, clock, pollInterval, pacer, RunDiff.NONE);
+                        PendingMigrations.DatabasesOf databases, Clock clock, Duration pollInterval, Pacer pacer,
+                        MigrationDurations durations) {
+        this(world, operations, locks, mergeRequests, databases, clock, pollInterval, pacer, durations, RunDiff.NONE);
     }
 
     public RunResources {
@@ -31,6 +42,7 @@ public record RunResources(World world, Operations operations, LockStore locks, 
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(pacer, "pacer");
+        Objects.requireNonNull(durations, "durations");
         Objects.requireNonNull(diff, "diff");
     }
 }

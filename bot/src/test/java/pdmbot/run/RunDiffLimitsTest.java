@@ -27,10 +27,10 @@ class RunDiffLimitsTest {
 
     /** 150 migrations with long names, on main and ci: 300 lines of ~270 characters, about 80,000 in all. */
     static Reply bigDiff() {
-        RunDiff diff = new RunDiff(RunDiffTest.NATURES, Optional.empty(), new MigrationLinks(Optional.of("https://gitlab.com"),
+        RunDiff diff = new RunDiff(RunDiffTest.NATURES, new MigrationLinks(Optional.of("https://gitlab.com"),
                 "gitlab-org/security/gitlab"));
         return diff.of(1, RunDiffTest.plan(150, "remove_index_merge_requests_on_target_project_id_and_merged_commit_sha"),
-                RunDiffTest.MR).orElseThrow();
+                RunDiffTest.MR, Optional.empty()).orElseThrow();
     }
 
     static List<String> lines(Reply reply) {

@@ -12,7 +12,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import pdmbot.chat.Block;
 import pdmbot.chat.Reply;
-import pdmbot.decide.Prediction;
+import pdmbot.durations.DurationPredictor;
+import pdmbot.durations.Prediction;
 import pdmbot.domain.Environment;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.domain.PackageVersion;
@@ -48,10 +49,10 @@ class RunDiffTest {
 
     @Test
     void each_migration_shows_its_nature_and_links_to_its_file_and_merge_request_per_database() {
-        RunDiff diff = new RunDiff(NATURES, Optional.empty(), new MigrationLinks(Optional.of("https://gitlab.example.com/"),
+        RunDiff diff = new RunDiff(NATURES, new MigrationLinks(Optional.of("https://gitlab.example.com/"),
                 "gitlab-org/security/gitlab"));
 
-        Reply reply = diff.of(7, plan(1, "remove_index_foo"), MR).orElseThrow();
+        Reply reply = diff.of(7, plan(1, "remove_index_foo"), MR, Optional.empty()).orElseThrow();
 
         String text = reply.plainText();
         assertThat(text).contains("PDM run #7: what it runs", "*db/gstg main*: 1 post-deploy migration (package `16.7.202311100020-cf930cc2066.81dd8dfc3a8`)",
@@ -64,13 +65,14 @@ class RunDiffTest {
     @Test
     void a_predicted_duration_is_shown_with_what_it_rests_on_for_each_database() {
         List<String> asked = new ArrayList<>();
-        RunDiff diff = new RunDiff(NATURES, Optional.of((pending, nature) -> {
+        DurationPredictor predictor = (pending, nature) -> {
             asked.add(pending.database().id() + " " + nature);
             return new Prediction(pending.database() == LogicalDatabase.CI ? Duration.ofSeconds(20) : Duration.ofSeconds(125), 7,
                     "median of 7 " + nature + " on " + pending.database().id());
-        }), MigrationLinks.NONE);
+        };
+        RunDiff diff = new RunDiff(NATURES, MigrationLinks.NONE);
 
-        String text = diff.of(1, plan(1, "prepare_async_index"), MR).orElseThrow().plainText();
+        String text = diff.of(1, plan(1, "prepare_async_index"), MR, Optional.of(predictor)).orElseThrow().plainText();
 
         assertThat(text).contains("sidekiq_only — ~2m 05s (median of 7 sidekiq_only on main)", "sidekiq_only — ~20s (median of 7 sidekiq_only on ci)");
         assertThat(asked).containsExactly("main sidekiq_only", "ci sidekiq_only");
@@ -79,26 +81,26 @@ class RunDiffTest {
 
     @Test
     void without_web_pages_the_diff_names_the_file_and_the_merge_request() {
-        RunDiff diff = new RunDiff(NATURES, Optional.empty(), MigrationLinks.NONE);
+        RunDiff diff = new RunDiff(NATURES, MigrationLinks.NONE);
 
-        String text = diff.of(1, plan(1, "remove_column_bar"), MR).orElseThrow().plainText();
+        String text = diff.of(1, plan(1, "remove_column_bar"), MR, Optional.empty()).orElseThrow().plainText();
 
         assertThat(text).contains("— `db/post_migrate/20231106000000_remove_column_bar_0.rb` — MR gitlab-org/gitlab!140000");
     }
 
     @Test
     void nothing_pending_or_no_diff_configured_posts_nothing() {
-        RunDiff diff = new RunDiff(NATURES, Optional.empty(), MigrationLinks.NONE);
+        RunDiff diff = new RunDiff(NATURES, MigrationLinks.NONE);
 
-        assertThat(diff.of(1, plan(0, "x"), MR)).isEmpty();
-        assertThat(RunDiff.NONE.of(1, plan(3, "x"), MR)).isEmpty();
+        assertThat(diff.of(1, plan(0, "x"), MR, Optional.empty())).isEmpty();
+        assertThat(RunDiff.NONE.of(1, plan(3, "x"), MR, Optional.empty())).isEmpty();
     }
 
     @Test
     void the_lines_are_bullets_one_per_migration_and_database() {
-        RunDiff diff = new RunDiff(NATURES, Optional.empty(), MigrationLinks.NONE);
+        RunDiff diff = new RunDiff(NATURES, MigrationLinks.NONE);
 
-        Reply reply = diff.of(1, plan(3, "add_thing"), MR).orElseThrow();
+        Reply reply = diff.of(1, plan(3, "add_thing"), MR, Optional.empty()).orElseThrow();
 
         assertThat(reply.blocks()).filteredOn(b -> b instanceof Block.Bullets)
                 .extracting(b -> ((Block.Bullets) b).items().size()).containsExactly(3, 3);
