@@ -220,6 +220,11 @@ public final class PdmBot implements AutoCloseable {
         RunWiring.driveUnfinishedRuns(config, runs);
     }
 
+    /** The run decisions with their schedule and rollback lines (the dashboard shows them). */
+    public pdmbot.decide.RunDecider runDecider() {
+        return decider;
+    }
+
     /** The run decisions: each pending group's decision and next good window (what the scheduler asks). */
     public pdmbot.decide.RunWindows runWindows() {
         return decider;

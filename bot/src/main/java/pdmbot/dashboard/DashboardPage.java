@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import pdmbot.decide.GroupWindow;
 import pdmbot.ledger.Times;
 import pdmbot.run.Durations;
 import pdmbot.storage.runs.RunRecord;
@@ -46,7 +45,8 @@ final class DashboardPage {
         pending(html, view);
         windows(html, view);
         html.append("<section id=\"rollback\"><h2>Rollback line</h2>").append(view.rollbackLine()
-                .map(line -> "<p>" + Html.escape(line) + "</p>").orElse(notAvailable("the bot has no rollback source yet"))).append("</section>");
+                .map(lines -> String.join("", lines.stream().map(l -> "<p>" + Html.escape(l) + "</p>").toList()))
+                .orElse(notAvailable("run decisions are not wired into this bot"))).append("</section>");
         active(html, view);
         runs(html, view);
         html.append("<section id=\"triage\"><h2>Active triage</h2>").append(view.triage()
@@ -82,22 +82,23 @@ final class DashboardPage {
     private static void windows(StringBuilder html, DashboardView view) {
         html.append("<section id=\"windows\"><h2>Next windows</h2>");
         if (view.windows().isEmpty()) {
-            html.append(notAvailable("run decisions are not wired into this bot yet")).append("</section>");
+            html.append(notAvailable("run decisions are not wired into this bot")).append("</section>");
             return;
         }
-        List<GroupWindow> groups = view.windows().get();
+        List<DashboardView.GroupRow> groups = view.windows().get();
         if (groups.isEmpty()) {
             html.append("<p class=\"empty\">No group is pending.</p></section>");
             return;
         }
-        html.append("<table><thead><tr><th>environment</th><th>nature</th><th>migrations</th><th>window</th><th>why</th></tr></thead><tbody>");
-        for (GroupWindow g : groups) {
-            String window = g.window().map(w -> Times.utc(w.start()) + " – " + Times.utc(w.end())).orElse("none in the next "
-                    + DashboardSources.WINDOWS_AHEAD.toDays() + " days");
-            html.append("<tr><td>").append(Html.escape(g.group().environment().databaseEnvironment())).append("</td><td>")
-                    .append(Html.escape(g.group().nature())).append("</td><td>").append(g.group().migrations().size())
-                    .append("</td><td>").append(Html.escape(window)).append("</td><td>")
-                    .append(Html.escape(String.join("; ", g.reasons()))).append("</td></tr>");
+        html.append("<table><thead><tr><th>environment</th><th>nature</th><th>migrations</th><th>expected</th><th>decision</th>"
+                + "<th>next window</th><th>cost</th></tr></thead><tbody>");
+        for (DashboardView.GroupRow g : groups) {
+            html.append("<tr><td>").append(Html.escape(g.environment())).append("</td><td><span class=\"nature ")
+                    .append(natureClass(g.nature())).append("\">").append(Html.escape(g.nature())).append("</span></td><td>")
+                    .append(g.migrations()).append("</td><td>").append(Html.escape(g.expected())).append("</td><td title=\"")
+                    .append(Html.escape(String.join("\n", g.reasons()))).append("\">").append(Html.escape(g.decision()))
+                    .append("</td><td>").append(Html.escape(g.window())).append("</td><td>").append(Html.escape(g.cost()))
+                    .append("</td></tr>");
         }
         html.append("</tbody></table></section>");
     }

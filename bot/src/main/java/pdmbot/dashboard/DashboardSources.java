@@ -5,18 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pdmbot.app.PdmBot;
-import pdmbot.decide.GroupWindow;
-import pdmbot.decide.RunWindows;
 import pdmbot.domain.Environment;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.ledger.MigrationNatures;
-import pdmbot.ledger.Times;
 import pdmbot.run.PendingPlan;
 import pdmbot.storage.runs.RunRecord;
 import pdmbot.storage.runs.RunStore;
@@ -24,42 +22,47 @@ import pdmbot.storage.runs.StepState;
 
 /**
  * Where the dashboard's sections come from, and the one place that gathers them into a {@link DashboardView}, at most
- * once per {@link #REFRESH}: every viewer polling the page shares that view, so viewers never multiply the work.
+ * once per {@link #REFRESH}: every viewer polling the page shares that view, so viewers never multiply the work. The
+ * run decisions look a week ahead hour by hour, so they are asked again only when what is pending changed or
+ * {@link #DECISIONS_REFRESH} has passed.
  */
 public final class DashboardSources {
 
     /** How old a view may be before the next request gathers a new one. */
     public static final Duration REFRESH = Duration.ofSeconds(1);
+    /** How old the decisions may be while what is pending stays the same (windows move by the hour). */
+    public static final Duration DECISIONS_REFRESH = Duration.ofSeconds(30);
     /** Runs shown over time. */
     public static final int RUNS_SHOWN = 30;
-    /** How far ahead the next windows are asked for. */
-    public static final Duration WINDOWS_AHEAD = Duration.ofDays(7);
 
     private static final Logger log = LoggerFactory.getLogger(DashboardSources.class);
 
     private final String world;
     private final Supplier<PendingPlan> pending;
     private final MigrationNatures natures;
-    private final Optional<RunWindows> windows;
+    private final Optional<DashboardDecisions> decisions;
     private final RunStore runs;
     private final Clock clock;
     private DashboardView last;
+    private DashboardDecisions.Decided decided;
+    private Instant decidedAt;
+    private Object decidedFor;
 
-    /** {@code windows} is empty until run decisions are wired: the page then says the section is not available. */
-    public DashboardSources(String world, Supplier<PendingPlan> pending, MigrationNatures natures, Optional<RunWindows> windows,
-                            RunStore runs, Clock clock) {
+    /** {@code decisions} is empty where no run decisions are wired: the page then says they are not available. */
+    public DashboardSources(String world, Supplier<PendingPlan> pending, MigrationNatures natures,
+                            Optional<DashboardDecisions> decisions, RunStore runs, Clock clock) {
         this.world = Objects.requireNonNull(world, "world");
         this.pending = Objects.requireNonNull(pending, "pending");
         this.natures = Objects.requireNonNull(natures, "natures");
-        this.windows = Objects.requireNonNull(windows, "windows");
+        this.decisions = Objects.requireNonNull(decisions, "decisions");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** What the bot shows: its world, what its runs would migrate, its natures and its run history. */
+    /** What the bot shows: its world, what its runs would migrate with the decisions on it, and its run history. */
     public static DashboardSources of(PdmBot bot, Clock clock) {
-        // run decisions (RunWindows) are not built yet: the page says so instead of showing windows
-        return new DashboardSources(bot.ledger().world().description(), bot.runs()::pending, bot.natures(), Optional.empty(), bot.runs().store(), clock);
+        return new DashboardSources(bot.ledger().world().description(), bot.runs()::pending, bot.natures(),
+                Optional.of(DashboardDecisions.of(bot.runDecider())), bot.runs().store(), clock);
     }
 
     /** The view of now, or of less than {@link #REFRESH} ago. */
@@ -77,17 +80,9 @@ public final class DashboardSources {
         } catch (RuntimeException e) {
             log.warn("dashboard: could not read what is pending", e);
             problems.add("What is pending could not be read: " + e.getMessage());
-            plan = new PendingPlan(List.of(), java.util.Map.of(), java.util.Map.of());
+            plan = new PendingPlan(List.of(), Map.of(), Map.of());
         }
-        Optional<List<GroupWindow>> groups;
-        try {
-            groups = windows.map(w -> w.windows(now, now.plus(WINDOWS_AHEAD)));
-        } catch (RuntimeException e) {
-            log.warn("dashboard: could not read the run windows", e);
-            problems.add("The run windows could not be read: " + e.getMessage());
-            groups = Optional.empty();
-        }
-        Optional<List<GroupWindow>> decided = groups;
+        Optional<DashboardDecisions.Decided> decision = decisions(plan, now, problems);
         List<DashboardView.PendingCount> counts = new ArrayList<>();
         List<DashboardView.PendingRow> rows = new ArrayList<>();
         for (Environment environment : plan.environments()) {
@@ -98,12 +93,30 @@ public final class DashboardSources {
                 String nature = natures.of(entry.migration()).nature();
                 rows.add(new DashboardView.PendingRow(environment.databaseEnvironment(), entry.migration().version(),
                         entry.migration().className(), LogicalDatabase.format(entry.databases()), nature,
-                        decided.map(g -> decision(g, environment, nature, now))));
+                        decision.map(d -> decisionOf(d.groups(), environment.databaseEnvironment(), nature))));
             }
         }
         Optional<DashboardView.ActiveRun> active = runs.active().map(r -> new DashboardView.ActiveRun(r, currentStep(r)));
-        return new DashboardView(now, world, counts, rows, groups, Optional.empty(), active, runs.recent(RUNS_SHOWN),
-                Optional.empty(), problems);
+        return new DashboardView(now, world, counts, rows, decision.map(DashboardDecisions.Decided::groups),
+                decision.map(DashboardDecisions.Decided::rollbackLines), active, runs.recent(RUNS_SHOWN), Optional.empty(), problems);
+    }
+
+    /** The decisions for this plan: asked again when the plan changed or they are older than {@link #DECISIONS_REFRESH}. */
+    private Optional<DashboardDecisions.Decided> decisions(PendingPlan plan, Instant now, List<String> problems) {
+        if (decisions.isEmpty()) return Optional.empty();
+        Object key = plan.byEnvironment();
+        if (decided == null || !key.equals(decidedFor) || !now.isBefore(decidedAt.plus(DECISIONS_REFRESH))) {
+            try {
+                decided = decisions.get().decide();
+                decidedAt = now;
+                decidedFor = key;
+            } catch (RuntimeException e) {
+                log.warn("dashboard: could not read the run decisions", e);
+                problems.add("The run decisions could not be read: " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+        return Optional.of(decided);
     }
 
     private String currentStep(RunRecord run) {
@@ -111,14 +124,11 @@ public final class DashboardSources {
                 .map(s -> s.name()).orElse("its end");
     }
 
-    /** The decision of the migration's group (same environment and nature), in a word and its reasons. */
-    static DashboardView.Decision decision(List<GroupWindow> groups, Environment environment, String nature, Instant now) {
-        for (GroupWindow g : groups) {
-            if (g.group().environment() != environment || !g.group().nature().equals(nature)) continue;
-            if (g.window().isEmpty()) return new DashboardView.Decision("no window in " + WINDOWS_AHEAD.toDays() + " days", g.reasons());
-            if (g.window().get().contains(now)) return new DashboardView.Decision("run now", g.reasons());
-            return new DashboardView.Decision("wait until " + Times.utc(g.window().get().start()), g.reasons());
-        }
+    /** The decision of the migration's group (same environment and nature). */
+    static DashboardView.Decision decisionOf(List<DashboardView.GroupRow> groups, String environment, String nature) {
+        for (DashboardView.GroupRow g : groups)
+            if (g.environment().equals(environment) && g.nature().equals(nature))
+                return new DashboardView.Decision(g.decision(), g.reasons());
         return new DashboardView.Decision("no decision", List.of());
     }
 }

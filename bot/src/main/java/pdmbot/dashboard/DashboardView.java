@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import pdmbot.decide.GroupWindow;
 import pdmbot.storage.runs.RunRecord;
 
 /**
@@ -13,7 +12,7 @@ import pdmbot.storage.runs.RunRecord;
  * failed this time is named in {@code problems}.
  */
 public record DashboardView(Instant at, String world, List<PendingCount> counts, List<PendingRow> pending,
-                            Optional<List<GroupWindow>> windows, Optional<String> rollbackLine, Optional<ActiveRun> active,
+                            Optional<List<GroupRow>> windows, Optional<List<String>> rollbackLine, Optional<ActiveRun> active,
                             List<RunRecord> runs, Optional<String> triage, List<String> problems) {
 
     public DashboardView {
@@ -24,6 +23,7 @@ public record DashboardView(Instant at, String world, List<PendingCount> counts,
         Objects.requireNonNull(windows, "windows");
         windows = windows.map(List::copyOf);
         Objects.requireNonNull(rollbackLine, "rollbackLine");
+        rollbackLine = rollbackLine.map(List::copyOf);
         Objects.requireNonNull(active, "active");
         runs = List.copyOf(runs);
         Objects.requireNonNull(triage, "triage");
@@ -46,6 +46,17 @@ public record DashboardView(Instant at, String world, List<PendingCount> counts,
     public record Decision(String word, List<String> reasons) {
         public Decision {
             Objects.requireNonNull(word, "word");
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /**
+     * One group of pending migrations (an environment and a nature) as the run decisions see it: how many, how long
+     * they are expected to take, the decision now, the next window, why, and what a run costs in rollback targets.
+     */
+    public record GroupRow(String environment, String nature, int migrations, String expected, String decision,
+                           String window, List<String> reasons, String cost) {
+        public GroupRow {
             reasons = List.copyOf(reasons);
         }
     }

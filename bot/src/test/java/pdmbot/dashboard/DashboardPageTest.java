@@ -7,10 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import pdmbot.decide.GroupWindow;
-import pdmbot.decide.PendingGroup;
-import pdmbot.decide.Window;
-import pdmbot.domain.Environment;
 import pdmbot.storage.runs.RunRecord;
 import pdmbot.storage.runs.RunState;
 
@@ -25,21 +21,21 @@ class DashboardPageTest {
         return new RunRecord(id, state, by, start, state.isActive() ? null : start.plus(took), "", outcome, null, null);
     }
 
-    static DashboardView view(Optional<List<GroupWindow>> windows, List<RunRecord> runs) {
+    static DashboardView view(Optional<List<DashboardView.GroupRow>> windows, List<RunRecord> runs) {
         return new DashboardView(NOW, "the demo world " + HOSTILE,
                 List.of(new DashboardView.PendingCount("db/gprd", "main", 3), new DashboardView.PendingCount("db/gprd", "ci", 0)),
                 List.of(new DashboardView.PendingRow("db/gprd", "20231107025611", "Remove" + HOSTILE, "main", "ddl_cleanup\"><b>",
                         windows.map(w -> new DashboardView.Decision("run now", List.of("reason " + HOSTILE))))),
-                windows, Optional.empty(), Optional.empty(), runs, Optional.empty(), List.of("GitLab said " + HOSTILE));
+                windows, windows.map(w -> List.of("gprd runs `16.7.202311090620-66b715d55af.ca354d0ad6c` " + HOSTILE)),
+                Optional.empty(), runs, Optional.empty(), List.of("GitLab said " + HOSTILE));
     }
 
     @Test
     void every_text_from_outside_is_escaped_and_no_markup_gets_through() {
         List<RunRecord> runs = List.of(run(2, RunState.FAILED, HOSTILE, HOSTILE, Duration.ZERO),
                 run(1, RunState.SUCCEEDED, "root", "succeeded: 3 post-deploy migration(s) executed", Duration.ofSeconds(33)));
-        Window window = new Window(NOW.minusSeconds(60), NOW.plusSeconds(3600));
-        List<GroupWindow> groups = List.of(new GroupWindow(new PendingGroup(Environment.GPRD, HOSTILE, List.of()),
-                Optional.of(window), List.of(HOSTILE)));
+        List<DashboardView.GroupRow> groups = List.of(new DashboardView.GroupRow("db/gprd", HOSTILE, 2, "about 14 min " + HOSTILE,
+                "RUN_NOW", "Tue 2026-12-01 12:00 UTC → Tue 2026-12-01 18:00 UTC", List.of(HOSTILE), "cuts off " + HOSTILE));
 
         String page = DashboardPage.page(view(Optional.of(groups), runs));
 
@@ -54,7 +50,7 @@ class DashboardPageTest {
         String content = DashboardPage.content(view(Optional.empty(), List.of()));
 
         assertThat(content).contains("<section id=\"windows\"><h2>Next windows</h2><p class=\"na\">not available: run decisions are not wired");
-        assertThat(content).contains("<section id=\"rollback\"><h2>Rollback line</h2><p class=\"na\">not available");
+        assertThat(content).contains("<section id=\"rollback\"><h2>Rollback line</h2><p class=\"na\">not available: run decisions");
         assertThat(content).contains("<section id=\"triage\"><h2>Active triage</h2><p class=\"na\">not available");
         assertThat(content).contains("<td><span class=\"na\">not available</span></td>");
         assertThat(content).contains("No run yet.");
@@ -68,6 +64,19 @@ class DashboardPageTest {
                 "<div class=\"count\"><span class=\"where\">db/gprd ci</span><b>0</b></div>",
                 "<code>20231107025611</code>", "<span title=\"reason &lt;script&gt;");
         assertThat(content).contains(">run now</span>");
+    }
+
+    @Test
+    void the_next_windows_and_the_rollback_line_come_from_the_decisions() {
+        List<DashboardView.GroupRow> groups = List.of(new DashboardView.GroupRow("db/gprd", "ddl_cleanup", 2, "about 14 min (default)",
+                "WAIT_UNTIL Tue 2026-12-01 22:00 UTC", "Tue 2026-12-01 22:00 UTC → Wed 2026-12-02 06:00 UTC",
+                List.of("peak hours: load 0.9"), "cuts off no rollback target"));
+
+        String content = DashboardPage.content(view(Optional.of(groups), List.of()));
+
+        assertThat(content).contains("<td>db/gprd</td><td><span class=\"nature nature-ddl_cleanup\">ddl_cleanup</span></td><td>2</td>"
+                + "<td>about 14 min (default)</td><td title=\"peak hours: load 0.9\">WAIT_UNTIL Tue 2026-12-01 22:00 UTC</td>");
+        assertThat(content).contains("<section id=\"rollback\"><h2>Rollback line</h2><p>gprd runs `16.7.202311090620-66b715d55af.ca354d0ad6c`");
     }
 
     @Test
