@@ -45,7 +45,7 @@ final class DashboardPage {
         pending(html, view);
         windows(html, view);
         html.append("<section id=\"rollback\"><h2>Rollback line</h2>").append(view.rollbackLine()
-                .map(lines -> String.join("", lines.stream().map(l -> "<p>" + Html.escape(l) + "</p>").toList()))
+                .map(lines -> String.join("", lines.stream().map(l -> "<p>" + Html.withCode(l) + "</p>").toList()))
                 .orElse(notAvailable("run decisions are not wired into this bot"))).append("</section>");
         active(html, view);
         runs(html, view);
@@ -97,7 +97,7 @@ final class DashboardPage {
                     .append(natureClass(g.nature())).append("\">").append(Html.escape(g.nature())).append("</span></td><td>")
                     .append(g.migrations()).append("</td><td>").append(Html.escape(g.expected())).append("</td><td title=\"")
                     .append(Html.escape(String.join("\n", g.reasons()))).append("\">").append(Html.escape(g.decision()))
-                    .append("</td><td>").append(Html.escape(g.window())).append("</td><td>").append(Html.escape(g.cost()))
+                    .append("</td><td>").append(Html.escape(g.window())).append("</td><td>").append(Html.withCode(g.cost()))
                     .append("</td></tr>");
         }
         html.append("</tbody></table></section>");

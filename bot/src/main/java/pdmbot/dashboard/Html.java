@@ -6,6 +6,13 @@ final class Html {
     private Html() {
     }
 
+    /** Escapes, then shows the chat's {@code `code`} marks as {@code <code>} (a backtick is never part of an entity). */
+    static String withCode(String text) {
+        return CODE.matcher(escape(text)).replaceAll("<code>$1</code>");
+    }
+
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("`([^`]+)`");
+
     /** Escapes for element content and for double- or single-quoted attribute values alike (OWASP's five). */
     static String escape(String text) {
         if (text == null) return "";

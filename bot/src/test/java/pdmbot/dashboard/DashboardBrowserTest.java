@@ -62,7 +62,7 @@ class DashboardBrowserTest {
         options.setBinary(CHROMIUM.toFile());
         // as root (CI) chromium needs --no-sandbox; /dev/shm is small in containers
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,1400", "--no-first-run", "--disable-extensions");
+                "--window-size=1280,1800", "--no-first-run", "--disable-extensions");
         browser = new ChromeDriver(service, options);
     }
 
@@ -110,7 +110,7 @@ class DashboardBrowserTest {
                     .hasSize(pending.on(Environment.GSTG).size() + pending.on(Environment.GPRD).size());
             assertThat(text("runs")).contains("#1", "refused");
             assertThat(text("windows")).containsAnyOf("RUN_NOW", "WAIT_UNTIL", "BLOCKED").contains("db/gprd", "ddl_cleanup");
-            assertThat(text("rollback")).contains("gprd runs `" + pending.packageOn(Environment.GPRD).orElseThrow().version() + "`");
+            assertThat(text("rollback")).contains("gprd runs " + pending.packageOn(Environment.GPRD).orElseThrow().version() + ";");
             assertThat(browser.findElements(By.cssSelector("#pending tbody span.na"))).as("every migration has a decision").isEmpty();
             assertThat(shown).doesNotContain("no decision");
             screenshot();

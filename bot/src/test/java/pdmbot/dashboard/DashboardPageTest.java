@@ -35,12 +35,13 @@ class DashboardPageTest {
         List<RunRecord> runs = List.of(run(2, RunState.FAILED, HOSTILE, HOSTILE, Duration.ZERO),
                 run(1, RunState.SUCCEEDED, "root", "succeeded: 3 post-deploy migration(s) executed", Duration.ofSeconds(33)));
         List<DashboardView.GroupRow> groups = List.of(new DashboardView.GroupRow("db/gprd", HOSTILE, 2, "about 14 min " + HOSTILE,
-                "RUN_NOW", "Tue 2026-12-01 12:00 UTC → Tue 2026-12-01 18:00 UTC", List.of(HOSTILE), "cuts off " + HOSTILE));
+                "RUN_NOW", "Tue 2026-12-01 12:00 UTC → Tue 2026-12-01 18:00 UTC", List.of(HOSTILE), "cuts off `" + HOSTILE + "`"));
 
         String page = DashboardPage.page(view(Optional.of(groups), runs));
 
         assertThat(page).doesNotContain("<script>alert", "\"><b>", "'x'");
         assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&amp;");
+        assertThat(page).contains("<code>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&amp;</code>");
         assertThat(page).contains("nature-unknown").doesNotContain("nature-ddl_cleanup\"");
         assertThat(page).containsOnlyOnce("<script src=\"/dashboard/dashboard.js\" defer></script>");
     }
@@ -76,7 +77,7 @@ class DashboardPageTest {
 
         assertThat(content).contains("<td>db/gprd</td><td><span class=\"nature nature-ddl_cleanup\">ddl_cleanup</span></td><td>2</td>"
                 + "<td>about 14 min (default)</td><td title=\"peak hours: load 0.9\">WAIT_UNTIL Tue 2026-12-01 22:00 UTC</td>");
-        assertThat(content).contains("<section id=\"rollback\"><h2>Rollback line</h2><p>gprd runs `16.7.202311090620-66b715d55af.ca354d0ad6c`");
+        assertThat(content).contains("<section id=\"rollback\"><h2>Rollback line</h2><p>gprd runs <code>16.7.202311090620-66b715d55af.ca354d0ad6c</code>");
     }
 
     @Test
