@@ -110,6 +110,22 @@ class RunDiffLimitsTest {
         assertEveryLineOnce(reply, all.toString());
     }
 
+    @Test
+    void discord_fills_a_description_up_to_4096_characters_and_starts_another_embed_past_it() {
+        DiscordRenderer renderer = new DiscordRenderer(b -> "");
+        // two lines too long to share a chunk: the second joins the first embed after a blank line when it fits
+        Reply fits = Reply.builder().text("a".repeat(2047) + "\n" + "b".repeat(2047)).build();
+        Reply over = Reply.builder().text("a".repeat(2048) + "\n" + "b".repeat(2048)).build();
+
+        List<MessageCreateData> one = renderer.render(fits);
+        assertThat(one).hasSize(1);
+        assertThat(one.get(0).getEmbeds().get(0).getDescription()).hasSize(DiscordLimits.EMBED_DESCRIPTION);
+        List<MessageCreateData> two = renderer.render(over);
+        assertThat(two).hasSize(2);
+        assertThat(two.get(0).getEmbeds().get(0).getDescription()).isEqualTo("a".repeat(2048));
+        assertThat(two.get(1).getEmbeds().get(0).getDescription()).isEqualTo("b".repeat(2048));
+    }
+
     /** Each line of the diff is there as often as the diff has it (once per database), whole. */
     private static void assertEveryLineOnce(Reply reply, String rendered) {
         List<String> lines = lines(reply);
