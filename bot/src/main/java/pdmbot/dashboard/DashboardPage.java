@@ -106,7 +106,8 @@ final class DashboardPage {
     private static void active(StringBuilder html, DashboardView view) {
         html.append("<section id=\"active\"><h2>Active run</h2>");
         html.append(view.active().map(a -> "<p class=\"run " + RunsChart.cssClass(a.run().state()) + "\">"
-                + Html.escape(describe(a.run()) + " — at step " + a.step()) + "</p>").orElse("<p class=\"empty\">No PDM run is active.</p>"));
+                + Html.escape(describe(a.run()) + " — at step " + a.step() + (a.run().outcome().isBlank() ? "" : ": " + a.run().outcome()))
+                + "</p>").orElse("<p class=\"empty\">No PDM run is active.</p>"));
         html.append("</section>");
     }
 

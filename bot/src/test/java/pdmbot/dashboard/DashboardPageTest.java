@@ -97,6 +97,19 @@ class DashboardPageTest {
     }
 
     @Test
+    void a_failed_active_run_shows_its_step_and_why() {
+        RunRecord failed = run(4, RunState.FAILED, "root", "db/gstg pipeline 3 failed: PG::QueryCanceled", Duration.ZERO);
+        DashboardView base = view(Optional.empty(), List.of(failed));
+        DashboardView withActive = new DashboardView(base.at(), base.world(), base.counts(), base.pending(), base.windows(),
+                base.rollbackLine(), Optional.of(new DashboardView.ActiveRun(failed, "gstg")), base.runs(), base.triage(), base.problems());
+
+        String content = DashboardPage.content(withActive);
+
+        assertThat(content).contains("<p class=\"run failed\">run #4 failed, started by root at 2026-12-01 08:00 UTC — at step gstg:"
+                + " db/gstg pipeline 3 failed: PG::QueryCanceled</p>");
+    }
+
+    @Test
     void the_version_changes_with_the_content_and_only_with_it() {
         String a = DashboardPage.content(view(Optional.empty(), List.of()));
         String b = DashboardPage.content(view(Optional.empty(), List.of(run(1, RunState.SUCCEEDED, "root", "", Duration.ofSeconds(5)))));
