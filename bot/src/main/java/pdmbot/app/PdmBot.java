@@ -110,7 +110,7 @@ public final class PdmBot implements AutoCloseable {
         ClassifiedNatures natures = new ClassifiedNatures(ledger, classifications);
         RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, natures, instance, clock);
         DecideWiring.Decide decide = DecideWiring.wire(config, dataDir, stores, world, classifications, natures,
-                DecideWiring.defaultPredictor(config), clock);
+                RunWiring.durations(config, stores, world, classifications, clock), clock);
         AtomicReference<Router> router = new AtomicReference<>();
         router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores, decide)));
         ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));
