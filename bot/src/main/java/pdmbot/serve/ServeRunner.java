@@ -144,16 +144,6 @@ public final class ServeRunner {
                     log.warn("the dashboard is shut: HTTP is bound to {} (not loopback) and {} is not set",
                             config.http().bind(), DashboardAccess.TOKEN_VARIABLE);
                 endpoints.putAll(new DashboardEndpoints(dashboard::view, access).endpoints());
-                // the first view compiles the decision rules and reads the world (seconds on a busy machine): not on a viewer's time
-                Thread warmUp = new Thread(() -> {
-                    try {
-                        dashboard.view();
-                    } catch (RuntimeException e) {
-                        log.warn("the dashboard's first view failed: {}", e.toString());
-                    }
-                }, "pdm-dashboard-warm-up");
-                warmUp.setDaemon(true);
-                warmUp.start();
             }
             HttpServer http = HttpServer.start(config.http().bind(), config.http().port(), limits(config.http()), endpoints, health);
             parts.add(http);
