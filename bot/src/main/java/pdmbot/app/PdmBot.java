@@ -28,14 +28,17 @@ import pdmbot.config.Secrets;
 import pdmbot.ledger.Ledger;
 import pdmbot.ledger.LedgerIngestion;
 import pdmbot.classification.Classifications;
+import pdmbot.durations.MigrationDurations;
 import pdmbot.classification.ClassifiedNatures;
 import pdmbot.rules.classify.RuleBook;
 import pdmbot.rules.classify.TableSizes;
 import pdmbot.rules.classify.UnableToCompileRulesException;
+import pdmbot.promote.Promotions;
 import pdmbot.run.RunService;
 import pdmbot.storage.Database;
 import pdmbot.world.demo.DemoOperations;
 import pdmbot.storage.Stores;
+import pdmbot.triage.TriageFeature;
 
 /** The assembled bot: configuration, store, world, rules and the chat core over them. */
 public final class PdmBot implements AutoCloseable {
@@ -53,11 +56,14 @@ public final class PdmBot implements AutoCloseable {
     private final Interactions interactions;
     private final String instance;
     private final pdmbot.decide.RunDecider decider;
+    private final ScheduleWiring.Schedule schedule;
+    private final Promotions promotions;
     private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
+    private TriageFeature triage;
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
                    Ledger ledger, MigrationNatures natures, RunService runs, Interactions interactions, String instance,
-                   pdmbot.decide.RunDecider decider) {
+                   pdmbot.decide.RunDecider decider, ScheduleWiring.Schedule schedule, Promotions promotions) {
         this.config = config;
         this.database = database;
         this.world = world;
@@ -69,6 +75,8 @@ public final class PdmBot implements AutoCloseable {
         this.interactions = interactions;
         this.instance = instance;
         this.decider = decider;
+        this.schedule = schedule;
+        this.promotions = promotions;
     }
 
     public static PdmBot start(BotConfig config, Map<String, String> environment) {
@@ -108,17 +116,26 @@ public final class PdmBot implements AutoCloseable {
                 instance, caughtUp.packagesSeen(), caughtUp.ingested().size());
         Classifications classifications = classifications(config, stores, clock);
         ClassifiedNatures natures = new ClassifiedNatures(ledger, classifications);
-        RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, natures, instance, clock);
+        MigrationDurations durations = RunWiring.durations(config, stores, world, classifications, clock);
+        RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, natures, durations, instance, clock);
         DecideWiring.Decide decide = DecideWiring.wire(config, dataDir, stores, world, classifications, natures,
-                RunWiring.durations(config, stores, world, classifications, clock), clock);
+                durations, clock);
+        Promotions promotions = PromotionWiring.promotions(config, stores, world, announcements, natures, runs, clock);
+        ScheduleWiring.Schedule schedule = ScheduleWiring.wire(config, stores, decide.decider(), runs, announcements, clock);
         AtomicReference<Router> router = new AtomicReference<>();
-        router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores, decide)));
+        Dialogues dialogues = new Dialogues(stores.dialogues(), clock);
+        TriageFeature triage = TriageWiring.triage(database, stores, dialogues, ledger, natures, world, runs, announcements,
+                instance, clock);
+        List<pdmbot.chat.Command> commands = new java.util.ArrayList<>(CommandList.all(router::get, ledger, natures,
+                classifications, runs, world, stores, decide, schedule.commands(), promotions));
+        commands.addAll(triage.commands());
+        router.set(new Router(commands));
         ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));
-        Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(),
-                new Dialogues(stores.dialogues(), clock), instance, clock);
+        Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(), dialogues, instance, clock);
         PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, natures, runs, interactions, instance,
-                decide.decider());
+                decide.decider(), schedule, promotions);
         decide.resources().forEach(bot::closeFirst);
+        bot.triage = triage;
         return bot;
     }
 
@@ -218,6 +235,16 @@ public final class PdmBot implements AutoCloseable {
      */
     public void driveUnfinishedRuns() {
         RunWiring.driveUnfinishedRuns(config, runs);
+        // Scheduled runs (schedule.mode propose or auto) are driven by the same processes: serve and the console.
+        schedule.start(database.dataSource(), instance);
+        triage.remindEvery(TriageWiring.REMINDER_LOOK);
+        // deploys started here or by another instance (or a one-shot say) are ended and announced by whoever serves
+        promotions.execution().watch(Duration.ofSeconds(world.simulated() != null ? 1 : config.run().pollSeconds()));
+    }
+
+    /** The failure triage feature (its service, commands and reminders). */
+    public TriageFeature triage() {
+        return triage;
     }
 
     /** The run decisions with their schedule and rollback lines (the dashboard shows them). */
@@ -259,6 +286,9 @@ public final class PdmBot implements AutoCloseable {
     public void close() {
         for (AutoCloseable user : closeFirst) closeQuietly(user);
         closeFirst.clear();
+        schedule.close();
+        triage.close();
+        promotions.execution().close();
         runs.close();
         closeQuietly(world.resources());
         database.close();

@@ -40,7 +40,8 @@ final class RunWiring {
     }
 
     static RunService runs(BotConfig config, Stores stores, Worlds.Opened world, Announcements announcements,
-                           Classifications classifications, MigrationNatures natures, String instance, Clock clock) {
+                           Classifications classifications, MigrationNatures natures, MigrationDurations durations,
+                           String instance, Clock clock) {
         MergeRequestOf mergeRequests = version -> stores.ledger().changesOf(version).stream()
                 .filter(e -> e.kind() == LedgerChange.Kind.ADDED && e.commitSha() != null)
                 .findFirst()
@@ -52,8 +53,7 @@ final class RunWiring {
         // Which databases a migration runs on is the classification's answer, for the file as deployed.
         ClassifiedDatabases databases = new ClassifiedDatabases(world.world().packages(), classifications::classify);
         RunResources resources = new RunResources(world.world(), world.operations(), stores.locks(), mergeRequests, databases,
-                clock, poll, Pacer.SLEEP, durations(config, stores, world, classifications, clock),
-                new RunDiff(natures, links(config)));
+                clock, poll, Pacer.SLEEP, durations, new RunDiff(natures, links(config)));
         List<ChangeLock> windows = config.run().changeLocks().stream()
                 .map(w -> new ChangeLock(w.name(), w.fromInstant(), w.untilInstant(), w.reason())).toList();
         RunChecks checks = new RunChecks(ProductionChecks.builtIn(), world.world(), databases, world.operations(), stores.locks(),

@@ -11,7 +11,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules,
                         Http http, Slack slack, Discord discord, Run run, DecideConfig decide, Durations durations,
-                        Schedule schedule) {
+                        Schedule schedule, DeployConfig deploy) {
 
     public BotConfig {
         if (data == null || data.isBlank()) data = "data";
@@ -27,24 +27,33 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
         if (decide == null) decide = DecideConfig.defaults();
         if (durations == null) durations = new Durations(null);
         if (schedule == null) schedule = new Schedule(null, null, null);
+        if (deploy == null) deploy = new DeployConfig(null, null);
+    }
+
+    /** Without {@code deploy} (issue 16; its defaults: GitLab.com's chain). */
+    public BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules, Http http, Slack slack,
+                     Discord discord, Run run, DecideConfig decide, Durations durations, Schedule schedule) {
+        this(data, store, world, roles, console, rules, http, slack, discord, run, decide, durations, schedule, null);
     }
 
     /** Without the sections issue 14 added (their defaults): the shape before it. */
     public BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules, Http http, Slack slack,
                      Discord discord, Run run) {
-        this(data, store, world, roles, console, rules, http, slack, discord, run, null, null, null);
+        this(data, store, world, roles, console, rules, http, slack, discord, run, null, null, null, null);
     }
 
     public static BotConfig defaults() {
-        return new BotConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new BotConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public BotConfig withData(String folder) {
-        return new BotConfig(folder, store, world, roles, console, rules, http, slack, discord, run, decide, durations, schedule);
+        return new BotConfig(folder, store, world, roles, console, rules, http, slack, discord, run, decide, durations, schedule,
+                deploy);
     }
 
     public BotConfig withWorld(World value) {
-        return new BotConfig(data, store, value, roles, console, rules, http, slack, discord, run, decide, durations, schedule);
+        return new BotConfig(data, store, value, roles, console, rules, http, slack, discord, run, decide, durations, schedule,
+                deploy);
     }
 
     /** Where the bot keeps its state: {@code h2} in the data folder, or a shared {@code postgres}. */

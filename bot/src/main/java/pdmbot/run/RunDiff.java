@@ -6,13 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 import pdmbot.chat.Reply;
 import pdmbot.domain.Environment;
-import pdmbot.durations.DurationPredictor;
-import pdmbot.durations.Prediction;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.ledger.MigrationNatures;
 import pdmbot.world.AutoDeployPackage;
 import pdmbot.world.MergeRequestRef;
-import pdmbot.world.PendingMigration;
 
 /**
  * The PDM diff posted in the run's thread at its start: per environment and database, each migration the run is to
@@ -38,9 +35,9 @@ public final class RunDiff {
 
     /**
      * The diff of {@code plan}, or empty when it is disabled or nothing is pending; {@code predictor} (the run's
-     * learnt durations) gives each line its expected duration, and without one the diff says none is available.
+     * learnt durations, {@link MigrationTimes}) gives each line its expected duration, and without one the diff says none is available.
      */
-    public Optional<Reply> of(long runId, PendingPlan plan, MergeRequestOf mergeRequests, Optional<DurationPredictor> predictor) {
+    public Optional<Reply> of(long runId, PendingPlan plan, MergeRequestOf mergeRequests, Optional<MigrationTimes> predictor) {
         if (!isEnabled() || plan.isEmpty()) return Optional.empty();
         Reply.Builder reply = Reply.builder().heading("PDM run #" + runId + ": what it runs");
         for (Environment environment : plan.environments()) {
@@ -63,13 +60,13 @@ public final class RunDiff {
     }
 
     private String line(Environment environment, LogicalDatabase database, PendingPlan.Entry entry,
-                        Optional<AutoDeployPackage> pkg, MergeRequestOf mergeRequests, Optional<DurationPredictor> predictor) {
+                        Optional<AutoDeployPackage> pkg, MergeRequestOf mergeRequests, Optional<MigrationTimes> predictor) {
         var migration = entry.migration();
         String nature = natures.of(migration).nature();
         StringBuilder line = new StringBuilder("`").append(migration.version()).append("` ").append(migration.className())
                 .append(" — ").append(nature);
         predictor.ifPresent(p -> {
-            Prediction prediction = p.predict(new PendingMigration(environment, database, migration), nature);
+            MigrationTimes.Estimate prediction = p.estimate(environment, database, migration);
             line.append(" — ~").append(Durations.of(prediction.expected())).append(" (").append(prediction.basis()).append(')');
         });
         line.append(" — ").append(pkg.flatMap(p -> links.file(p, migration)).orElse("`" + migration.path() + "`"));

@@ -12,8 +12,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import pdmbot.chat.Block;
 import pdmbot.chat.Reply;
-import pdmbot.durations.DurationPredictor;
-import pdmbot.durations.Prediction;
 import pdmbot.domain.Environment;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.domain.PackageVersion;
@@ -65,17 +63,26 @@ class RunDiffTest {
     @Test
     void a_predicted_duration_is_shown_with_what_it_rests_on_for_each_database() {
         List<String> asked = new ArrayList<>();
-        DurationPredictor predictor = (pending, nature) -> {
-            asked.add(pending.database().id() + " " + nature);
-            return new Prediction(pending.database() == LogicalDatabase.CI ? Duration.ofSeconds(20) : Duration.ofSeconds(125), 7,
-                    "median of 7 " + nature + " on " + pending.database().id());
+        MigrationTimes predictor = new MigrationTimes() {
+            @Override
+            public Estimate estimate(Environment environment, LogicalDatabase database, PostMigration migration) {
+                asked.add(database.id() + " " + migration.version());
+                return new Estimate(database == LogicalDatabase.CI ? Duration.ofSeconds(20) : Duration.ofSeconds(125), 7,
+                        "median of 7 sidekiq_only on " + database.id());
+            }
+
+            @Override
+            public int learn(Environment environment, List<pdmbot.world.PendingMigration> planned,
+                             List<pdmbot.world.MigrationTiming> timings, String source) {
+                return 0;
+            }
         };
         RunDiff diff = new RunDiff(NATURES, MigrationLinks.NONE);
 
         String text = diff.of(1, plan(1, "prepare_async_index"), MR, Optional.of(predictor)).orElseThrow().plainText();
 
         assertThat(text).contains("sidekiq_only — ~2m 05s (median of 7 sidekiq_only on main)", "sidekiq_only — ~20s (median of 7 sidekiq_only on ci)");
-        assertThat(asked).containsExactly("main sidekiq_only", "ci sidekiq_only");
+        assertThat(asked).containsExactly("main 20231106000000", "ci 20231106000000");
         assertThat(text).doesNotContain("not available");
     }
 
