@@ -50,7 +50,7 @@ final class DashboardPage {
         active(html, view);
         runs(html, view);
         html.append("<section id=\"triage\"><h2>Active triage</h2>").append(view.triage()
-                .map(t -> "<p>" + Html.escape(t) + "</p>").orElse(notAvailable("the bot has no triage dialogue yet"))).append("</section>");
+                .map(t -> "<p>" + Html.escape(t) + "</p>").orElse(notAvailable("the dashboard does not read the triages yet"))).append("</section>");
         return html.toString();
     }
 
