@@ -16,6 +16,7 @@ import pdmbot.ledger.Ledger;
 import pdmbot.ledger.MigrationPackageCommand;
 import pdmbot.ledger.MigrationStatusCommand;
 import pdmbot.ledger.PackageMigrationsCommand;
+import pdmbot.pending.PendingView;
 import pdmbot.run.ExecuteCommand;
 import pdmbot.run.LockCommand;
 import pdmbot.run.RetryCommand;
@@ -36,7 +37,8 @@ final class CommandList {
     }
 
     static List<Command> all(Supplier<Router> router, Ledger ledger, ClassifiedNatures natures,
-                             Classifications classifications, RunService runs, Worlds.Opened world, Stores stores) {
+                             Classifications classifications, RunService runs, Worlds.Opened world, Stores stores,
+                             PendingView pending) {
         List<Command> commands = new ArrayList<>(List.of(
                 new HelpCommand(router),
                 new MigrationExplainCommand(ledger, natures),
@@ -48,7 +50,7 @@ final class CommandList {
                 new RulesReloadCommand(classifications),
                 new ExecuteCommand(runs, natures),
                 new RetryCommand(runs),
-                new StatusCommand(runs, world.world(), stores.locks(), natures),
+                new StatusCommand(runs, PendingWiring.forStatus(pending, natures), stores.locks()),
                 new RunsCommand(runs),
                 new RunCommand(runs),
                 new LockCommand(stores.locks()),

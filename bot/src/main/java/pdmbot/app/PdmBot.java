@@ -26,6 +26,9 @@ import pdmbot.config.InvalidConfigurationException;
 import pdmbot.config.Secrets;
 import pdmbot.ledger.Ledger;
 import pdmbot.ledger.LedgerIngestion;
+import pdmbot.pending.ChangingCommands;
+import pdmbot.pending.MaintainedPendingView;
+import pdmbot.pending.PendingView;
 import pdmbot.classification.Classifications;
 import pdmbot.classification.ClassifiedNatures;
 import pdmbot.rules.classify.RuleBook;
@@ -51,6 +54,7 @@ public final class PdmBot implements AutoCloseable {
     private final Interactions interactions;
     private final String instance;
     private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
+    private MaintainedPendingView pending;
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
                    Ledger ledger, RunService runs, Interactions interactions, String instance) {
@@ -103,12 +107,16 @@ public final class PdmBot implements AutoCloseable {
         Classifications classifications = classifications(config, stores, clock);
         ClassifiedNatures natures = new ClassifiedNatures(ledger, classifications);
         RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, instance, clock);
+        MaintainedPendingView pending = PendingWiring.view(ledger, natures, runs, stores, clock);
         AtomicReference<Router> router = new AtomicReference<>();
-        router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores)));
-        ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));
+        router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores, pending)));
+        ChatCore core = new ChatCore(router.get(), roles(config), new ChangingCommands(new StoreAuditTrail(stores.audit(), clock),
+                pending, PendingWiring.roles(router.get())));
         Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(),
                 new Dialogues(stores.dialogues(), clock), instance, clock);
-        return new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance);
+        PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance);
+        bot.pending = pending;
+        return bot;
     }
 
     private static Classifications classifications(BotConfig config, Stores stores, Clock clock) {
@@ -209,6 +217,11 @@ public final class PdmBot implements AutoCloseable {
         RunWiring.driveUnfinishedRuns(config, runs);
     }
 
+    /** The one maintained view of what is pending (status, metrics, the dashboard, the decisions). */
+    public PendingView pending() {
+        return pending;
+    }
+
     /** The PDM run feature (runs, retries, the run store). */
     public RunService runs() {
         return runs;
@@ -233,6 +246,7 @@ public final class PdmBot implements AutoCloseable {
     public void close() {
         for (AutoCloseable user : closeFirst) closeQuietly(user);
         closeFirst.clear();
+        pending.close();
         runs.close();
         closeQuietly(world.resources());
         database.close();

@@ -33,13 +33,20 @@ final class RunEngine {
     private final RunResources resources;
     private final Announcements announcements;
     private final String owner;
+    private final RunEvents events;
 
     RunEngine(RunStore store, RunChecks checks, RunResources resources, Announcements announcements, String owner) {
+        this(store, checks, resources, announcements, owner, new RunEvents() { });
+    }
+
+    RunEngine(RunStore store, RunChecks checks, RunResources resources, Announcements announcements, String owner,
+              RunEvents events) {
         this.store = store;
         this.checks = checks;
         this.resources = resources;
         this.announcements = announcements;
         this.owner = owner;
+        this.events = events;
     }
 
     String owner() {
@@ -67,6 +74,7 @@ final class RunEngine {
                 if (refused.isPresent()) {
                     fail(new RunContext(run, steps, step, Math.max(1, record.attempt()), store, resources, announcements, owner),
                             record, refused.get(), step.id() + "/run-attempt-" + runAttempt + "/locks");
+                    store.run(runId).ifPresent(events::runEnded);
                     return;
                 }
             }
@@ -76,11 +84,15 @@ final class RunEngine {
                 if (stopped.isPresent()) {
                     fail(new RunContext(run, steps, step, Math.max(1, record.attempt()), store, resources, announcements, owner),
                             record, stopped.get(), step.id() + "/run-attempt-" + runAttempt + "/checks");
+                    store.run(runId).ifPresent(events::runEnded);
                     return;
                 }
             }
             int attempt = store.stepStarted(runId, record.number());
             RunContext context = new RunContext(run, steps, step, attempt, store, resources, announcements, owner);
+            java.time.Instant stepStart = resources.clock().instant();
+            java.util.Set<String> executedBefore = step.kind() == StepKind.MIGRATIONS ? RunWatch.executedSoFar(store, runId) : java.util.Set.of();
+            events.stepStarted(run, step, attempt);
             StepResult result;
             try {
                 result = perform(context);
@@ -93,13 +105,18 @@ final class RunEngine {
                 result = StepResult.Failed.of(step.description(RunPlan.words(context.environments())) + " failed: " + e.getMessage()
                         + " (log id " + id + ")");
             }
+            if (step.kind() == StepKind.MIGRATIONS) RunWatch.executedInStep(events, store, resources, run, executedBefore, stepStart);
             if (result instanceof StepResult.Failed failed) {
                 fail(context, record, failed, step.id() + "/attempt-" + attempt + "/failed");
+                events.stepEnded(run, step, false, java.time.Duration.between(stepStart, resources.clock().instant()));
+                store.run(runId).ifPresent(events::runEnded);
                 return;
             }
             if (result instanceof StepResult.Done done) store.stepSucceeded(runId, record.number(), done.outcome());
+            events.stepEnded(run, step, true, java.time.Duration.between(stepStart, resources.clock().instant()));
         }
         store.finish(runId, "succeeded: " + store.executed(runId).size() + " post-deploy migration(s) executed");
+        store.run(runId).ifPresent(events::runEnded);
     }
 
     private static StepResult perform(RunContext context) {

@@ -7,6 +7,8 @@ import pdmbot.domain.interaction.ChatEventStore;
 import pdmbot.domain.interaction.DialogueStore;
 import pdmbot.storage.audit.AuditLog;
 import pdmbot.storage.audit.JdbcAuditLog;
+import pdmbot.storage.changes.JdbcWorldChangeStore;
+import pdmbot.storage.changes.WorldChangeStore;
 import pdmbot.storage.classifications.ClassificationStore;
 import pdmbot.storage.classifications.JdbcClassificationStore;
 import pdmbot.storage.dialogues.JdbcDialogueStore;
@@ -26,7 +28,8 @@ import pdmbot.storage.runs.RunStore;
 /** Every store of one database, for wiring the features: built once per database, so no feature opens its own. */
 public record Stores(LedgerStore ledger, LockStore locks, EnvironmentStore environments, AuditLog audit,
                      ClassificationStore classifications, ReleaseNoteStore releaseNotes, RunStore runs,
-                     ChatEventStore chatEvents, ChatButtonStore chatButtons, DialogueStore dialogues) {
+                     ChatEventStore chatEvents, ChatButtonStore chatButtons, DialogueStore dialogues,
+                     WorldChangeStore worldChanges) {
 
     /** The JDBC stores on a data source whose schema is migrated. */
     public static Stores on(DataSource dataSource, Clock clock) {
@@ -35,6 +38,7 @@ public record Stores(LedgerStore ledger, LockStore locks, EnvironmentStore envir
                 new JdbcEnvironmentStore(jdbc, clock), new JdbcAuditLog(jdbc), new JdbcClassificationStore(jdbc),
                 new JdbcReleaseNoteStore(jdbc, clock), new JdbcRunStore(jdbc, clock),
                 new JdbcChatEventStore(dataSource, clock), new JdbcChatButtonStore(dataSource, clock),
-                new JdbcDialogueStore(dataSource, clock));
+                new JdbcDialogueStore(dataSource, clock),
+                new JdbcWorldChangeStore(jdbc, clock));
     }
 }
