@@ -26,6 +26,10 @@ import pdmbot.config.InvalidConfigurationException;
 import pdmbot.config.Secrets;
 import pdmbot.ledger.Ledger;
 import pdmbot.ledger.LedgerIngestion;
+import pdmbot.metrics.BotMetrics;
+import pdmbot.metrics.CommandMetrics;
+import pdmbot.metrics.MetricsEndpoint;
+import pdmbot.metrics.TriageAnswers;
 import pdmbot.pending.ChangingCommands;
 import pdmbot.pending.MaintainedPendingView;
 import pdmbot.pending.PendingView;
@@ -37,6 +41,7 @@ import pdmbot.rules.classify.UnableToCompileRulesException;
 import pdmbot.run.RunService;
 import pdmbot.storage.Database;
 import pdmbot.world.demo.DemoOperations;
+import pdmbot.world.gitlab.GitLabWorld;
 import pdmbot.storage.Stores;
 
 /** The assembled bot: configuration, store, world, rules and the chat core over them. */
@@ -55,6 +60,7 @@ public final class PdmBot implements AutoCloseable {
     private final String instance;
     private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
     private MaintainedPendingView pending;
+    private BotMetrics metrics;
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
                    Ledger ledger, RunService runs, Interactions interactions, String instance) {
@@ -108,14 +114,18 @@ public final class PdmBot implements AutoCloseable {
         ClassifiedNatures natures = new ClassifiedNatures(ledger, classifications);
         RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, instance, clock);
         MaintainedPendingView pending = PendingWiring.view(ledger, natures, runs, stores, clock);
+        BotMetrics metrics = new BotMetrics(pending, stores.runs(), TriageAnswers.NONE, runs.plan().environments(), clock);
+        runs.events().subscribe(metrics.runs());
+        if (world.resources() instanceof GitLabWorld gitlab) gitlab.countErrorsIn(metrics.gitlabErrors());
         AtomicReference<Router> router = new AtomicReference<>();
         router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores, pending)));
-        ChatCore core = new ChatCore(router.get(), roles(config), new ChangingCommands(new StoreAuditTrail(stores.audit(), clock),
-                pending, PendingWiring.roles(router.get())));
+        ChatCore core = new ChatCore(router.get(), roles(config), new CommandMetrics(metrics, new ChangingCommands(
+                new StoreAuditTrail(stores.audit(), clock), pending, PendingWiring.roles(router.get()))));
         Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(),
                 new Dialogues(stores.dialogues(), clock), instance, clock);
         PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance);
         bot.pending = pending;
+        bot.metrics = metrics;
         return bot;
     }
 
@@ -220,6 +230,16 @@ public final class PdmBot implements AutoCloseable {
     /** The one maintained view of what is pending (status, metrics, the dashboard, the decisions). */
     public PendingView pending() {
         return pending;
+    }
+
+    /** The bot's Prometheus metrics (runs, steps, migrations, commands, call errors, scheduler proposals, pending). */
+    public BotMetrics metrics() {
+        return metrics;
+    }
+
+    /** The HTTP endpoints the bot itself serves beside the adapters' ({@code /metrics}); {@code serve} mounts them. */
+    public Map<String, pdmbot.http.Endpoint> endpoints() {
+        return Map.of("/metrics", new MetricsEndpoint(metrics));
     }
 
     /** The PDM run feature (runs, retries, the run store). */

@@ -60,6 +60,15 @@ public final class ServeRunner {
     private ServeRunner() {
     }
 
+    /** What the bot adds to what the adapters serve: its own endpoints ({@code /metrics}) and where Slack's call errors are counted. */
+    public record Extras(Map<String, Endpoint> endpoints, pdmbot.metrics.CallErrors slackErrors) {
+        public static final Extras NONE = new Extras(Map.of(), pdmbot.metrics.CallErrors.NONE);
+
+        public Extras {
+            endpoints = Map.copyOf(endpoints);
+        }
+    }
+
     static HttpLimits limits(BotConfig.Http http) {
         return new HttpLimits(java.time.Duration.ofSeconds(http.idleTimeoutSeconds()),
                 java.time.Duration.ofSeconds(http.headerTimeoutSeconds()), java.time.Duration.ofSeconds(http.bodyTimeoutSeconds()),
@@ -72,18 +81,33 @@ public final class ServeRunner {
      */
     public static Serving start(BotConfig config, ChatCore core, Interactions interactions, String instance,
                                 Map<String, String> environment, pdmbot.chat.AnnouncementHub announcements) throws IOException {
-        return start(config, core, interactions, instance, environment, Slack.getInstance(), announcements);
+        return start(config, core, interactions, instance, environment, announcements, Extras.NONE);
+    }
+
+    /** As above, with the bot's own endpoints mounted and Slack's call errors counted. */
+    public static Serving start(BotConfig config, ChatCore core, Interactions interactions, String instance,
+                                Map<String, String> environment, pdmbot.chat.AnnouncementHub announcements, Extras extras)
+            throws IOException {
+        return start(config, core, interactions, instance, environment,
+                pdmbot.adapters.slack.SlackClients.withoutNagle(new com.slack.api.SlackConfig()), announcements, extras);
     }
 
     /** As above with the Slack client given (tests, bench). */
     public static Serving start(BotConfig config, ChatCore core, Interactions interactions, String instance,
                                 Map<String, String> environment, Slack slack, pdmbot.chat.AnnouncementHub announcements)
             throws IOException {
+        return start(config, core, interactions, instance, environment, slack, announcements, Extras.NONE);
+    }
+
+    /** As above with the Slack client given and the bot's extras. */
+    public static Serving start(BotConfig config, ChatCore core, Interactions interactions, String instance,
+                                Map<String, String> environment, Slack slack, pdmbot.chat.AnnouncementHub announcements,
+                                Extras extras) throws IOException {
         Clock clock = Clock.systemUTC();
         Secrets secrets = new Secrets(environment);
         List<HealthCheck> health = new ArrayList<>();
         List<AutoCloseable> parts = new ArrayList<>();
-        Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+        Map<String, Endpoint> endpoints = new LinkedHashMap<>(extras.endpoints());
         try {
             BotConfig.Slack slackConfig = config.slack();
             if (slackConfig.enabled()) {
@@ -94,6 +118,7 @@ public final class ServeRunner {
                         secrets.require(slackConfig.botTokenEnv(), null, "Slack"),
                         slackConfig.teamId(), instance, null);
                 SlackAdapter adapter = new SlackAdapter(settings, slack, core::handle, interactions, clock);
+                adapter.countErrorsIn(extras.slackErrors());
                 parts.add(adapter);
                 health.add(adapter.health());
                 if (announcements != null && slackConfig.announcementsChannel() != null && !slackConfig.announcementsChannel().isBlank()) {

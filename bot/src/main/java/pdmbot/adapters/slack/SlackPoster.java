@@ -45,6 +45,7 @@ final class SlackPoster {
     private final Gson gson = GsonFactory.createSnakeCase();
 
     private final SlackHealth health;
+    private volatile pdmbot.metrics.CallErrors errors = pdmbot.metrics.CallErrors.NONE;
 
     SlackPoster(Slack slack, String botToken, Pause pause) {
         this(slack, botToken, pause, new SlackHealth());
@@ -55,6 +56,19 @@ final class SlackPoster {
         this.methods = slack.methods(botToken);
         this.pause = pause;
         this.health = health;
+    }
+
+    /** Where every failed call is counted (by method and HTTP status or failure kind), for {@code /metrics}. */
+    void countErrorsIn(pdmbot.metrics.CallErrors sink) {
+        this.errors = sink == null ? pdmbot.metrics.CallErrors.NONE : sink;
+    }
+
+    private void countError(String method, String status) {
+        try {
+            errors.failed(method, status);
+        } catch (RuntimeException e) {
+            log.debug("could not count a Slack call error: {}", e.toString());
+        }
     }
 
     /** Calls auth.test, which only tells whether the Web API answers; the health check follows the outcome. */
@@ -96,8 +110,10 @@ final class SlackPoster {
                 r = slack.send(responseUrl, json);
             } catch (IOException e) {
                 log.warn("response_url: {}", e.toString());
+                countError("response_url", "io");
                 return false;
             }
+            if (r.getCode() == null || r.getCode() / 100 != 2) countError("response_url", String.valueOf(r.getCode()));
             if (r.getCode() != null && r.getCode() == 429 && attempt < MAX_ATTEMPTS) {
                 if (!waitRetryAfter("response_url", r.getHeaders(), attempt)) return false;
                 continue;
@@ -115,9 +131,14 @@ final class SlackPoster {
             try {
                 T response = call.run();
                 health.reached();
-                if (!response.isOk()) log.warn("{} refused: {}", method, response.getError());
+                if (!response.isOk()) {
+                    log.warn("{} refused: {}", method, response.getError());
+                    // HTTP 200 with ok=false: Slack's error code (a documented, bounded list) stands for the status
+                    countError(method, String.valueOf(response.getError()));
+                }
                 return response;
             } catch (SlackApiException e) {
+                countError(method, Integer.toString(e.getResponse().code()));
                 if (e.getResponse().code() == 429 && attempt < MAX_ATTEMPTS) {
                     if (!waitRetryAfter(method, e.getResponse().headers().toMultimap(), attempt)) return null;
                     continue;
@@ -127,6 +148,7 @@ final class SlackPoster {
                 else health.reached();
                 return null;
             } catch (IOException e) {
+                countError(method, "io");
                 log.warn("{} failed: {}", method, e.toString());
                 health.unreachable(method, "failed: " + e.getClass().getSimpleName());
                 return null;
