@@ -25,6 +25,7 @@ import pdmbot.config.BotConfig;
 import pdmbot.config.InvalidConfigurationException;
 import pdmbot.config.Secrets;
 import pdmbot.ledger.Ledger;
+import pdmbot.grafana.GrafanaAnnotations;
 import pdmbot.ledger.LedgerIngestion;
 import pdmbot.metrics.BotMetrics;
 import pdmbot.metrics.CommandMetrics;
@@ -61,6 +62,7 @@ public final class PdmBot implements AutoCloseable {
     private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
     private MaintainedPendingView pending;
     private BotMetrics metrics;
+    private GrafanaAnnotations grafana;
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
                    Ledger ledger, RunService runs, Interactions interactions, String instance) {
@@ -88,7 +90,7 @@ public final class PdmBot implements AutoCloseable {
             AnnouncementHub announcements = new AnnouncementHub();
             world = Worlds.open(config, dataDir, text -> announcements.announce("release-notes", Reply.ok(text)), clock,
                     environment);
-            return assemble(config, dataDir, database, world, announcements, clock);
+            return assemble(config, dataDir, database, world, announcements, clock, new Secrets(environment));
         } catch (RuntimeException e) {
             closeQuietly(world == null ? null : world.resources());
             database.close();
@@ -101,8 +103,12 @@ public final class PdmBot implements AutoCloseable {
      * classifications, the run feature, the interaction service and every command ({@link CommandList}).
      */
     private static PdmBot assemble(BotConfig config, Path dataDir, Database database, Worlds.Opened world,
-                                   AnnouncementHub announcements, Clock clock) {
+                                   AnnouncementHub announcements, Clock clock, Secrets secrets) {
         Stores stores = database.stores();
+        // first, so that a grafana.url without its token stops the start before anything is running
+        AtomicReference<BotMetrics> counted = new AtomicReference<>();
+        GrafanaAnnotations grafana = GrafanaWiring.annotations(config.grafana(), secrets,
+                (method, status) -> counted.get().grafanaErrors().failed(method, status));
         String instance = InstanceId.of(dataDir);
         LedgerIngestion ingestion = new LedgerIngestion(world.world().packages(), stores.ledger(),
                 stores.releaseNotes(), world.world().releaseNotes());
@@ -115,7 +121,9 @@ public final class PdmBot implements AutoCloseable {
         RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, instance, clock);
         MaintainedPendingView pending = PendingWiring.view(ledger, natures, runs, stores, clock);
         BotMetrics metrics = new BotMetrics(pending, stores.runs(), TriageAnswers.NONE, runs.plan().environments(), clock);
+        counted.set(metrics);
         runs.events().subscribe(metrics.runs());
+        if (grafana != null) runs.events().subscribe(grafana);
         if (world.resources() instanceof GitLabWorld gitlab) gitlab.countErrorsIn(metrics.gitlabErrors());
         AtomicReference<Router> router = new AtomicReference<>();
         router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores, pending)));
@@ -126,6 +134,7 @@ public final class PdmBot implements AutoCloseable {
         PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance);
         bot.pending = pending;
         bot.metrics = metrics;
+        bot.grafana = grafana;
         return bot;
     }
 
@@ -237,6 +246,11 @@ public final class PdmBot implements AutoCloseable {
         return metrics;
     }
 
+    /** Grafana annotations of runs and migrations, when {@code grafana.url} is configured. */
+    public java.util.Optional<GrafanaAnnotations> grafana() {
+        return java.util.Optional.ofNullable(grafana);
+    }
+
     /** The HTTP endpoints the bot itself serves beside the adapters' ({@code /metrics}); {@code serve} mounts them. */
     public Map<String, pdmbot.http.Endpoint> endpoints() {
         return Map.of("/metrics", new MetricsEndpoint(metrics));
@@ -268,6 +282,7 @@ public final class PdmBot implements AutoCloseable {
         closeFirst.clear();
         pending.close();
         runs.close();
+        closeQuietly(grafana);
         closeQuietly(world.resources());
         database.close();
     }

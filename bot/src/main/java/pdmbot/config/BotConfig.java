@@ -10,7 +10,13 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules,
-                        Http http, Slack slack, Discord discord, Run run) {
+                        Http http, Slack slack, Discord discord, Run run, Grafana grafana) {
+
+    /** Without Grafana annotations (the configuration before issue 17). */
+    public BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules, Http http, Slack slack,
+                     Discord discord, Run run) {
+        this(data, store, world, roles, console, rules, http, slack, discord, run, null);
+    }
 
     public BotConfig {
         if (data == null || data.isBlank()) data = "data";
@@ -23,6 +29,7 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
         if (slack == null) slack = new Slack(null, null, null, null, null, null, null);
         if (discord == null) discord = new Discord(null, null, null, null);
         if (run == null) run = new Run(null, null, null, null, null, null);
+        if (grafana == null) grafana = new Grafana(null, null, null, null);
     }
 
     public static BotConfig defaults() {
@@ -30,11 +37,11 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
     }
 
     public BotConfig withData(String folder) {
-        return new BotConfig(folder, store, world, roles, console, rules, http, slack, discord, run);
+        return new BotConfig(folder, store, world, roles, console, rules, http, slack, discord, run, grafana);
     }
 
     public BotConfig withWorld(World value) {
-        return new BotConfig(data, store, value, roles, console, rules, http, slack, discord, run);
+        return new BotConfig(data, store, value, roles, console, rules, http, slack, discord, run, grafana);
     }
 
     /** Where the bot keeps its state: {@code h2} in the data folder, or a shared {@code postgres}. */
@@ -209,6 +216,27 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
                             + " is listed twice; each environment is migrated once per run");
             if (targets.stream().allMatch(RunTarget::skip))
                 throw new IllegalArgumentException("targets: every target is skipped; a run needs at least one environment");
+        }
+    }
+
+    /**
+     * Grafana annotations of each run and each executed migration (issue 17): off unless {@code url} is set; the
+     * service-account token comes from the {@code token-env} variable (or its _FILE); {@code dashboard-uid}, when set,
+     * ties them to one dashboard, else they are organization annotations any dashboard can show by tag.
+     */
+    public record Grafana(String url, String tokenEnv, String dashboardUid, Integer timeoutSeconds) {
+        public Grafana {
+            if (url != null && url.isBlank()) url = null;
+            if (url != null && !url.matches("https?://.+"))
+                throw new IllegalArgumentException("url: must start with http:// or https://, not '" + url + "'");
+            if (tokenEnv == null || tokenEnv.isBlank()) tokenEnv = "PDM_GRAFANA_TOKEN";
+            if (dashboardUid != null && dashboardUid.isBlank()) dashboardUid = null;
+            if (timeoutSeconds == null) timeoutSeconds = 5;
+            if (timeoutSeconds <= 0) throw new IllegalArgumentException("timeout-seconds: must be a positive number of seconds");
+        }
+
+        public boolean isEnabled() {
+            return url != null;
         }
     }
 

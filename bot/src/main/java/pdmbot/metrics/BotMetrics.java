@@ -87,6 +87,13 @@ public final class BotMetrics {
                 .description("Slack calls that failed, by method and HTTP status or failure kind").register(registry).increment();
     }
 
+    /** Failed Grafana annotation calls: {@code pdm_grafana_annotation_errors_total{method,status}}. */
+    public CallErrors grafanaErrors() {
+        return (method, status) -> Counter.builder("pdm.grafana.annotation.errors").tags("method", method, "status", status)
+                .description("Grafana annotation calls that failed, by HTTP method and status or failure kind").register(registry)
+                .increment();
+    }
+
     /** The scheduler's proposals: {@code pdm_schedule_proposals_total{outcome}}. */
     public ScheduleProposals scheduleProposals() {
         return outcome -> Counter.builder("pdm.schedule.proposals").tag("outcome", outcome)
