@@ -9,14 +9,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code bench [classify|ledger|chat]}: measures and prints JSON lines; asserts nothing. */
+/** {@code bench [classify|ledger|chat|metrics|http]}: measures and prints JSON lines; asserts nothing. */
 @Command(name = "bench", description = "Measure performance and print the figures as JSON lines (nothing is asserted).")
 final class BenchCommand implements Callable<Integer> {
 
     @ParentCommand
     Main main;
 
-    @Parameters(arity = "0..1", paramLabel = "<what>", description = "classify, ledger, chat or http (default: all but http)")
+    @Parameters(arity = "0..1", paramLabel = "<what>", description = "classify, ledger, chat, metrics or http (default: all but http)")
     String what;
 
     @Option(names = "--requests", description = "chat: requests per client (default ${DEFAULT-VALUE})", defaultValue = "50")
@@ -41,6 +41,9 @@ final class BenchCommand implements Callable<Integer> {
             + " package convention, served on loopback; reports calls per new package) (default ${DEFAULT-VALUE})",
             defaultValue = "demo")
     String world;
+
+    @Option(names = "--scrapes", description = "metrics: scrapes of /metrics measured (default ${DEFAULT-VALUE})", defaultValue = "500")
+    int scrapes;
 
     @Option(names = "--command", description = "chat: the query command sent (default \"${DEFAULT-VALUE}\")", defaultValue = "pdm status")
     String command;
@@ -69,6 +72,12 @@ final class BenchCommand implements Callable<Integer> {
             benchChat();
             ran = true;
         }
+        if (which.equals("metrics") || which.equals("all")) {
+            try (PdmBot bot = main.launch().start()) {
+                pdmbot.metrics.MetricsBench.run(System.out, bot.endpoints(), scrapes);
+            }
+            ran = true;
+        }
         if (which.equals("http")) {
             try (PdmBot bot = main.launch().start()) {
                 pdmbot.serve.HttpBench.run(System.out, bot.core(), bot.interactions(), connections,
@@ -77,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
             ran = true;
         }
         if (!ran) {
-            System.err.println("pdm-bot bench: unknown benchmark '" + which + "'; expected classify, ledger, chat or http");
+            System.err.println("pdm-bot bench: unknown benchmark '" + which + "'; expected classify, ledger, chat, metrics or http");
             return 2;
         }
         return 0;
