@@ -38,7 +38,7 @@ final class CommandList {
 
     static List<Command> all(Supplier<Router> router, Ledger ledger, ClassifiedNatures natures,
                              Classifications classifications, RunService runs, Worlds.Opened world, Stores stores,
-                             PendingView pending) {
+                             DecideWiring.Decide decide, PendingView pending) {
         List<Command> commands = new ArrayList<>(List.of(
                 new HelpCommand(router),
                 new MigrationExplainCommand(ledger, natures),
@@ -55,6 +55,7 @@ final class CommandList {
                 new RunCommand(runs),
                 new LockCommand(stores.locks()),
                 new UnlockCommand(stores.locks())));
+        commands.addAll(decide.commands());
         commands.addAll(RunWiring.demoCommands(world, stores));
         return commands;
     }

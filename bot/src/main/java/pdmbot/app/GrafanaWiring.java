@@ -7,7 +7,7 @@ import pdmbot.config.BotConfig;
 import pdmbot.config.InvalidConfigurationException;
 import pdmbot.config.Secrets;
 import pdmbot.grafana.GrafanaAnnotations;
-import pdmbot.metrics.CallErrors;
+import pdmbot.telemetry.CallErrors;
 
 /** Builds Grafana annotations from {@code grafana.*} and the token in the environment; none when no URL is set. */
 final class GrafanaWiring {

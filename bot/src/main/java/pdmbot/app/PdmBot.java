@@ -30,7 +30,7 @@ import pdmbot.ledger.LedgerIngestion;
 import pdmbot.metrics.BotMetrics;
 import pdmbot.metrics.CommandMetrics;
 import pdmbot.metrics.MetricsEndpoint;
-import pdmbot.metrics.TriageAnswers;
+import pdmbot.telemetry.TriageAnswers;
 import pdmbot.pending.ChangingCommands;
 import pdmbot.pending.MaintainedPendingView;
 import pdmbot.pending.PendingView;
@@ -59,13 +59,15 @@ public final class PdmBot implements AutoCloseable {
     private final RunService runs;
     private final Interactions interactions;
     private final String instance;
+    private final pdmbot.decide.RunDecider decider;
     private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
     private MaintainedPendingView pending;
     private BotMetrics metrics;
     private GrafanaAnnotations grafana;
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
-                   Ledger ledger, RunService runs, Interactions interactions, String instance) {
+                   Ledger ledger, RunService runs, Interactions interactions, String instance,
+                   pdmbot.decide.RunDecider decider) {
         this.config = config;
         this.database = database;
         this.world = world;
@@ -75,6 +77,7 @@ public final class PdmBot implements AutoCloseable {
         this.runs = runs;
         this.interactions = interactions;
         this.instance = instance;
+        this.decider = decider;
     }
 
     public static PdmBot start(BotConfig config, Map<String, String> environment) {
@@ -125,13 +128,17 @@ public final class PdmBot implements AutoCloseable {
         runs.events().subscribe(metrics.runs());
         if (grafana != null) runs.events().subscribe(grafana);
         if (world.resources() instanceof GitLabWorld gitlab) gitlab.countErrorsIn(metrics.gitlabErrors());
+        DecideWiring.Decide decide = DecideWiring.wire(config, dataDir, stores, world, classifications, natures,
+                DecideWiring.defaultPredictor(config), clock);
         AtomicReference<Router> router = new AtomicReference<>();
-        router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores, pending)));
+        router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores, decide,
+                pending)));
         ChatCore core = new ChatCore(router.get(), roles(config), new CommandMetrics(metrics, new ChangingCommands(
                 new StoreAuditTrail(stores.audit(), clock), pending, PendingWiring.roles(router.get()))));
         Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(),
                 new Dialogues(stores.dialogues(), clock), instance, clock);
-        PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance);
+        PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance, decide.decider());
+        decide.resources().forEach(bot::closeFirst);
         bot.pending = pending;
         bot.metrics = metrics;
         bot.grafana = grafana;
@@ -254,6 +261,11 @@ public final class PdmBot implements AutoCloseable {
     /** The HTTP endpoints the bot itself serves beside the adapters' ({@code /metrics}); {@code serve} mounts them. */
     public Map<String, pdmbot.http.Endpoint> endpoints() {
         return Map.of("/metrics", new MetricsEndpoint(metrics));
+    }
+
+    /** The run decisions: each pending group's decision and next good window (what the scheduler asks). */
+    public pdmbot.decide.RunWindows runWindows() {
+        return decider;
     }
 
     /** The PDM run feature (runs, retries, the run store). */

@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pdmbot.domain.Environment;
 import pdmbot.domain.LogicalDatabase;
-import pdmbot.metrics.CallErrors;
+import pdmbot.telemetry.CallErrors;
 import pdmbot.run.RunEvents;
 import pdmbot.storage.runs.RunRecord;
 import pdmbot.storage.runs.RunState;

@@ -22,6 +22,9 @@ import pdmbot.storage.runs.RunState;
 import pdmbot.storage.runs.RunStore;
 import pdmbot.storage.runs.StepRecord;
 import pdmbot.storage.runs.StepState;
+import pdmbot.telemetry.CallErrors;
+import pdmbot.telemetry.ScheduleProposals;
+import pdmbot.telemetry.TriageAnswers;
 
 /**
  * The bot's metrics in one Prometheus registry. Counters and histograms are fed as things happen ({@link RunMetrics},

@@ -51,6 +51,8 @@ public final class ExecuteCommand implements Command {
             Reply.Builder reply = Reply.builder().heading("Dry run: production checks and what would run");
             RunReplies.checksTable(reply, report);
             RunReplies.planTable(reply, checked.plan(), natures);
+            String expected = runs.expected(checked.plan());
+            if (!expected.isEmpty()) reply.text(expected);
             active.ifPresent(run -> reply.note("Note: " + RunReplies.describe(run) + " is active; a run cannot start until it ends."));
             return reply.note(verdictLine(report) + " Nothing was changed.").build();
         }

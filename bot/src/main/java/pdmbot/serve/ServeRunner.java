@@ -61,8 +61,8 @@ public final class ServeRunner {
     }
 
     /** What the bot adds to what the adapters serve: its own endpoints ({@code /metrics}) and where Slack's call errors are counted. */
-    public record Extras(Map<String, Endpoint> endpoints, pdmbot.metrics.CallErrors slackErrors) {
-        public static final Extras NONE = new Extras(Map.of(), pdmbot.metrics.CallErrors.NONE);
+    public record Extras(Map<String, Endpoint> endpoints, pdmbot.telemetry.CallErrors slackErrors) {
+        public static final Extras NONE = new Extras(Map.of(), pdmbot.telemetry.CallErrors.NONE);
 
         public Extras {
             endpoints = Map.copyOf(endpoints);

@@ -161,7 +161,7 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /** Counts every failed Slack call (Web API and response_url) in {@code errors}, for {@code /metrics}. */
-    public void countErrorsIn(pdmbot.metrics.CallErrors errors) {
+    public void countErrorsIn(pdmbot.telemetry.CallErrors errors) {
         poster.countErrorsIn(errors);
     }
 

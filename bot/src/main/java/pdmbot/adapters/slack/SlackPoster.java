@@ -54,7 +54,7 @@ final class SlackPoster {
     private final Gson gson = GsonFactory.createSnakeCase();
 
     private final SlackHealth health;
-    private volatile pdmbot.metrics.CallErrors errors = pdmbot.metrics.CallErrors.NONE;
+    private volatile pdmbot.telemetry.CallErrors errors = pdmbot.telemetry.CallErrors.NONE;
 
     SlackPoster(Slack slack, String botToken, Pause pause) {
         this(slack, botToken, pause, new SlackHealth());
@@ -69,8 +69,8 @@ final class SlackPoster {
     }
 
     /** Where every failed call is counted (by method and HTTP status or failure kind), for {@code /metrics}. */
-    void countErrorsIn(pdmbot.metrics.CallErrors sink) {
-        this.errors = sink == null ? pdmbot.metrics.CallErrors.NONE : sink;
+    void countErrorsIn(pdmbot.telemetry.CallErrors sink) {
+        this.errors = sink == null ? pdmbot.telemetry.CallErrors.NONE : sink;
     }
 
     private void countError(String method, String status) {

@@ -40,7 +40,7 @@ final class GitLabCalls {
     private final Duration timeout;
     private final String tokenSource;
     private final String token;
-    private volatile pdmbot.metrics.CallErrors errors = pdmbot.metrics.CallErrors.NONE;
+    private volatile pdmbot.telemetry.CallErrors errors = pdmbot.telemetry.CallErrors.NONE;
 
     GitLabCalls(RetryPolicy retry, Sleeper sleeper, RandomGenerator random, Duration timeout, String tokenSource,
                 String token) {
@@ -53,8 +53,8 @@ final class GitLabCalls {
     }
 
     /** Where every failed try is counted (by HTTP verb and status or failure kind), for {@code /metrics}. */
-    void countErrorsIn(pdmbot.metrics.CallErrors sink) {
-        this.errors = sink == null ? pdmbot.metrics.CallErrors.NONE : sink;
+    void countErrorsIn(pdmbot.telemetry.CallErrors sink) {
+        this.errors = sink == null ? pdmbot.telemetry.CallErrors.NONE : sink;
     }
 
     /** Requests sent so far, each try counted (a paged read sends one per page). */

@@ -27,6 +27,7 @@ public final class GitLabWorld implements AutoCloseable {
     private final Operations operations;
     private final GitLabCalls calls;
     private final GitLabCalls opsCalls;
+    private final pdmbot.world.BackgroundMigrations backgroundMigrations;
 
     private GitLabWorld(GitLabApi api, GitLabApi opsApi, GitLabSettings settings, RetryPolicy retry, Sleeper sleeper,
                         Clock clock) {
@@ -67,6 +68,7 @@ public final class GitLabWorld implements AutoCloseable {
                 new GitLabQaPipelines(new GitLabPipelines(opsApi, opsJson, p.qaProject(), p.qaRef())),
                 new GitLabDeploymentRecords(json, settings, repository).onFinished(databases::forget),
                 new GitLabMergeRequestUpdates(json));
+        this.backgroundMigrations = new GitLabBackgroundMigrations(json);
         this.releaseNotes = settings.releaseIssue().map(ReleaseIssue::parse)
                 .map(issue -> new GitLabReleaseNotes(api, calls, settings.url(), issue));
     }
@@ -110,6 +112,11 @@ public final class GitLabWorld implements AutoCloseable {
         return operations;
     }
 
+    /** The batched background migrations of production's databases (the instance's own). */
+    public pdmbot.world.BackgroundMigrations backgroundMigrations() {
+        return backgroundMigrations;
+    }
+
     public String description() {
         return settings.packages().convention() == GitLabSettings.PackageConvention.OMNIBUS_TAGS
                 ? "GitLab at " + settings.url() + ": packages tagged in " + settings.packages().project() + ", code in "
@@ -118,7 +125,7 @@ public final class GitLabWorld implements AutoCloseable {
     }
 
     /** Counts every failed call to GitLab (both instances) in {@code errors}, for {@code /metrics}. */
-    public void countErrorsIn(pdmbot.metrics.CallErrors errors) {
+    public void countErrorsIn(pdmbot.telemetry.CallErrors errors) {
         calls.countErrorsIn(errors);
         opsCalls.countErrorsIn(errors);
     }

@@ -1,4 +1,4 @@
-package pdmbot.metrics;
+package pdmbot.telemetry;
 
 /**
  * Counts the scheduler's proposals by outcome ({@code proposed}, {@code accepted}, {@code declined}, {@code expired},

@@ -1,4 +1,4 @@
-package pdmbot.metrics;
+package pdmbot.telemetry;
 
 /**
  * Counts failed calls to a system outside the bot (GitLab, Slack) by what failed and how: an HTTP status

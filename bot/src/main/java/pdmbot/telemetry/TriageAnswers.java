@@ -1,4 +1,4 @@
-package pdmbot.metrics;
+package pdmbot.telemetry;
 
 /**
  * Whether someone answered the triage of a failed run, for {@code pdm_run_failed_untriaged_seconds}: until the
