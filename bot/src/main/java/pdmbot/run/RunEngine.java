@@ -1,7 +1,10 @@
 package pdmbot.run;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,8 +93,8 @@ final class RunEngine {
             }
             int attempt = store.stepStarted(runId, record.number());
             RunContext context = new RunContext(run, steps, step, attempt, store, resources, announcements, owner);
-            java.time.Instant stepStart = resources.clock().instant();
-            java.util.Set<String> executedBefore = step.kind() == StepKind.MIGRATIONS ? RunWatch.executedSoFar(store, runId) : java.util.Set.of();
+            Instant stepStart = resources.clock().instant();
+            Set<String> executedBefore = step.kind() == StepKind.MIGRATIONS ? RunWatch.executedSoFar(store, runId) : Set.of();
             events.stepStarted(run, step, attempt);
             StepResult result;
             try {
@@ -108,12 +111,12 @@ final class RunEngine {
             if (step.kind() == StepKind.MIGRATIONS) RunWatch.executedInStep(events, store, resources, run, executedBefore, stepStart);
             if (result instanceof StepResult.Failed failed) {
                 fail(context, record, failed, step.id() + "/attempt-" + attempt + "/failed");
-                events.stepEnded(run, step, false, java.time.Duration.between(stepStart, resources.clock().instant()));
+                events.stepEnded(run, step, false, Duration.between(stepStart, resources.clock().instant()));
                 store.run(runId).ifPresent(events::runEnded);
                 return;
             }
             if (result instanceof StepResult.Done done) store.stepSucceeded(runId, record.number(), done.outcome());
-            events.stepEnded(run, step, true, java.time.Duration.between(stepStart, resources.clock().instant()));
+            events.stepEnded(run, step, true, Duration.between(stepStart, resources.clock().instant()));
         }
         store.finish(runId, "succeeded: " + store.executed(runId).size() + " post-deploy migration(s) executed");
         store.run(runId).ifPresent(events::runEnded);
