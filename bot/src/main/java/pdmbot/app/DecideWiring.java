@@ -15,7 +15,6 @@ import pdmbot.decide.DeployCadence;
 import pdmbot.durations.DurationPredictor;
 import pdmbot.decide.HealthSignals;
 import pdmbot.decide.MigrationTables;
-import pdmbot.decide.NatureDurations;
 import pdmbot.decide.PendingGroups;
 import pdmbot.decide.PrometheusClient;
 import pdmbot.decide.RollbackLine;
@@ -57,6 +56,8 @@ final class DecideWiring {
     static Decide wire(BotConfig config, Path dataDir, Stores stores, Worlds.Opened world, Classifications classifications,
                        MigrationNatures natures, DurationPredictor predictor, Clock clock) {
         DecideConfig decide = config.decide();
+        // read first: a calendar file with a bad line stops the start before anything is opened
+        TrafficCalendar calendar = TrafficCalendar.of(decide);
         List<AutoCloseable> resources = new ArrayList<>();
         Optional<DemoDecideState> demo = world.demo() != null ? Optional.of(DemoDecideState.open(dataDir)) : Optional.empty();
         Clock decisions = demo.<Clock>map(s -> new DemoClock(s, clock)).orElse(clock);
@@ -71,7 +72,6 @@ final class DecideWiring {
         } else if (decide.prometheus().isConfigured()) {
             prometheus = Optional.of(new PrometheusClient(decide.prometheus().url(), timeout));
         }
-        TrafficCalendar calendar = TrafficCalendar.of(decide);
         BackgroundMigrations background = demo.<BackgroundMigrations>map(s -> s)
                 .orElseGet(() -> world.resources() instanceof GitLabWorld g ? g.backgroundMigrations() : BackgroundMigrations.NONE);
         ClassifiedDatabases databases = new ClassifiedDatabases(world.world().packages(), classifications::classify);
@@ -79,7 +79,7 @@ final class DecideWiring {
                 world.world().packages(), natures, predictor, new MigrationTables(), classifications.tableSizes());
         List<ChangeLock> locks = config.run().changeLocks().stream()
                 .map(w -> new ChangeLock(w.name(), w.fromInstant(), w.untilInstant(), w.reason())).toList();
-        RunDecider decider = new RunDecider(RunDecisions.builtIn(), pending,
+        RunDecider decider = new RunDecider(RunDecisions.builtIn(), pending::read,
                 new pdmbot.decide.WorldState(world.operations(), stores.locks(), background,
                         new HealthSignals(prometheus, decide.health().signals())),
                 new DecisionCalendar(new TrafficSource(calendar, prometheus, loadQuery), locks, decide),
@@ -87,12 +87,8 @@ final class DecideWiring {
                 new RollbackLine(world.world().packages(), world.world().deployments(), stores.ledger()), decisions);
         List<Command> commands = new ArrayList<>();
         commands.add(new ScheduleCommand(decider));
+        commands.add(new pdmbot.decide.RollbackCheckCommand(decider));
         commands.addAll(new DemoDecideCommands(demo, clock, calendar.zone(), world.world().description()).commands());
         return new Decide(decider, commands, resources);
-    }
-
-    /** The predictor when nothing learnt is wired: the configured default per nature. */
-    static DurationPredictor defaultPredictor(BotConfig config) {
-        return new NatureDurations(config.decide().defaultMinutes());
     }
 }

@@ -129,7 +129,7 @@ public final class PdmBot implements AutoCloseable {
         if (grafana != null) runs.events().subscribe(grafana);
         if (world.resources() instanceof GitLabWorld gitlab) gitlab.countErrorsIn(metrics.gitlabErrors());
         DecideWiring.Decide decide = DecideWiring.wire(config, dataDir, stores, world, classifications, natures,
-                DecideWiring.defaultPredictor(config), clock);
+                RunWiring.durations(config, stores, world, classifications, clock), clock);
         AtomicReference<Router> router = new AtomicReference<>();
         router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores, decide,
                 pending)));

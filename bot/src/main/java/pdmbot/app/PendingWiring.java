@@ -10,11 +10,13 @@ import pdmbot.chat.Router;
 import pdmbot.domain.PackageVersion;
 import pdmbot.ledger.Ledger;
 import pdmbot.ledger.MigrationNatures;
+import pdmbot.pending.CachedDecisions;
 import pdmbot.pending.MaintainedPendingView;
 import pdmbot.pending.PendingSnapshot;
 import pdmbot.pending.PendingView;
 import pdmbot.run.RunService;
 import pdmbot.run.StatusCommand;
+import pdmbot.run.StatusDecisions;
 import pdmbot.storage.Stores;
 
 /** Builds the maintained pending view over the run's pending plan, the classification and the shared change counter. */
@@ -24,6 +26,9 @@ final class PendingWiring {
     static final Duration POLL = Duration.ofSeconds(2);
     /** How old a snapshot may get before it is recomputed anyway, for changes made outside the bot (a deployer's deploy). */
     static final Duration MAX_AGE = Duration.ofSeconds(60);
+
+    /** How old the decisions {@code pdm status} shows may get: a window's "in 2 h" moves by the minute. */
+    static final Duration DECISIONS_AGE = Duration.ofSeconds(60);
 
     private PendingWiring() {
     }
@@ -41,6 +46,11 @@ final class PendingWiring {
             PendingSnapshot now = view.current();
             return new StatusCommand.Pending(now.plan(), now.natures(natures));
         };
+    }
+
+    /** The decisions {@code pdm status} shows, decided again when what is pending changes, else once a minute. */
+    static StatusDecisions decisions(PendingView view, StatusDecisions decisions) {
+        return new CachedDecisions(view, decisions, Clock.systemUTC(), DECISIONS_AGE);
     }
 
     /** The role each command needs, by name (everyone's for a name the router does not know). */

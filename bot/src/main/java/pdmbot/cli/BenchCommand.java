@@ -9,14 +9,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code bench [classify|ledger|chat|metrics|http]}: measures and prints JSON lines; asserts nothing. */
+/** {@code bench [classify|ledger|chat|decide|metrics|http]}: measures and prints JSON lines; asserts nothing. */
 @Command(name = "bench", description = "Measure performance and print the figures as JSON lines (nothing is asserted).")
 final class BenchCommand implements Callable<Integer> {
 
     @ParentCommand
     Main main;
 
-    @Parameters(arity = "0..1", paramLabel = "<what>", description = "classify, ledger, chat, metrics or http (default: all but http)")
+    @Parameters(arity = "0..1", paramLabel = "<what>", description = "classify, ledger, chat, decide, metrics or http (default: all but http)")
     String what;
 
     @Option(names = "--requests", description = "chat: requests per client (default ${DEFAULT-VALUE})", defaultValue = "50")
@@ -75,6 +75,10 @@ final class BenchCommand implements Callable<Integer> {
             benchChat();
             ran = true;
         }
+        if (which.equals("decide") || which.equals("all")) {
+            pdmbot.decide.bench.DecideBench.run(System.out, 500, 200, 20);
+            ran = true;
+        }
         if (which.equals("metrics") || which.equals("all")) {
             try (PdmBot bot = main.launch().start()) {
                 pdmbot.metrics.MetricsBench.run(System.out, bot.endpoints(), scrapes);
@@ -89,7 +93,7 @@ final class BenchCommand implements Callable<Integer> {
             ran = true;
         }
         if (!ran) {
-            System.err.println("pdm-bot bench: unknown benchmark '" + which + "'; expected classify, ledger, chat, metrics or http");
+            System.err.println("pdm-bot bench: unknown benchmark '" + which + "'; expected classify, ledger, chat, decide, metrics or http");
             return 2;
         }
         return 0;

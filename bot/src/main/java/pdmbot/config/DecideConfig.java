@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The run decisions' settings ({@code decide:}): the traffic calendar, the policy per nature, the bake time, the
- * default durations and the Prometheus queries. Every key has a default, so an empty section decides with GitLab.com's
+ * The run decisions' settings ({@code decide:}): the traffic calendar, the policy per nature, the bake time and the
+ * Prometheus queries (durations are {@code durations:}). Every key has a default, so an empty section decides with GitLab.com's
  * known policy on a GitLab.com-like weekly profile.
  */
 public record DecideConfig(String zone, String calendarFile, Map<String, String> loadProfile, List<String> holidays,
                            Double lowTraffic, Integer bakeHours, Map<String, List<String>> policy,
-                           Map<String, Integer> defaultMinutes, Prometheus prometheus, Health health) {
+                           Prometheus prometheus, Health health) {
 
     /** The windows a nature may run in, as the policy lists them. */
     public static final List<String> WINDOWS = List.of("working-days", "weekends", "low-traffic", "deploy-gap");
@@ -37,18 +37,12 @@ public record DecideConfig(String zone, String calendarFile, Map<String, String>
                     throw new IllegalArgumentException("policy." + e.getKey() + ": '" + window + "' is not a window; expected "
                             + String.join(", ", WINDOWS));
         policy = Map.copyOf(merged);
-        Map<String, Integer> minutes = new LinkedHashMap<>(defaultDurations());
-        if (defaultMinutes != null) minutes.putAll(defaultMinutes);
-        for (Map.Entry<String, Integer> e : minutes.entrySet())
-            if (e.getValue() == null || e.getValue() < 0)
-                throw new IllegalArgumentException("default-minutes." + e.getKey() + ": must be a number of minutes, 0 or more");
-        defaultMinutes = Map.copyOf(minutes);
         if (prometheus == null) prometheus = new Prometheus(null, null, null);
         if (health == null) health = new Health(null, null);
     }
 
     public static DecideConfig defaults() {
-        return new DecideConfig(null, null, null, null, null, null, null, null, null, null);
+        return new DecideConfig(null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -66,19 +60,6 @@ public record DecideConfig(String zone, String calendarFile, Map<String, String>
         p.put("noop", List.of("working-days", "weekends", "low-traffic"));
         p.put("unknown", List.of("low-traffic"));
         return p;
-    }
-
-    /** Durations when nothing better is known: a guess per nature, in minutes. */
-    static Map<String, Integer> defaultDurations() {
-        Map<String, Integer> m = new LinkedHashMap<>();
-        m.put("sidekiq_only", 1);
-        m.put("large_index_or_fk", 45);
-        m.put("ddl_cleanup", 5);
-        m.put("dml_inline", 20);
-        m.put("finalize_background", 30);
-        m.put("noop", 1);
-        m.put("unknown", 15);
-        return m;
     }
 
     /** Prometheus' HTTP API; {@code url} empty means none (the calendar's profile alone gives the load). */

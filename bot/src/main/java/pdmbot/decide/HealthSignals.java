@@ -32,17 +32,27 @@ public final class HealthSignals {
     public List<Health> readAt(Instant at, Collection<String> tables) {
         if (prometheus.isEmpty()) return List.of();
         List<Health> readings = new ArrayList<>();
+        String[] down = {null};
         for (DecideConfig.Signal signal : signals) {
             if (!signal.isPerTable()) {
-                readings.add(read(signal, signal.query(), "", at));
+                readings.add(read(signal, signal.query(), "", at, down));
                 continue;
             }
             for (String table : tables) {
                 if (!table.matches("[A-Za-z0-9_.]+")) continue;
-                readings.add(read(signal, signal.query().replace("{table}", table), table, at));
+                readings.add(read(signal, signal.query().replace("{table}", table), table, at, down));
             }
         }
         return readings;
+    }
+
+    /** After a timeout or an unreachable Prometheus the rest are unknown for the same reason, without waiting again. */
+    private Health read(DecideConfig.Signal signal, String query, String table, Instant at, String[] down) {
+        if (down[0] != null) return new Health(signal.name(), table, "unknown", down[0]);
+        Health health = read(signal, query, table, at);
+        if (health.state().equals("unknown") && (health.detail().startsWith("Prometheus did not answer")
+                || health.detail().contains("could not be reached"))) down[0] = health.detail();
+        return health;
     }
 
     private Health read(DecideConfig.Signal signal, String query, String table, Instant at) {

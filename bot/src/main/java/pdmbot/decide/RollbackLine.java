@@ -23,7 +23,7 @@ import pdmbot.world.PackageSource;
  * what their code uses. A PDM run now moves the line to the current package, cutting off every other target. The
  * {@code rollback check} command and the decisions' Rollback fact both come from here.
  */
-public final class RollbackLine {
+public final class RollbackLine implements RunDecider.RollbackLines {
 
     /** An environment's line and what it means. */
     public record Line(Environment environment, Optional<AutoDeployPackage> current, Optional<AutoDeployPackage> line,
@@ -62,6 +62,7 @@ public final class RollbackLine {
     }
 
     /** The line of {@code environment}, given the versions pending there. */
+    @Override
     public Line of(Environment environment, Collection<String> pendingVersions) {
         Optional<AutoDeployPackage> current = deployments.packageOn(environment);
         if (current.isEmpty()) return new Line(environment, current, Optional.empty(), List.of(), List.of());

@@ -23,15 +23,27 @@ import pdmbot.rules.decide.RunDecisions;
 public final class RunDecider implements RunWindows {
 
     private final RunDecisions rules;
-    private final PendingGroups pending;
-    private final WorldState world;
+    private final Supplier<PendingGroups.Read> pending;
+    private final PresentFacts world;
     private final DecisionCalendar calendar;
     private final Supplier<DeployCadence> cadence;
-    private final RollbackLine rollback;
+    private final RollbackLines rollback;
     private final Clock clock;
 
-    public RunDecider(RunDecisions rules, PendingGroups pending, WorldState world, DecisionCalendar calendar,
-                      Supplier<DeployCadence> cadence, RollbackLine rollback, Clock clock) {
+    /** The facts of this moment only, for the groups pending ({@link WorldState} reads them from the world). */
+    @FunctionalInterface
+    public interface PresentFacts {
+        List<Object> factsAt(Instant now, List<GroupFacts> groups);
+    }
+
+    /** The rollback line of an environment given what is pending there ({@link RollbackLine}). */
+    @FunctionalInterface
+    public interface RollbackLines {
+        RollbackLine.Line of(Environment environment, java.util.Collection<String> pendingVersions);
+    }
+
+    public RunDecider(RunDecisions rules, Supplier<PendingGroups.Read> pending, PresentFacts world, DecisionCalendar calendar,
+                      Supplier<DeployCadence> cadence, RollbackLines rollback, Clock clock) {
         this.rules = rules;
         this.pending = pending;
         this.world = world;
@@ -60,6 +72,27 @@ public final class RunDecider implements RunWindows {
         }
     }
 
+    /** The rollback line of the environment now: the same one the decisions' Rollback fact comes from. */
+    public RollbackLine.Line lineOf(Environment environment) {
+        PendingGroups.Read read = pending.get();
+        return rollback.of(environment, read.plan().on(environment).stream().map(e -> e.migration().version()).toList());
+    }
+
+    /** What is pending now, grouped, with each migration's tables. */
+    public PendingGroups.Read pendingNow() {
+        return pending.get();
+    }
+
+    /** The rules, for the subset check of {@code --only}. */
+    public RunDecisions rules() {
+        return rules;
+    }
+
+    /** The bake time the decisions hold a run that cuts off rollback targets for. */
+    public Duration bakeTime() {
+        return Duration.ofMinutes(calendar.thresholds().bakeMinutes());
+    }
+
     /** The decisions at {@code at} (the present's facts included only when {@code at} is now). */
     public Schedule decideAt(Instant at) {
         return schedule(at, at);
@@ -68,7 +101,7 @@ public final class RunDecider implements RunWindows {
     /** Each group's decision at {@code from} and its next window before {@code until}, looking hour by hour. */
     public Schedule schedule(Instant from, Instant until) {
         Instant now = clock.instant();
-        PendingGroups.Read read = pending.read();
+        PendingGroups.Read read = pending.get();
         List<RollbackLine.Line> lines = new ArrayList<>();
         for (Environment environment : PendingGroups.ENVIRONMENTS)
             lines.add(rollback.of(environment, read.plan().on(environment).stream().map(e -> e.migration().version()).toList()));
@@ -82,7 +115,14 @@ public final class RunDecider implements RunWindows {
             groupFacts.add(g.fact());
             groupFacts.addAll(g.finalizes());
         }
-        DecisionReport first = evaluate(groupFacts, fromIsNow ? present : List.of(), from, fromIsNow, profile, deploys, lines);
+        try (RunDecisions.Session session = rules.open(groupFacts)) {
+            DecisionReport first = session.evaluate(moment(fromIsNow ? present : List.of(), from, fromIsNow, profile, deploys, lines));
+            return scan(session, first, read, from, until, profile, deploys, lines);
+        }
+    }
+
+    private Schedule scan(RunDecisions.Session session, DecisionReport first, PendingGroups.Read read, Instant from, Instant until,
+                          TrafficSource.Profile profile, DeployCadence deploys, List<RollbackLine.Line> lines) {
         Map<String, Optional<Window>> windows = new java.util.HashMap<>();
         Map<String, Optional<Decision>> atWindow = new java.util.HashMap<>();
         Map<String, Instant> opened = new java.util.HashMap<>();
@@ -96,7 +136,7 @@ public final class RunDecider implements RunWindows {
         // hour by hour: a window opens at the first RUN_NOW and closes at the first hour that is not
         Instant slot = from.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
         while (slot.isBefore(until) && windows.size() < read.groups().size()) {
-            DecisionReport report = evaluate(groupFacts, List.of(), slot, false, profile, deploys, lines);
+            DecisionReport report = session.evaluate(moment(List.of(), slot, false, profile, deploys, lines));
             for (GroupFacts g : read.groups()) {
                 if (windows.containsKey(g.key())) continue;
                 Decision d = report.of(g.key()).orElseThrow();
@@ -119,12 +159,11 @@ public final class RunDecider implements RunWindows {
         return new Schedule(from, until, scheduled, lines);
     }
 
-    private DecisionReport evaluate(List<Object> groupFacts, List<Object> present, Instant at, boolean isNow,
-                                    TrafficSource.Profile profile, DeployCadence deploys, List<RollbackLine.Line> lines) {
-        List<Object> facts = new ArrayList<>(groupFacts);
-        facts.addAll(present);
+    private List<Object> moment(List<Object> present, Instant at, boolean isNow, TrafficSource.Profile profile,
+                                DeployCadence deploys, List<RollbackLine.Line> lines) {
+        List<Object> facts = new ArrayList<>(present);
         facts.addAll(calendar.factsAt(at, isNow, profile, deploys, lines));
-        return rules.evaluate(facts);
+        return facts;
     }
 
     @Override

@@ -52,13 +52,18 @@ public final class ScheduleCommand implements Command {
                     + "; " + String.join(", ", s.group().fact().databases()) + "), expected " + DecisionReplies.expected(s.group()) + ": "
                     + s.now().kind().id() + " — " + String.join("; ", DecisionReplies.reasons(s.now())));
             if (s.now().kind() != DecisionKind.RUN_NOW)
-                line.append(s.window().isPresent() ? ". Next window " + DecisionReplies.window(s.window(), zone)
+                line.append(s.window().isPresent() ? (s.now().kind() == DecisionKind.BLOCKED ? ". Once that clears, the next window is "
+                        : ". Next window ") + DecisionReplies.window(s.window(), zone)
                         + s.atWindow().map(d -> " (" + String.join("; ", d.deciding().stream().map(r -> r.rule()).toList()) + ")").orElse("")
                         : ". No window in the next " + days + " days");
-            line.append(". Cost: ").append(DecisionReplies.cost(schedule.line(s.group().group().environment()))).append('.');
-            why.add(line.toString());
+            why.add(line.append('.').toString());
         }
         reply.bullets(why);
+        List<String> costs = new ArrayList<>();
+        for (pdmbot.domain.Environment environment : PendingGroups.ENVIRONMENTS)
+            if (schedule.groups().stream().anyMatch(s -> s.group().group().environment() == environment))
+                costs.add(environment.id() + ": " + DecisionReplies.cost(schedule.line(environment)));
+        reply.text("What a run costs (`rollback check` has the details):").bullets(costs);
         if (!atNow) reply.note("At a time other than now the decision sees the calendar, expected deploys, change locks and the"
                 + " rollback line of that time; incidents, locks, deployments, background migrations and health are looked at only for now.");
         return reply.build();

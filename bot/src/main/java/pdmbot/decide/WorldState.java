@@ -21,7 +21,7 @@ import pdmbot.world.RunningDeployment;
  * The facts of this moment only (they cannot be projected into a later window): deployments running, incidents,
  * change requests, environment locks, unfinished batched background migrations and the health signals.
  */
-public final class WorldState {
+public final class WorldState implements RunDecider.PresentFacts {
 
     private final Operations operations;
     private final LockStore locks;
@@ -39,6 +39,7 @@ public final class WorldState {
         return health;
     }
 
+    @Override
     public List<Object> factsAt(Instant now, List<GroupFacts> groups) {
         List<Object> facts = new ArrayList<>();
         for (RunningDeployment d : operations.runningDeployments().running())

@@ -20,10 +20,17 @@ public final class ExecuteCommand implements Command {
 
     private final RunService runs;
     private final MigrationNatures natures;
+    private final SubsetPlanner subsets;
 
     public ExecuteCommand(RunService runs, MigrationNatures natures) {
+        this(runs, natures, SubsetPlanner.NONE);
+    }
+
+    /** With {@code --only} answered by {@code subsets} (the run decisions). */
+    public ExecuteCommand(RunService runs, MigrationNatures natures, SubsetPlanner subsets) {
         this.runs = runs;
         this.natures = natures;
+        this.subsets = subsets;
     }
 
     @Override
@@ -34,14 +41,17 @@ public final class ExecuteCommand implements Command {
                 .releaseManagersOnly()
                 .flag("dry-run", "only shows the checks and what would run; changes nothing")
                 .flag("confirm", "starts the run without asking")
+                .option("only", "nature|version,...", "only these natures or versions, in version order (refused when one would run before an earlier pending one on its table)")
                 .example("pdm execute --dry-run")
                 .example("pdm execute")
                 .example("pdm execute --confirm")
+                .example("pdm execute --only sidekiq_only --dry-run")
                 .handledBy(this::execute);
     }
 
     private Reply execute(Invocation invocation) {
         boolean dryRun = invocation.has("dry-run");
+        if (invocation.option("only").isPresent()) return subsets.plan(invocation.option("only").get(), dryRun);
         Optional<RunRecord> active = runs.active();
         if (active.isPresent() && !dryRun) return busy(active.get());
 

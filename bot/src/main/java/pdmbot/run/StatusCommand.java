@@ -27,17 +27,24 @@ public final class StatusCommand implements Command {
     private final RunService runs;
     private final Supplier<Pending> pending;
     private final LockStore locks;
+    private final StatusDecisions decisions;
 
     /** Pending computed afresh for every status (tools and tests without a pending view). */
     public StatusCommand(RunService runs, World world, LockStore locks, MigrationNatures natures) {
-        this(runs, () -> new Pending(runs.pending(), natures), locks);
+        this(runs, world, locks, natures, StatusDecisions.NONE);
     }
 
-    /** Pending as {@code pending} answers: the maintained view, so a status costs no world reads. */
-    public StatusCommand(RunService runs, Supplier<Pending> pending, LockStore locks) {
+    /** With the run decisions of each pending group; pending computed afresh for every status. */
+    public StatusCommand(RunService runs, World world, LockStore locks, MigrationNatures natures, StatusDecisions decisions) {
+        this(runs, () -> new Pending(runs.pending(), natures), locks, decisions);
+    }
+
+    /** Pending as {@code pending} answers (the maintained view, so a status costs no world reads), with the decisions. */
+    public StatusCommand(RunService runs, Supplier<Pending> pending, LockStore locks, StatusDecisions decisions) {
         this.runs = runs;
         this.pending = pending;
         this.locks = locks;
+        this.decisions = decisions;
     }
 
     @Override
@@ -58,6 +65,9 @@ public final class StatusCommand implements Command {
                 counts.add(environment.databaseEnvironment() + " " + database.id() + ": " + plan.countOn(environment, database));
         reply.text("Pending — " + String.join(", ", counts) + ".");
         RunReplies.planTable(reply, plan, now.natures());
+
+        List<String> decided = decisions.lines();
+        if (!decided.isEmpty()) reply.text("Decisions (`pdm schedule` has the windows and costs):").bullets(decided);
 
         List<EnvironmentLock> held = locks.locks();
         reply.text(held.isEmpty() ? "No environment is locked."

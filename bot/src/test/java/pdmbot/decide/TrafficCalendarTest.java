@@ -21,7 +21,7 @@ class TrafficCalendarTest {
     Path dir;
 
     private static DecideConfig withFile(Path file) {
-        return new DecideConfig(null, file.toString(), null, null, null, null, null, null, null, null);
+        return new DecideConfig(null, file.toString(), null, null, null, null, null, null, null);
     }
 
     @Test
@@ -71,11 +71,11 @@ class TrafficCalendarTest {
     void a_configured_profile_day_replaces_the_default_and_a_bad_one_names_the_key() {
         String night = "0.9 0.9 0.9 0.9 0.9 0.9 0.9 0.9 0.9 0.9 0.9 0.9 0.9 0.9 0.9 0.9 0.9 0.9 0.9 0.9 0.9 0.9 0.9 0.9";
         TrafficCalendar calendar = TrafficCalendar.of(new DecideConfig(null, null, Map.of("saturday", night), List.of("2026-12-24 Christmas Eve"),
-                null, null, null, null, null, null));
+                null, null, null, null, null));
 
         assertThat(calendar.levelAt(Instant.parse("2026-12-05T03:00:00Z"))).isEqualTo(0.9);
         assertThat(calendar.momentAt(Instant.parse("2026-12-24T03:00:00Z")).holiday()).isEqualTo("Christmas Eve");
-        assertThatThrownBy(() -> TrafficCalendar.of(new DecideConfig(null, null, Map.of("caturday", night), null, null, null, null, null, null, null)))
+        assertThatThrownBy(() -> TrafficCalendar.of(new DecideConfig(null, null, Map.of("caturday", night), null, null, null, null, null, null)))
                 .hasMessage("decide.load-profile.caturday: \"caturday\" is not a day of the week; expected monday … sunday");
     }
 

@@ -69,10 +69,47 @@ public final class RunDecisions {
 
     /** Decides every group among the facts, at the one moment they describe. */
     public DecisionReport evaluate(Collection<?> facts) {
+        try (Session session = open(List.of())) {
+            return session.evaluate(facts);
+        }
+    }
+
+    /**
+     * A session holding {@code stable} facts (the groups) for evaluating one moment after another: each
+     * {@link Session#evaluate} replaces the previous moment's facts, and the logical conclusions follow.
+     */
+    public Session open(Collection<?> stable) {
         KieSession session = base.newKieSession();
-        try {
-            for (Object fact : facts) session.insert(fact);
+        for (Object fact : stable) session.insert(fact);
+        return new Session(session);
+    }
+
+    /** One rule session over stable facts; not thread-safe; close it. */
+    public static final class Session implements AutoCloseable {
+        private final KieSession session;
+        private final List<org.kie.api.runtime.rule.FactHandle> moment = new ArrayList<>();
+
+        private Session(KieSession session) {
+            this.session = session;
+        }
+
+        /** The decisions with {@code facts} as the moment's facts (the previous moment's are retracted first). */
+        public DecisionReport evaluate(Collection<?> facts) {
+            for (org.kie.api.runtime.rule.FactHandle handle : moment) session.delete(handle);
+            moment.clear();
+            for (Object fact : facts) moment.add(session.insert(fact));
             session.fireAllRules();
+            return report(session);
+        }
+
+        @Override
+        public void close() {
+            session.dispose();
+        }
+    }
+
+    private static DecisionReport report(KieSession session) {
+        {
             Map<String, List<DecisionReason>> reasons = new HashMap<>();
             for (QueryResultsRow row : session.getQueryResults("reasons")) {
                 DecisionReason reason = (DecisionReason) row.get("$r");
@@ -89,8 +126,6 @@ public final class RunDecisions {
             List<SubsetRefusal> refusals = new ArrayList<>();
             for (QueryResultsRow row : session.getQueryResults("refusals")) refusals.add((SubsetRefusal) row.get("$s"));
             return new DecisionReport(decisions, refusals);
-        } finally {
-            session.dispose();
         }
     }
 
