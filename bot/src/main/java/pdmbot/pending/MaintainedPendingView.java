@@ -49,6 +49,7 @@ public final class MaintainedPendingView implements PendingView, RunEvents, Auto
     private volatile PendingSnapshot snapshot;
     private volatile long sharedSeen = Long.MIN_VALUE;
     private volatile ScheduledExecutorService poller;
+    private volatile boolean closed;
 
     /**
      * @param plans        what is pending now, computed afresh (the world's answer)
@@ -98,7 +99,12 @@ public final class MaintainedPendingView implements PendingView, RunEvents, Auto
             log.warn("could not tell other instances that {}: {}", why, e.toString());
         }
         ScheduledExecutorService p = poller;
-        if (p != null && snapshot != null) p.execute(this::recomputeQuietly);
+        if (p == null || snapshot == null || closed) return;
+        try {
+            p.execute(this::recomputeQuietly);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // closed meanwhile: the next reader (if any) recomputes
+        }
     }
 
     @Override
@@ -113,6 +119,7 @@ public final class MaintainedPendingView implements PendingView, RunEvents, Auto
 
     /** One poll: another instance's change, or a snapshot past its age, makes a new one (only once someone has read). */
     void look(Duration maxAge) {
+        if (closed) return;
         try {
             long generation = shared.generation();
             boolean theirs = generation != sharedSeen;
@@ -125,7 +132,8 @@ public final class MaintainedPendingView implements PendingView, RunEvents, Auto
                 recompute();
             }
         } catch (RuntimeException e) {
-            log.warn("could not refresh the pending view: {}", e.toString());
+            // the bot closing its store under a poll in flight is no news
+            if (!closed) log.warn("could not refresh the pending view: {}", e.toString());
         }
     }
 
@@ -133,7 +141,7 @@ public final class MaintainedPendingView implements PendingView, RunEvents, Auto
         try {
             recompute();
         } catch (RuntimeException e) {
-            log.warn("could not recompute the pending view: {}", e.toString());
+            if (!closed) log.warn("could not recompute the pending view: {}", e.toString());
         }
     }
 
@@ -173,9 +181,17 @@ public final class MaintainedPendingView implements PendingView, RunEvents, Auto
         return new PendingSnapshot(generation, at, plan, items, byVersion);
     }
 
+    /** Stops polling and waits (briefly) for a poll in flight, so nothing reads the store after the bot closes it. */
     @Override
     public void close() {
+        closed = true;
         ScheduledExecutorService p = poller;
-        if (p != null) p.shutdownNow();
+        if (p == null) return;
+        p.shutdownNow();
+        try {
+            if (!p.awaitTermination(5, TimeUnit.SECONDS)) log.info("a pending view poll was still running at close");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
