@@ -35,15 +35,18 @@ import pdmbot.pending.ChangingCommands;
 import pdmbot.pending.MaintainedPendingView;
 import pdmbot.pending.PendingView;
 import pdmbot.classification.Classifications;
+import pdmbot.durations.MigrationDurations;
 import pdmbot.classification.ClassifiedNatures;
 import pdmbot.rules.classify.RuleBook;
 import pdmbot.rules.classify.TableSizes;
 import pdmbot.rules.classify.UnableToCompileRulesException;
+import pdmbot.promote.Promotions;
 import pdmbot.run.RunService;
 import pdmbot.storage.Database;
 import pdmbot.world.demo.DemoOperations;
 import pdmbot.world.gitlab.GitLabWorld;
 import pdmbot.storage.Stores;
+import pdmbot.triage.TriageFeature;
 
 /** The assembled bot: configuration, store, world, rules and the chat core over them. */
 public final class PdmBot implements AutoCloseable {
@@ -60,14 +63,17 @@ public final class PdmBot implements AutoCloseable {
     private final Interactions interactions;
     private final String instance;
     private final pdmbot.decide.RunDecider decider;
+    private final ScheduleWiring.Schedule schedule;
+    private final Promotions promotions;
     private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
     private MaintainedPendingView pending;
     private BotMetrics metrics;
     private GrafanaAnnotations grafana;
+    private TriageFeature triage;
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
                    Ledger ledger, RunService runs, Interactions interactions, String instance,
-                   pdmbot.decide.RunDecider decider) {
+                   pdmbot.decide.RunDecider decider, ScheduleWiring.Schedule schedule, Promotions promotions) {
         this.config = config;
         this.database = database;
         this.world = world;
@@ -78,6 +84,8 @@ public final class PdmBot implements AutoCloseable {
         this.interactions = interactions;
         this.instance = instance;
         this.decider = decider;
+        this.schedule = schedule;
+        this.promotions = promotions;
     }
 
     public static PdmBot start(BotConfig config, Map<String, String> environment) {
@@ -121,7 +129,8 @@ public final class PdmBot implements AutoCloseable {
                 instance, caughtUp.packagesSeen(), caughtUp.ingested().size());
         Classifications classifications = classifications(config, stores, clock);
         ClassifiedNatures natures = new ClassifiedNatures(ledger, classifications);
-        RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, instance, clock);
+        MigrationDurations durations = RunWiring.durations(config, stores, world, classifications, clock);
+        RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, durations, instance, clock);
         MaintainedPendingView pending = PendingWiring.view(ledger, natures, runs, stores, clock);
         BotMetrics metrics = new BotMetrics(pending, stores.runs(), TriageAnswers.NONE, runs.plan().environments(), clock);
         counted.set(metrics);
@@ -129,16 +138,24 @@ public final class PdmBot implements AutoCloseable {
         if (grafana != null) runs.events().subscribe(grafana);
         if (world.resources() instanceof GitLabWorld gitlab) gitlab.countErrorsIn(metrics.gitlabErrors());
         DecideWiring.Decide decide = DecideWiring.wire(config, dataDir, stores, world, classifications, natures,
-                RunWiring.durations(config, stores, world, classifications, clock), clock);
+                durations, clock);
+        Promotions promotions = PromotionWiring.promotions(config, stores, world, announcements, natures, runs, clock);
+        ScheduleWiring.Schedule schedule = ScheduleWiring.wire(config, stores, decide.decider(), runs, announcements, clock);
         AtomicReference<Router> router = new AtomicReference<>();
-        router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores, decide,
-                pending)));
+        Dialogues dialogues = new Dialogues(stores.dialogues(), clock);
+        TriageFeature triage = TriageWiring.triage(database, stores, dialogues, ledger, natures, world, runs, announcements,
+                instance, clock);
+        List<pdmbot.chat.Command> commands = new java.util.ArrayList<>(CommandList.all(router::get, ledger, natures,
+                classifications, runs, world, stores, decide, schedule.commands(), promotions, pending));
+        commands.addAll(triage.commands());
+        router.set(new Router(commands));
         ChatCore core = new ChatCore(router.get(), roles(config), new CommandMetrics(metrics, new ChangingCommands(
                 new StoreAuditTrail(stores.audit(), clock), pending, PendingWiring.roles(router.get()))));
-        Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(),
-                new Dialogues(stores.dialogues(), clock), instance, clock);
-        PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance, decide.decider());
+        Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(), dialogues, instance, clock);
+        PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance, decide.decider(),
+                schedule, promotions);
         decide.resources().forEach(bot::closeFirst);
+        bot.triage = triage;
         bot.pending = pending;
         bot.metrics = metrics;
         bot.grafana = grafana;
@@ -241,6 +258,16 @@ public final class PdmBot implements AutoCloseable {
      */
     public void driveUnfinishedRuns() {
         RunWiring.driveUnfinishedRuns(config, runs);
+        // Scheduled runs (schedule.mode propose or auto) are driven by the same processes: serve and the console.
+        schedule.start(database.dataSource(), instance);
+        triage.remindEvery(TriageWiring.REMINDER_LOOK);
+        // deploys started here or by another instance (or a one-shot say) are ended and announced by whoever serves
+        promotions.execution().watch(Duration.ofSeconds(world.simulated() != null ? 1 : config.run().pollSeconds()));
+    }
+
+    /** The failure triage feature (its service, commands and reminders). */
+    public TriageFeature triage() {
+        return triage;
     }
 
     /** The one maintained view of what is pending (status, metrics, the dashboard, the decisions). */
@@ -292,6 +319,9 @@ public final class PdmBot implements AutoCloseable {
     public void close() {
         for (AutoCloseable user : closeFirst) closeQuietly(user);
         closeFirst.clear();
+        schedule.close();
+        triage.close();
+        promotions.execution().close();
         pending.close();
         runs.close();
         closeQuietly(grafana);

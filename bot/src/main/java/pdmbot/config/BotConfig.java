@@ -11,7 +11,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules,
                         Http http, Slack slack, Discord discord, Run run, DecideConfig decide, Durations durations,
-                        Schedule schedule, Grafana grafana) {
+                        Schedule schedule, DeployConfig deploy, Grafana grafana) {
 
     public BotConfig {
         if (data == null || data.isBlank()) data = "data";
@@ -27,33 +27,40 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
         if (decide == null) decide = DecideConfig.defaults();
         if (durations == null) durations = new Durations(null);
         if (schedule == null) schedule = new Schedule(null, null, null);
+        if (deploy == null) deploy = new DeployConfig(null, null);
         if (grafana == null) grafana = new Grafana(null, null, null, null);
+    }
+
+    /** Without {@code deploy} (issue 16; its defaults: GitLab.com's chain) and {@code grafana} (issue 17). */
+    public BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules, Http http, Slack slack,
+                     Discord discord, Run run, DecideConfig decide, Durations durations, Schedule schedule) {
+        this(data, store, world, roles, console, rules, http, slack, discord, run, decide, durations, schedule, null, null);
+    }
+
+    /** Without Grafana annotations (issue 17): the shape after issue 16. */
+    public BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules, Http http, Slack slack,
+                     Discord discord, Run run, DecideConfig decide, Durations durations, Schedule schedule, DeployConfig deploy) {
+        this(data, store, world, roles, console, rules, http, slack, discord, run, decide, durations, schedule, deploy, null);
     }
 
     /** Without the sections issue 14 and issue 17 added (their defaults): the shape before them. */
     public BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules, Http http, Slack slack,
                      Discord discord, Run run) {
-        this(data, store, world, roles, console, rules, http, slack, discord, run, null, null, null, null);
-    }
-
-    /** Without Grafana annotations (issue 17): the shape after issue 14. */
-    public BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules, Http http, Slack slack,
-                     Discord discord, Run run, DecideConfig decide, Durations durations, Schedule schedule) {
-        this(data, store, world, roles, console, rules, http, slack, discord, run, decide, durations, schedule, null);
+        this(data, store, world, roles, console, rules, http, slack, discord, run, null, null, null, null, null);
     }
 
     public static BotConfig defaults() {
-        return new BotConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new BotConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public BotConfig withData(String folder) {
         return new BotConfig(folder, store, world, roles, console, rules, http, slack, discord, run, decide, durations, schedule,
-                grafana);
+                deploy, grafana);
     }
 
     public BotConfig withWorld(World value) {
         return new BotConfig(data, store, value, roles, console, rules, http, slack, discord, run, decide, durations, schedule,
-                grafana);
+                deploy, grafana);
     }
 
     /** Where the bot keeps its state: {@code h2} in the data folder, or a shared {@code postgres}. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pdmbot.chat.Announcements;
@@ -37,6 +38,7 @@ final class RunEngine {
     private final Announcements announcements;
     private final String owner;
     private final RunEvents events;
+    private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
 
     RunEngine(RunStore store, RunChecks checks, RunResources resources, Announcements announcements, String owner) {
         this(store, checks, resources, announcements, owner, new RunEvents() { });
@@ -50,6 +52,10 @@ final class RunEngine {
         this.announcements = announcements;
         this.owner = owner;
         this.events = events;
+    }
+
+    void addListener(RunListener listener) {
+        listeners.add(listener);
     }
 
     String owner() {
@@ -120,6 +126,13 @@ final class RunEngine {
         }
         store.finish(runId, "succeeded: " + store.executed(runId).size() + " post-deploy migration(s) executed");
         store.run(runId).ifPresent(events::runEnded);
+        for (RunListener listener : listeners) {
+            try {
+                listener.runSucceeded(runId);
+            } catch (RuntimeException e) {
+                log.error("a run listener failed on run {} succeeding", runId, e);
+            }
+        }
     }
 
     private static StepResult perform(RunContext context) {
@@ -178,6 +191,15 @@ final class RunEngine {
         message.text(RunPlan.words(context.environments()) + " stay locked by the run. A failed post-deploy migration is never"
                 + " retried automatically: triage it, then `pdm retry " + runId + "` resumes from " + step.id() + ".");
         context.announce(announcementKey, message.build());
+        RunFailed event = new RunFailed(runId, step, context.attempt(), failed.summary(), failed.migrationVersion(),
+                failed.error(), failed.jobUrl());
+        for (RunListener listener : listeners) {
+            try {
+                listener.runFailed(event);
+            } catch (RuntimeException e) {
+                log.error("a run listener failed on run {} failing", runId, e);
+            }
+        }
     }
 
     /** The step a run is at: its first step not succeeded. */

@@ -3,8 +3,6 @@ package pdmbot.run;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import pdmbot.durations.MigrationDurations;
-import pdmbot.durations.MigrationProfile;
 import pdmbot.storage.locks.LockStore;
 import pdmbot.world.Operations;
 import pdmbot.world.PendingMigrations;
@@ -17,13 +15,12 @@ import pdmbot.world.World;
  */
 public record RunResources(World world, Operations operations, LockStore locks, MergeRequestOf mergeRequests,
                            PendingMigrations.DatabasesOf databases, Clock clock, Duration pollInterval, Pacer pacer,
-                           MigrationDurations durations) {
+                           MigrationTimes durations) {
 
-    /** Without learnt durations: every migration is predicted at the unknown nature's default, nothing is learnt. */
+    /** Without learnt durations: every migration is expected to take the same, nothing is learnt. */
     public RunResources(World world, Operations operations, LockStore locks, MergeRequestOf mergeRequests,
                         PendingMigrations.DatabasesOf databases, Clock clock, Duration pollInterval, Pacer pacer) {
-        this(world, operations, locks, mergeRequests, databases, clock, pollInterval, pacer,
-                MigrationDurations.defaultsOnly((environment, migration) -> MigrationProfile.UNKNOWN));
+        this(world, operations, locks, mergeRequests, databases, clock, pollInterval, pacer, MigrationTimes.NONE);
     }
 
     public RunResources {

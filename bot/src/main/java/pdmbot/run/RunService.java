@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import pdmbot.durations.MigrationDurations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pdmbot.chat.Announcements;
@@ -70,7 +69,7 @@ public final class RunService implements AutoCloseable {
     private final Clock clock;
     private final Duration lease;
     private final RunDriver driver;
-    private final MigrationDurations durations;
+    private final MigrationTimes durations;
     private final RunEventHub events = new RunEventHub();
 
     public RunService(RunStore store, RunChecks checks, RunPlan plan, RunResources resources, Announcements announcements,
@@ -89,6 +88,11 @@ public final class RunService implements AutoCloseable {
     /** How long the pending migrations of {@code pending} are expected to take, in a line (empty when none are). */
     public String expected(PendingPlan pending) {
         return ExpectedRun.line(pending, durations);
+    }
+
+    /** Adds a listener told when a run this instance drives fails at a step or succeeds (the triage dialogue). */
+    public void addListener(RunListener listener) {
+        engine.addListener(listener);
     }
 
     public RunStore store() {

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import pdmbot.world.demo.DemoWorld;
 
 /** One generated demo world per test JVM, copied into each test's data folder (generating takes about a second). */
-final class DemoTemplate {
+public final class DemoTemplate {
 
     private static final Path TEMPLATE = generate();
 
@@ -28,7 +28,7 @@ final class DemoTemplate {
     }
 
     /** Puts a fresh copy of the demo world in {@code <dataDir>/demo}; returns dataDir. */
-    static Path copyInto(Path dataDir) {
+    public static Path copyInto(Path dataDir) {
         Path target = dataDir.resolve("demo");
         try (Stream<Path> files = Files.walk(TEMPLATE)) {
             for (Path source : (Iterable<Path>) files::iterator) {

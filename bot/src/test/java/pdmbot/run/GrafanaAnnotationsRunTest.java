@@ -55,7 +55,7 @@ class GrafanaAnnotationsRunTest {
     TestBot bot(String dashboard) {
         BotConfig base = TestBot.config(dir);
         BotConfig config = new BotConfig(base.data(), base.store(), base.world(), base.roles(), base.console(), base.rules(),
-                base.http(), base.slack(), base.discord(), base.run(), base.decide(), base.durations(), base.schedule(),
+                base.http(), base.slack(), base.discord(), base.run(), base.decide(), base.durations(), base.schedule(), base.deploy(),
                 new BotConfig.Grafana(grafana.baseUrl(), null, dashboard, 5));
         return TestBot.wrap(PdmBot.start(config, Map.of("PDM_GRAFANA_TOKEN", TOKEN), Clock.systemUTC()));
     }
@@ -127,7 +127,7 @@ class GrafanaAnnotationsRunTest {
     void a_grafana_url_without_a_token_stops_the_start_naming_the_variable() {
         BotConfig base = TestBot.config(dir);
         BotConfig config = new BotConfig(base.data(), base.store(), base.world(), base.roles(), base.console(), base.rules(),
-                base.http(), base.slack(), base.discord(), base.run(), base.decide(), base.durations(), base.schedule(),
+                base.http(), base.slack(), base.discord(), base.run(), base.decide(), base.durations(), base.schedule(), base.deploy(),
                 new BotConfig.Grafana(grafana.baseUrl(), null, null, null));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PdmBot.start(config, Map.of(), Clock.systemUTC()))

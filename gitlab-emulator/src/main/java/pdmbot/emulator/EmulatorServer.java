@@ -39,6 +39,7 @@ final class EmulatorServer implements AutoCloseable {
         new PipelineRoutes(world).register(api);
         new IssueRoutes(world).register(api);
         new MergeRequestRoutes(world).register(api);
+        new LabelEventRoutes(world).register(api);
         new AdminRoutes(world).register(api);
         new ControlRoutes(world).register(control);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);

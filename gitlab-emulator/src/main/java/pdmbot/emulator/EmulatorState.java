@@ -92,6 +92,11 @@ final class EmulatorState {
         }
     }
 
+    /** A label added to or removed from a merge request, by whom (lib/api/entities/resource_label_event.rb). */
+    record LabelEvent(long id, long projectId, long mergeRequestId, long mergeRequestIid, long userId, String label,
+                      String action, Instant createdAt) {
+    }
+
     /** One row of an instance database's {@code schema_migrations} view: {@code up} ran, {@code down} pending. */
     record Migration(String database, String version, String name, String status) {
     }
@@ -113,6 +118,7 @@ final class EmulatorState {
     final List<Issue> issues = new ArrayList<>();
     final List<Note> notes = new ArrayList<>();
     final List<MergeRequest> mergeRequests = new ArrayList<>();
+    final List<LabelEvent> labelEvents = new ArrayList<>();
     final List<Migration> migrations = new ArrayList<>();
     final List<BatchedMigration> batchedMigrations = new ArrayList<>();
     /** How far the emulator's clock was moved ahead of real time, kept across restarts. */

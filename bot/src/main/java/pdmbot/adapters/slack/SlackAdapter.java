@@ -178,7 +178,7 @@ public final class SlackAdapter implements AutoCloseable {
     /** The HTTP-mode endpoint for {@code /slack/events}: signature check first, then Bolt. */
     /** Announcements posted to {@code channel}, one thread per topic; closed with the adapter. */
     public pdmbot.chat.Announcements announcementsTo(String channel) {
-        SlackAnnouncements channelAnnouncements = new SlackAnnouncements(poster, channel);
+        SlackAnnouncements channelAnnouncements = new SlackAnnouncements(poster, channel, interactions);
         announcements.add(channelAnnouncements);
         return channelAnnouncements;
     }

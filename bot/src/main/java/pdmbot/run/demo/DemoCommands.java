@@ -75,7 +75,10 @@ public final class DemoCommands {
                 demo("demo fail next")
                         .description("Demo: the next pipeline that runs this migration (or the next QA pipeline) fails; earlier plans stay.")
                         .argument("target", "the migration (version, class or file name) or qa")
+                        .option("error", "kind", "how the migration fails: " + String.join(", ", pdmbot.world.demo.DemoErrors.KINDS)
+                                + " (default statement-timeout)")
                         .example("demo fail next 20231107025611")
+                        .example("demo fail next 20231107025611 --error deadlock")
                         .example("demo fail next qa")
                         .handledBy(onDemo(this::failNext)),
                 demo("demo fail clear")
@@ -167,8 +170,13 @@ public final class DemoCommands {
             if (matches.isEmpty()) return Reply.refused("No migration matches \"" + ref + "\"; give its 14-digit version.");
             if (matches.size() > 1)
                 return Reply.refused("\"" + ref + "\" matches " + matches.size() + " migrations; give the 14-digit version.");
-            operations().failNext(matches.get(0).version());
-            planned = "The next PDM pipeline that runs `" + matches.get(0).version() + "` " + matches.get(0).name() + " fails there.";
+            java.util.Optional<String> error = invocation.option("error");
+            if (error.isPresent() && !pdmbot.world.demo.DemoErrors.KINDS.contains(error.get()))
+                return Reply.refused("--error is one of " + String.join(", ", pdmbot.world.demo.DemoErrors.KINDS) + ", not \"" + error.get() + "\".");
+            if (error.isPresent()) operations().failNext(matches.get(0).version(), error.get());
+            else operations().failNext(matches.get(0).version());
+            planned = "The next PDM pipeline that runs `" + matches.get(0).version() + "` " + matches.get(0).name() + " fails there"
+                    + error.map(e -> " with a " + e.replace('-', ' ')).orElse("") + ".";
         }
         List<String> all = operations().plannedFailures();
         if (all.size() < 2) return Reply.ok(planned);

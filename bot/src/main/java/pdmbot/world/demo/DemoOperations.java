@@ -156,6 +156,14 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
         return toIncident(issue);
     }
 
+    /** Opens an incident with its own title (a triage's), as the emulated production tracker would. */
+    public synchronized Incident openIncident(String title, int severity) {
+        DemoOperationsState.Issue issue = issue("#" + (500 + state.nextId++), title, severity, true, false);
+        state.incidents.add(issue);
+        save();
+        return toIncident(issue);
+    }
+
     /** Closes every open incident; how many there were. */
     public synchronized int closeIncidents() {
         int n = state.incidents.size();
@@ -186,6 +194,12 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
     public synchronized void failNext(String versionOrQa) {
         if (!state.failures.contains(versionOrQa)) state.failures.add(versionOrQa);
         save();
+    }
+
+    /** Like {@link #failNext(String)}, failing with one of {@link DemoErrors#KINDS} and its realistic job log. */
+    public synchronized void failNext(String version, String errorKind) {
+        state.failureErrors.put(version, errorKind);
+        failNext(version);
     }
 
     /** The first failure still planned. */
@@ -277,6 +291,7 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
         // the pipeline stops at the first planned failure in its order; any other planned failure waits for the next one
         p.plan.stream().map(line -> line.split(" ")[1]).filter(state.failures::contains).findFirst().ifPresent(version -> {
             p.failAt = version;
+            p.failKind = state.failureErrors.remove(version);
             state.failures.remove(version);
         });
         state.pipelines.put(effectKey, p);
@@ -338,9 +353,7 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
             if (line[1].equals(p.failAt)) {
                 p.state = "failed";
                 p.failedVersion = line[1];
-                p.error = "rake aborted! StandardError: An error has occurred, this and all later migrations canceled:"
-                        + " PG::QueryCanceled: ERROR: canceling statement due to statement timeout (" + line[1] + " "
-                        + line[2] + " on " + database.id() + ")";
+                p.error = DemoErrors.line(p.failKind, line[1], line[2], database.id());
                 save();
                 return;
             }

@@ -27,6 +27,7 @@ public final class GitLabWorld implements AutoCloseable {
     private final Operations operations;
     private final GitLabCalls calls;
     private final GitLabCalls opsCalls;
+    private final pdmbot.world.TriagePorts triage;
     private final pdmbot.world.BackgroundMigrations backgroundMigrations;
 
     private GitLabWorld(GitLabApi api, GitLabApi opsApi, GitLabSettings settings, RetryPolicy retry, Sleeper sleeper,
@@ -41,6 +42,7 @@ public final class GitLabWorld implements AutoCloseable {
         Function<String, GitLabRepository> repository =
                 project -> repositories.computeIfAbsent(project, path -> new GitLabRepository(api, calls, path));
         GitLabJson json = new GitLabJson(api, calls);
+        this.triage = GitLabTriagePorts.of(json, settings);
         DeploymentHistory history = new DeploymentHistory(api, calls);
         GitLabRepository code = repository.apply(settings.codeProject());
         boolean omnibus = settings.packages().convention() == GitLabSettings.PackageConvention.OMNIBUS_TAGS;
@@ -71,6 +73,11 @@ public final class GitLabWorld implements AutoCloseable {
         this.backgroundMigrations = new GitLabBackgroundMigrations(json);
         this.releaseNotes = settings.releaseIssue().map(ReleaseIssue::parse)
                 .map(issue -> new GitLabReleaseNotes(api, calls, settings.url(), issue));
+    }
+
+    /** What a failure triage asks GitLab: approvals, label events, incident issues, the admin mark. */
+    public pdmbot.world.TriagePorts triage() {
+        return triage;
     }
 
     public static GitLabWorld open(GitLabSettings settings) {

@@ -1,0 +1,45 @@
+package pdmbot.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import pdmbot.chat.Announcements;
+import pdmbot.chat.interaction.Dialogues;
+import pdmbot.classification.ClassifiedNatures;
+import pdmbot.ledger.Ledger;
+import pdmbot.run.RunService;
+import pdmbot.storage.Database;
+import pdmbot.storage.Jdbc;
+import pdmbot.storage.Stores;
+import pdmbot.storage.triage.JdbcTriageStore;
+import pdmbot.triage.TriageFeature;
+import pdmbot.triage.TriageSettings;
+import pdmbot.world.TriagePorts;
+import pdmbot.world.demo.DemoTriagePorts;
+import pdmbot.world.gitlab.GitLabWorld;
+
+/** Builds the failure triage feature over the store, the world's triage ports and the run feature. */
+final class TriageWiring {
+
+    /** How often serve and the console look for due triage reminders. */
+    static final Duration REMINDER_LOOK = Duration.ofSeconds(30);
+
+    private TriageWiring() {
+    }
+
+    static TriageFeature triage(Database database, Stores stores, Dialogues dialogues, Ledger ledger, ClassifiedNatures natures,
+                                Worlds.Opened world, RunService runs, Announcements announcements, String instance, Clock clock) {
+        TriagePorts ports;
+        List<String> maintainers;
+        if (world.resources() instanceof GitLabWorld gitlab) {
+            ports = gitlab.triage();
+            maintainers = List.of();
+        } else {
+            ports = DemoTriagePorts.of(world.simulated(), world.world().databases(), clock);
+            maintainers = DemoTriagePorts.DATABASE_MAINTAINERS;
+        }
+        return new TriageFeature(new TriageFeature.Parts(new JdbcTriageStore(new Jdbc(database.dataSource()), clock), dialogues,
+                ledger, natures, ports, stores.locks(), stores.audit(), runs, announcements, TriageSettings.defaults(maintainers),
+                instance, clock));
+    }
+}
