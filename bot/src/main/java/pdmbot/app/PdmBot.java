@@ -319,10 +319,10 @@ public final class PdmBot implements AutoCloseable {
     public void close() {
         for (AutoCloseable user : closeFirst) closeQuietly(user);
         closeFirst.clear();
-        schedule.close();
-        triage.close();
-        promotions.execution().close();
         pending.close();
+        closeQuietly(schedule);
+        closeQuietly(triage);
+        closeQuietly(promotions.execution());
         runs.close();
         closeQuietly(grafana);
         closeQuietly(world.resources());

@@ -50,6 +50,8 @@ public final class MaintainedPendingView implements PendingView, RunEvents, Auto
     private volatile long sharedSeen = Long.MIN_VALUE;
     private volatile ScheduledExecutorService poller;
     private volatile boolean closed;
+    private volatile Duration poll;
+    private volatile Duration maxAge;
 
     /**
      * @param plans        what is pending now, computed afresh (the world's answer)
@@ -65,20 +67,30 @@ public final class MaintainedPendingView implements PendingView, RunEvents, Auto
         this.clock = clock;
     }
 
-    /** Starts polling the shared counter every {@code poll} and recomputing a snapshot older than {@code maxAge}. */
-    public synchronized MaintainedPendingView polling(Duration poll, Duration maxAge) {
-        if (poller != null) return this;
-        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+    /**
+     * Polls the shared counter every {@code poll} and recomputes a snapshot older than {@code maxAge}, from the first
+     * read on: a bot that never reads the view (or fails to start) runs no poller.
+     */
+    public MaintainedPendingView polling(Duration poll, Duration maxAge) {
+        this.poll = poll;
+        this.maxAge = maxAge;
+        return this;
+    }
+
+    private synchronized void startPolling() {
+        if (poller != null || poll == null || closed) return;
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "pdm-pending");
             t.setDaemon(true);
             return t;
         });
-        poller.scheduleWithFixedDelay(() -> look(maxAge), poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
-        return this;
+        started.scheduleWithFixedDelay(() -> look(maxAge), poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        poller = started;
     }
 
     @Override
     public PendingSnapshot current() {
+        if (poller == null) startPolling();
         PendingSnapshot now = snapshot;
         if (now != null && now.generation() >= wanted.get()) return now;
         return recompute();
@@ -183,7 +195,7 @@ public final class MaintainedPendingView implements PendingView, RunEvents, Auto
 
     /** Stops polling and waits (briefly) for a poll in flight, so nothing reads the store after the bot closes it. */
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
         ScheduledExecutorService p = poller;
         if (p == null) return;
