@@ -135,7 +135,10 @@ public final class PdmBot implements AutoCloseable {
         MigrationDurations durations = RunWiring.durations(config, stores, world, classifications, clock);
         RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, natures, durations, instance, clock);
         MaintainedPendingView pending = PendingWiring.view(ledger, natures, runs, stores, clock);
-        BotMetrics metrics = new BotMetrics(pending, stores.runs(), TriageAnswers.NONE, runs.plan().environments(), clock);
+        AtomicReference<TriageFeature> triaged = new AtomicReference<>();
+        // a failed run counts as untriaged until its triage has an answer (the alert in config/prometheus/alerts.yaml)
+        TriageAnswers answered = runId -> triaged.get() != null && triaged.get().service().answered(runId);
+        BotMetrics metrics = new BotMetrics(pending, stores.runs(), answered, runs.plan().environments(), clock);
         counted.set(metrics);
         runs.events().subscribe(metrics.runs());
         if (grafana != null) runs.events().subscribe(grafana);
@@ -143,11 +146,13 @@ public final class PdmBot implements AutoCloseable {
         DecideWiring.Decide decide = DecideWiring.wire(config, dataDir, stores, world, classifications, natures,
                 durations, clock);
         Promotions promotions = PromotionWiring.promotions(config, stores, world, announcements, natures, runs, clock);
-        ScheduleWiring.Schedule schedule = ScheduleWiring.wire(config, stores, decide.decider(), runs, announcements, clock);
+        ScheduleWiring.Schedule schedule = ScheduleWiring.wire(config, stores, decide.decider(), runs, announcements,
+                metrics.scheduleProposals(), clock);
         AtomicReference<Router> router = new AtomicReference<>();
         Dialogues dialogues = new Dialogues(stores.dialogues(), clock);
         TriageFeature triage = TriageWiring.triage(database, stores, dialogues, ledger, natures, world, runs, announcements,
                 instance, clock);
+        triaged.set(triage);
         List<pdmbot.chat.Command> commands = new java.util.ArrayList<>(CommandList.all(router::get, ledger, natures,
                 classifications, runs, world, stores, decide, schedule.commands(), promotions, pending));
         commands.addAll(triage.commands());

@@ -43,6 +43,8 @@ public final class DashboardSources {
     private final Optional<DashboardDecisions> decisions;
     private final RunStore runs;
     private final Clock clock;
+    /** The open triages of a run, a line each (empty where no triage feature is wired). */
+    private final java.util.function.LongFunction<List<String>> triages;
     private DashboardView last;
     private DashboardDecisions.Decided decided;
     private Instant decidedAt;
@@ -51,6 +53,14 @@ public final class DashboardSources {
     /** {@code decisions} is empty where no run decisions are wired: the page then says they are not available. */
     public DashboardSources(String world, Supplier<PendingPlan> pending, MigrationNatures natures,
                             Optional<DashboardDecisions> decisions, RunStore runs, Clock clock) {
+        this(world, pending, natures, decisions, runs, clock, runId -> null);
+    }
+
+    /** As above, with the open triages of a run ({@code null}: the dashboard does not read triages). */
+    public DashboardSources(String world, Supplier<PendingPlan> pending, MigrationNatures natures,
+                            Optional<DashboardDecisions> decisions, RunStore runs, Clock clock,
+                            java.util.function.LongFunction<List<String>> triages) {
+        this.triages = Objects.requireNonNull(triages, "triages");
         this.world = Objects.requireNonNull(world, "world");
         this.pending = Objects.requireNonNull(pending, "pending");
         this.natures = Objects.requireNonNull(natures, "natures");
@@ -61,8 +71,10 @@ public final class DashboardSources {
 
     /** What the bot shows: its world, what its runs would migrate with the decisions on it, and its run history. */
     public static DashboardSources of(PdmBot bot, Clock clock) {
-        return new DashboardSources(bot.ledger().world().description(), bot.runs()::pending, bot.natures(),
-                Optional.of(DashboardDecisions.of(bot.runDecider())), bot.runs().store(), clock);
+        // what is pending comes from the one maintained view (recomputed when the world changes), not from the world
+        return new DashboardSources(bot.ledger().world().description(), () -> bot.pending().current().plan(), bot.natures(),
+                Optional.of(DashboardDecisions.of(bot.runDecider())), bot.runs().store(), clock,
+                runId -> bot.triage().service().openOn(runId));
     }
 
     /** The view of now, or of less than {@link #REFRESH} ago. */
@@ -98,7 +110,8 @@ public final class DashboardSources {
         }
         Optional<DashboardView.ActiveRun> active = runs.active().map(r -> new DashboardView.ActiveRun(r, currentStep(r)));
         return new DashboardView(now, world, counts, rows, decision.map(DashboardDecisions.Decided::groups),
-                decision.map(DashboardDecisions.Decided::rollbackLines), active, runs.recent(RUNS_SHOWN), Optional.empty(), problems);
+                decision.map(DashboardDecisions.Decided::rollbackLines), active, runs.recent(RUNS_SHOWN), triage(active, problems),
+                problems);
     }
 
     /** The decisions for this plan: asked again when the plan changed or they are older than {@link #DECISIONS_REFRESH}. */
@@ -117,6 +130,20 @@ public final class DashboardSources {
             }
         }
         return Optional.of(decided);
+    }
+
+    /** The active run's open triages, one line each; empty where triages are not read (the page says so). */
+    private Optional<String> triage(Optional<DashboardView.ActiveRun> active, List<String> problems) {
+        if (active.isEmpty()) return Optional.of("No run is active, so no triage is open.");
+        try {
+            List<String> open = triages.apply(active.get().run().id());
+            if (open == null) return Optional.empty();
+            return Optional.of(open.isEmpty() ? "No triage is open for run #" + active.get().run().id() + "." : String.join("\n", open));
+        } catch (RuntimeException e) {
+            log.warn("dashboard: could not read the triages", e);
+            problems.add("The triages could not be read: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private String currentStep(RunRecord run) {
