@@ -150,7 +150,7 @@ public final class PdmBot implements AutoCloseable {
                 metrics.scheduleProposals(), clock);
         AtomicReference<Router> router = new AtomicReference<>();
         Dialogues dialogues = new Dialogues(stores.dialogues(), clock);
-        TriageFeature triage = TriageWiring.triage(database, stores, dialogues, ledger, natures, world, runs, announcements,
+        TriageFeature triage = TriageWiring.triage(config.triage(), database, stores, dialogues, ledger, natures, world, runs, announcements,
                 instance, clock);
         triaged.set(triage);
         List<pdmbot.chat.Command> commands = new java.util.ArrayList<>(CommandList.all(router::get, ledger, natures,
