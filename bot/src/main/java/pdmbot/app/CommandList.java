@@ -16,6 +16,7 @@ import pdmbot.ledger.Ledger;
 import pdmbot.ledger.MigrationPackageCommand;
 import pdmbot.ledger.MigrationStatusCommand;
 import pdmbot.ledger.PackageMigrationsCommand;
+import pdmbot.pending.PendingView;
 import pdmbot.promote.DeployCommand;
 import pdmbot.promote.DeployStatusCommand;
 import pdmbot.promote.Promotions;
@@ -40,7 +41,8 @@ final class CommandList {
 
     static List<Command> all(Supplier<Router> router, Ledger ledger, ClassifiedNatures natures,
                              Classifications classifications, RunService runs, Worlds.Opened world, Stores stores,
-                             DecideWiring.Decide decide, List<Command> scheduleCommands, Promotions promotions) {
+                             DecideWiring.Decide decide, List<Command> scheduleCommands, Promotions promotions,
+                             PendingView pending) {
         List<Command> commands = new ArrayList<>(List.of(
                 new HelpCommand(router),
                 new MigrationExplainCommand(ledger, natures, new pdmbot.decide.DecisionLines(decide.decider())),
@@ -52,7 +54,8 @@ final class CommandList {
                 new RulesReloadCommand(classifications),
                 new ExecuteCommand(runs, natures, new pdmbot.decide.OnlySubset(decide.decider())),
                 new RetryCommand(runs),
-                new StatusCommand(runs, world.world(), stores.locks(), natures, new pdmbot.decide.DecisionLines(decide.decider())),
+                new StatusCommand(runs, PendingWiring.forStatus(pending, natures), stores.locks(),
+                        PendingWiring.decisions(pending, new pdmbot.decide.DecisionLines(decide.decider()))),
                 new RunsCommand(runs),
                 new RunCommand(runs),
                 new LockCommand(stores.locks()),

@@ -40,10 +40,16 @@ final class ScheduleWiring {
 
     static Schedule wire(BotConfig config, Stores stores, RunWindows windows, RunService runs, Announcements announcements,
                          Clock clock) {
+        return wire(config, stores, windows, runs, announcements, pdmbot.telemetry.ScheduleProposals.NONE, clock);
+    }
+
+    /** As above, each proposal's outcome counted once ({@code pdm_schedule_proposals_total}). */
+    static Schedule wire(BotConfig config, Stores stores, RunWindows windows, RunService runs, Announcements announcements,
+                         pdmbot.telemetry.ScheduleProposals counted, Clock clock) {
         BotConfig.Schedule s = config.schedule();
         ScheduleSettings settings = new ScheduleSettings(s.mode(), s.autoNatures(), Duration.ofDays(s.lookaheadDays()),
                 Duration.ofMinutes(1));
-        Proposals proposals = new Proposals(windows, stores.offers(), new Dialogues(stores.dialogues(), clock),
+        Proposals proposals = new Proposals(windows, new CountedOffers(stores.offers(), counted), new Dialogues(stores.dialogues(), clock),
                 new WholeRunGroupRuns(runs), announcements, settings, clock);
         return new Schedule(proposals, List.of(new ProposalConfirmCommand(proposals), new ProposalSkipCommand(proposals)),
                 new ScheduledRuns(proposals));

@@ -13,6 +13,7 @@ import pdmbot.storage.Jdbc;
 import pdmbot.storage.Stores;
 import pdmbot.storage.triage.JdbcTriageStore;
 import pdmbot.triage.TriageFeature;
+import pdmbot.config.BotConfig;
 import pdmbot.triage.TriageSettings;
 import pdmbot.world.TriagePorts;
 import pdmbot.world.demo.DemoTriagePorts;
@@ -27,7 +28,7 @@ final class TriageWiring {
     private TriageWiring() {
     }
 
-    static TriageFeature triage(Database database, Stores stores, Dialogues dialogues, Ledger ledger, ClassifiedNatures natures,
+    static TriageFeature triage(BotConfig.Triage config, Database database, Stores stores, Dialogues dialogues, Ledger ledger, ClassifiedNatures natures,
                                 Worlds.Opened world, RunService runs, Announcements announcements, String instance, Clock clock) {
         TriagePorts ports;
         List<String> maintainers;
@@ -39,7 +40,14 @@ final class TriageWiring {
             maintainers = DemoTriagePorts.DATABASE_MAINTAINERS;
         }
         return new TriageFeature(new TriageFeature.Parts(new JdbcTriageStore(new Jdbc(database.dataSource()), clock), dialogues,
-                ledger, natures, ports, stores.locks(), stores.audit(), runs, announcements, TriageSettings.defaults(maintainers),
+                ledger, natures, ports, stores.locks(), stores.audit(), runs, announcements, settings(config, maintainers),
                 instance, clock));
+    }
+
+    /** The configured triage settings; database maintainers not configured: the world's own (the demo's seeded ones). */
+    static TriageSettings settings(BotConfig.Triage config, List<String> worldMaintainers) {
+        return new TriageSettings(config.onCall(), config.devEscalation(),
+                config.databaseMaintainers() != null ? config.databaseMaintainers() : worldMaintainers,
+                java.time.Duration.ofMinutes(config.remindAfterMinutes()), java.time.Duration.ofMinutes(config.snoozeMinutes()));
     }
 }

@@ -51,6 +51,7 @@ final class MigrationStep {
         int attempt = context.attempt();
         World world = context.resources().world();
         Effects effects = context.effects();
+        if (attempt > 1) finishEarlierMigratedAttempt(context, environment);
         Plan plan = decode(effects.once(EffectKey.plan(step, attempt), Effects.OnUnfinished.REPEAT_WITH_SAME_KEY,
                 () -> encode(world, context.resources().databases(), environment)));
         if (plan.items().isEmpty()) return nothingLeft(context, environment);
@@ -106,16 +107,20 @@ final class MigrationStep {
 
         PipelineStatus status = context.await(pipeline, runner::status);
         learnDurations(context, environment, runner, pipeline, planned);
-        List<String[]> executed = recordExecuted(context, environment, plan);
 
         if (status instanceof PipelineStatus.Failed failed) {
+            recordExecuted(context, environment, plan);
             finishAll(effects, step, attempt, records, deployments, DeploymentRecords.Outcome.FAILED);
             String migration = failed.migrationVersion().map(v -> describe(plan, v)).orElse("a post-deploy migration");
             return new StepResult.Failed(migration + " failed on " + environment.databaseEnvironment() + " (job "
                     + failed.job() + "): " + failed.error(), failed.migrationVersion(), failed.error(), failed.jobUrl());
         }
         migrated[0] = true;
+        effects.once(EffectKey.migrated(step, attempt), Effects.OnUnfinished.REPEAT_WITH_SAME_KEY,
+                () -> "pipeline " + pipeline.id() + " succeeded");
         finishAll(effects, step, attempt, records, deployments, DeploymentRecords.Outcome.SUCCESS);
+        // after the db/ deployments are marked success: on GitLab that is what says the migrations ran there
+        List<String[]> executed = recordExecuted(context, environment, plan);
         int labelled = labelMergeRequests(context, environment, deployments.get(DeploymentProject.CANONICAL));
 
         String counts = counts(executed);
@@ -192,6 +197,24 @@ final class MigrationStep {
                         records.finish(deployment, outcome);
                         return outcome.name().toLowerCase();
                     });
+        }
+    }
+
+    /**
+     * The newest earlier attempt whose pipeline succeeded may have stopped before its deployments were all marked
+     * success or before what ran was recorded (a world error there): both are done now, each once. On GitLab the
+     * marks are what says the migrations ran, so the plan of this attempt is then empty, and its count right.
+     */
+    private static void finishEarlierMigratedAttempt(RunContext context, Environment environment) {
+        Map<String, pdmbot.storage.runs.SideEffect> done = Effects.doneByKey(context.store().effects(context.runId()));
+        RunStep step = context.step();
+        for (int earlier = context.attempt() - 1; earlier >= 1; earlier--) {
+            if (!done.containsKey(EffectKey.migrated(step, earlier).text())) continue;
+            finishAll(context.effects(), step, earlier, context.resources().operations().deploymentRecords(),
+                    EarlierDeployments.of(done, step, earlier), DeploymentRecords.Outcome.SUCCESS);
+            pdmbot.storage.runs.SideEffect plan = done.get(EffectKey.plan(step, earlier).text());
+            if (plan != null) recordExecuted(context, environment, decode(plan.result()));
+            return;
         }
     }
 

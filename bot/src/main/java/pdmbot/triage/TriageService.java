@@ -3,6 +3,7 @@ package pdmbot.triage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,6 +138,33 @@ public final class TriageService implements RunListener {
         announcements.announceLive(topic(runId), liveKey(dialogue.id()), summary);
         record(askedBy.userName(), "triage start", "started", subject);
         return new Started(dialogue.id(), summary);
+    }
+
+    /** Whether some triage of run {@code runId} has an answer (the alert on a failed run without one reads this). */
+    public boolean answered(long runId) {
+        for (TriageStore.TriageRecord t : store.ofRun(runId)) {
+            Optional<DialogueStore.Dialogue> d = dialogues.find(t.dialogueId());
+            if (d.isPresent() && !TriageState.fromJson(d.get().state()).answers().isEmpty()) return true;
+        }
+        return false;
+    }
+
+    /** One line per open triage of run {@code runId}: its failure, environment, answers so far and the last one. */
+    public List<String> openOn(long runId) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (TriageStore.TriageRecord t : store.ofRun(runId)) {
+            Optional<DialogueStore.Dialogue> d = dialogues.find(t.dialogueId());
+            if (d.isEmpty() || !d.get().isOpen()) continue;
+            TriageState state = TriageState.fromJson(d.get().state());
+            String last = state.answers().isEmpty() ? "no answer yet"
+                    : state.answers().size() + " answer(s), the last " + state.answers().get(state.answers().size() - 1).step()
+                    + " = " + state.answers().get(state.answers().size() - 1).value() + " by "
+                    + state.answers().get(state.answers().size() - 1).by();
+            lines.add("Run #" + runId + " on " + t.environment() + ": " + t.failure() + " — started by " + t.startedBy()
+                    + ", " + last + (state.incident().isBlank() ? "" : ", incident " + state.incident())
+                    + (state.handedTo().isBlank() ? "" : ", handed to " + state.handedTo()));
+        }
+        return lines;
     }
 
     private Resumed resumed(TriageStore.TriageRecord t) {

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * What a triage needs to know of the organisation: who to page for support, who counts as a database reviewer,
- * and when an unanswered triage is reminded. Defaults follow GitLab.com's release runbook; they are not yet keys
- * of the configuration file.
+ * and when an unanswered triage is reminded: the {@code triage:} section of the configuration, with defaults that
+ * follow GitLab.com's release runbook.
  */
 public record TriageSettings(String onCall, String devEscalation, List<String> databaseMaintainers,
                              Duration remindAfter, Duration snooze) {

@@ -46,9 +46,15 @@ class TriageDialogueTest {
     void answers_are_recorded_once_with_who_and_when_and_the_retry_closes_the_triage() {
         try (TestBot bot = TestBot.start(TestBot.config(dir))) {
             failedRun(bot);
+            // what the untriaged-failure alert and the dashboard read
+            assertThat(bot.bot.triage().service().answered(1)).isFalse();
+            assertThat(bot.bot.triage().service().openOn(1)).singleElement().asString().startsWith("Run #1 on ").contains("no answer yet");
 
             assertThat(bot.sayAsGuest("triage answer 1 retry yes").plainText()).contains("Only release managers answer");
+            assertThat(bot.bot.triage().service().answered(1)).as("a refused answer is none").isFalse();
             assertThat(bot.sayAsGuest("triage answer 1 support").outcome()).isEqualTo(Reply.Outcome.OK);
+            assertThat(bot.bot.triage().service().answered(1)).isTrue();
+            assertThat(bot.bot.triage().service().openOn(1)).singleElement().asString().contains("1 answer(s), the last support");
             Reply retry = bot.say("triage answer 1 retry yes");
             assertThat(retry.outcome()).isEqualTo(Reply.Outcome.OK);
             assertThat(retry.plainText()).contains("recorded for " + bot.bot.config().console().user());

@@ -160,6 +160,11 @@ public final class SlackAdapter implements AutoCloseable {
         return interactions.claim(PLATFORM, eventId) instanceof Interactions.Claimed;
     }
 
+    /** Counts every failed Slack call (Web API and response_url) in {@code errors}, for {@code /metrics}. */
+    public void countErrorsIn(pdmbot.telemetry.CallErrors errors) {
+        poster.countErrorsIn(errors);
+    }
+
     /** Whether Slack's Web API answers, for {@code /healthz}. */
     public SlackHealth health() {
         return health;

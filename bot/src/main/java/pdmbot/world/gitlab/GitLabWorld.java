@@ -26,6 +26,7 @@ public final class GitLabWorld implements AutoCloseable {
     private final Optional<ReleaseNotes> releaseNotes;
     private final Operations operations;
     private final GitLabCalls calls;
+    private final GitLabCalls opsCalls;
     private final pdmbot.world.TriagePorts triage;
     private final pdmbot.world.BackgroundMigrations backgroundMigrations;
 
@@ -59,8 +60,9 @@ public final class GitLabWorld implements AutoCloseable {
                 settings.tracker());
         GitLabSettings.Pipelines p = settings.pipelines();
         // the deployer and QA pipelines may live on another instance (GitLab.com's run on its ops instance)
-        GitLabJson opsJson = opsApi == api ? json : new GitLabJson(opsApi, new GitLabCalls(retry, sleeper,
-                RandomGenerator.getDefault(), settings.timeout(), settings.opsTokenSource(), settings.opsToken()));
+        this.opsCalls = opsApi == api ? calls : new GitLabCalls(retry, sleeper,
+                RandomGenerator.getDefault(), settings.timeout(), settings.opsTokenSource(), settings.opsToken());
+        GitLabJson opsJson = opsApi == api ? json : new GitLabJson(opsApi, opsCalls);
         this.operations = new Operations(
                 new GitLabRunningDeployments(json, deploymentProjects),
                 production, production,
@@ -127,6 +129,12 @@ public final class GitLabWorld implements AutoCloseable {
                 ? "GitLab at " + settings.url() + ": packages tagged in " + settings.packages().project() + ", code in "
                 + settings.codeProject()
                 : "the GitLab project " + settings.project() + " at " + settings.url();
+    }
+
+    /** Counts every failed call to GitLab (both instances) in {@code errors}, for {@code /metrics}. */
+    public void countErrorsIn(pdmbot.telemetry.CallErrors errors) {
+        calls.countErrorsIn(errors);
+        opsCalls.countErrorsIn(errors);
     }
 
     /** How many HTTP requests this world sent to the main instance so far (retries included). */
