@@ -84,7 +84,8 @@ final class DecideWiring {
                         new HealthSignals(prometheus, decide.health().signals())),
                 new DecisionCalendar(new TrafficSource(calendar, prometheus, loadQuery), locks, decide),
                 () -> DeployCadence.of(world.world().packages().packages()),
-                new RollbackLine(world.world().packages(), world.world().deployments(), stores.ledger()), decisions);
+                new RollbackLine(world.world().packages(), world.world().deployments(), stores.ledger(),
+                        world.world().databases()), decisions);
         List<Command> commands = new ArrayList<>();
         commands.add(new ScheduleCommand(decider));
         commands.add(new pdmbot.decide.RollbackCheckCommand(decider));
