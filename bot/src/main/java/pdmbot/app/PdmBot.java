@@ -159,7 +159,8 @@ public final class PdmBot implements AutoCloseable {
         router.set(new Router(commands));
         ChatCore core = new ChatCore(router.get(), roles(config), new CommandMetrics(metrics, new ChangingCommands(
                 new StoreAuditTrail(stores.audit(), clock), pending, PendingWiring.roles(router.get()))));
-        Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(), dialogues, instance, clock);
+        Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(), dialogues, instance, clock,
+                core::mayRun);
         PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, natures, runs, interactions, instance,
                 decide.decider(), schedule, promotions);
         decide.resources().forEach(bot::closeFirst);
