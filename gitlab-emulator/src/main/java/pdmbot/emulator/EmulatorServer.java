@@ -42,6 +42,8 @@ final class EmulatorServer implements AutoCloseable {
         new LabelEventRoutes(world).register(api);
         new AdminRoutes(world).register(api);
         new ControlRoutes(world).register(control);
+        // without it the JDK server waits on Nagle for each small answer (~40 ms a call); read once, when the first server starts
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "gitlab-emulator-http");
