@@ -29,7 +29,6 @@ import pdmbot.decide.demo.DemoPrometheusModel;
 import pdmbot.emulator.prometheus.PrometheusEmulator;
 import pdmbot.ledger.MigrationNatures;
 import pdmbot.rules.decide.RunDecisions;
-import pdmbot.run.ClassifiedDatabases;
 import pdmbot.run.PendingPlan;
 import pdmbot.storage.Stores;
 import pdmbot.world.BackgroundMigrations;
@@ -53,8 +52,13 @@ final class DecideWiring {
     private DecideWiring() {
     }
 
+    /**
+     * {@code pendingNow} is the one maintained view of what is pending (issue 17 item 6), read by the decisions as by
+     * {@code pdm status}, {@code /metrics} and the dashboard, instead of computing it from the world again.
+     */
     static Decide wire(BotConfig config, Path dataDir, Stores stores, Worlds.Opened world, Classifications classifications,
-                       MigrationNatures natures, DurationPredictor predictor, Clock clock) {
+                       MigrationNatures natures, DurationPredictor predictor, java.util.function.Supplier<PendingPlan> pendingNow,
+                       Clock clock) {
         DecideConfig decide = config.decide();
         // read first: a calendar file with a bad line stops the start before anything is opened
         TrafficCalendar calendar = TrafficCalendar.of(decide);
@@ -74,8 +78,7 @@ final class DecideWiring {
         }
         BackgroundMigrations background = demo.<BackgroundMigrations>map(s -> s)
                 .orElseGet(() -> world.resources() instanceof GitLabWorld g ? g.backgroundMigrations() : BackgroundMigrations.NONE);
-        ClassifiedDatabases databases = new ClassifiedDatabases(world.world().packages(), classifications::classify);
-        PendingGroups pending = new PendingGroups(environments -> PendingPlan.of(world.world(), databases, environments),
+        PendingGroups pending = new PendingGroups(environments -> pendingNow.get(),
                 world.world().packages(), natures, predictor, new MigrationTables(), classifications.tableSizes());
         List<ChangeLock> locks = config.run().changeLocks().stream()
                 .map(w -> new ChangeLock(w.name(), w.fromInstant(), w.untilInstant(), w.reason())).toList();

@@ -144,7 +144,7 @@ public final class PdmBot implements AutoCloseable {
         if (grafana != null) runs.events().subscribe(grafana);
         if (world.resources() instanceof GitLabWorld gitlab) gitlab.countErrorsIn(metrics.gitlabErrors());
         DecideWiring.Decide decide = DecideWiring.wire(config, dataDir, stores, world, classifications, natures,
-                durations, clock);
+                durations, () -> pending.current().plan(), clock);
         Promotions promotions = PromotionWiring.promotions(config, stores, world, announcements, natures, runs, clock);
         ScheduleWiring.Schedule schedule = ScheduleWiring.wire(config, stores, decide.decider(), runs, announcements,
                 metrics.scheduleProposals(), clock);
