@@ -96,6 +96,7 @@ public final class PdmBot implements AutoCloseable {
     }
 
     public static PdmBot start(BotConfig config, Map<String, String> environment, Clock clock) {
+        RunWiring.defineEnvironments(config.run());
         Path dataDir = Path.of(config.data()).toAbsolutePath();
         prepareDataFolder(dataDir);
         Database database = openStore(config, new Secrets(environment), dataDir, clock);

@@ -81,10 +81,25 @@ final class RunWiring {
                 DefaultDurations.withMinutes(config.durations().defaultMinutes()), clock);
     }
 
-    /** The steps of a new run, from {@code run.targets}. */
+    /** The steps of a new run, from {@code run.targets} (over the environments {@code run.environments} defines). */
     static RunPlan plan(BotConfig.Run run) {
+        defineEnvironments(run);
         return RunPlan.of(run.targets().stream()
                 .map(t -> new RunPlan.Target(Environment.byId(t.environment()).orElseThrow(), t.qa(), t.skip())).toList());
+    }
+
+    /**
+     * Makes the configured environments known to the process before anything reads one by its id (a lock, a stored
+     * step, a chat command); a definition that differs from one already made here is refused.
+     */
+    static void defineEnvironments(BotConfig.Run run) {
+        for (int i = 0; i < run.environments().size(); i++) {
+            try {
+                run.environments().get(i).define();
+            } catch (IllegalArgumentException e) {
+                throw new pdmbot.config.InvalidConfigurationException("run.environments[" + i + "]: " + e.getMessage(), e);
+            }
+        }
     }
 
     /**

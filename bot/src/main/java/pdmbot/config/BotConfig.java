@@ -23,7 +23,7 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
         if (http == null) http = new Http(null, null);
         if (slack == null) slack = new Slack(null, null, null, null, null, null, null);
         if (discord == null) discord = new Discord(null, null, null, null);
-        if (run == null) run = new Run(null, null, null, null, null, null);
+        if (run == null) run = new Run(null, null, null, null, null, null, null);
         if (decide == null) decide = DecideConfig.defaults();
         if (durations == null) durations = new Durations(null);
         if (schedule == null) schedule = new Schedule(null, null, null);
@@ -228,17 +228,23 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
 
     /**
      * The PDM run: resume an unfinished run on start, or ask a release manager to; how often pipelines are polled;
-     * after how long without a heartbeat another instance may take a run over; the production change-lock calendar.
+     * after how long without a heartbeat another instance may take a run over; the production change-lock calendar;
+     * the environments the bot does not know by itself ({@code environments}) and the targets a run migrates.
      */
     public record Run(String onUnfinished, Integer demoSecondsPerMigration, Integer pollSeconds, Integer leaseSeconds,
-                      List<ChangeLockWindow> changeLocks, List<RunTarget> targets) {
+                      List<ChangeLockWindow> changeLocks, List<RunTarget> targets, List<RunEnvironment> environments) {
 
         /** The environments a run migrates by default, in order: gstg with QA after it, then gprd. */
         public static final List<RunTarget> DEFAULT_TARGETS = List.of(new RunTarget("gstg", true, false), new RunTarget("gprd", false, false));
 
         public Run(String onUnfinished, Integer demoSecondsPerMigration, Integer pollSeconds, Integer leaseSeconds,
                    List<ChangeLockWindow> changeLocks) {
-            this(onUnfinished, demoSecondsPerMigration, pollSeconds, leaseSeconds, changeLocks, null);
+            this(onUnfinished, demoSecondsPerMigration, pollSeconds, leaseSeconds, changeLocks, null, null);
+        }
+
+        public Run(String onUnfinished, Integer demoSecondsPerMigration, Integer pollSeconds, Integer leaseSeconds,
+                   List<ChangeLockWindow> changeLocks, List<RunTarget> targets) {
+            this(onUnfinished, demoSecondsPerMigration, pollSeconds, leaseSeconds, changeLocks, targets, null);
         }
 
         public Run {
@@ -253,14 +259,9 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
             if (leaseSeconds == null) leaseSeconds = 300;
             if (leaseSeconds <= 0) throw new IllegalArgumentException("lease-seconds: must be a positive number of seconds");
             changeLocks = changeLocks == null ? List.of() : List.copyOf(changeLocks);
+            environments = environments == null ? List.of() : List.copyOf(environments);
             targets = targets == null || targets.isEmpty() ? DEFAULT_TARGETS : List.copyOf(targets);
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            for (int i = 0; i < targets.size(); i++)
-                if (!seen.add(targets.get(i).environment()))
-                    throw new IllegalArgumentException("targets[" + i + "].environment: " + targets.get(i).environment()
-                            + " is listed twice; each environment is migrated once per run");
-            if (targets.stream().allMatch(RunTarget::skip))
-                throw new IllegalArgumentException("targets: every target is skipped; a run needs at least one environment");
+            RunTargets.check(targets, environments);
         }
     }
 
@@ -286,18 +287,18 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
     }
 
     /**
-     * One environment a PDM run migrates, in the order listed: {@code environment} is a database environment (gstg or
-     * gprd), {@code qa} runs the QA pipeline against it afterwards, {@code skip} leaves it out of new runs.
+     * One environment a PDM run migrates, in the order listed: {@code environment} is an environment with post-deploy
+     * migrations (gstg, gprd or one defined under {@code run.environments}), {@code qa} runs the QA pipeline against it
+     * afterwards, {@code skip} leaves it out of new runs.
      */
     public record RunTarget(String environment, Boolean qa, Boolean skip) {
         public static final List<String> ENVIRONMENTS = List.of("gstg", "gprd");
 
         public RunTarget {
             if (environment == null || environment.isBlank())
-                throw new IllegalArgumentException("environment: is required (one of " + String.join(", ", ENVIRONMENTS) + ")");
-            if (!ENVIRONMENTS.contains(environment))
-                throw new IllegalArgumentException("environment: '" + environment + "' has no post-deploy migrations to run;"
-                        + " expected one of " + String.join(", ", ENVIRONMENTS));
+                throw new IllegalArgumentException("environment: is required (one of " + String.join(", ", ENVIRONMENTS)
+                        + " or an id under run.environments)");
+            environment = environment.trim().toLowerCase();
             if (qa == null) qa = false;
             if (skip == null) skip = false;
         }

@@ -101,7 +101,7 @@ public final class ConfigLoader {
             if (root instanceof IllegalArgumentException) {
                 why = root.getMessage();
                 int colon = why.indexOf(": ");
-                if (colon > 0 && why.substring(0, colon).matches("[a-z-]+")) {
+                if (colon > 0 && why.substring(0, colon).matches("[a-z-]+(\\[\\d+])*(\\.[a-z-]+(\\[\\d+])*)*")) {
                     key = key.isEmpty() ? why.substring(0, colon) : key + "." + why.substring(0, colon);
                     why = why.substring(colon + 2);
                 }
@@ -120,6 +120,8 @@ public final class ConfigLoader {
 
     /** The line of a key path in the YAML text, found by indentation; else Jackson's location. */
     private static String line(String text, String keyPath, JsonLocation fallback) {
+        java.util.OptionalInt exact = YamlLines.lineOf(text, keyPath);
+        if (exact.isPresent()) return " at line " + exact.getAsInt();
         if (text != null && !text.isEmpty() && !keyPath.isEmpty()) {
             String[] keys = keyPath.replaceAll("\\[\\d+]", "").split("\\.");
             String[] lines = text.split("\n", -1);

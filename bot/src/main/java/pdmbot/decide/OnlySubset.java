@@ -50,7 +50,7 @@ public final class OnlySubset implements SubsetPlanner {
         List<Object> facts = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         Set<String> groups = new LinkedHashSet<>();
-        for (Environment environment : PendingGroups.ENVIRONMENTS) {
+        for (Environment environment : read.plan().environments()) {
             for (PendingPlan.Entry entry : read.plan().on(environment)) {
                 String version = entry.migration().version();
                 GroupFacts group = read.groups().stream().filter(g -> g.group().environment() == environment
@@ -102,7 +102,7 @@ public final class OnlySubset implements SubsetPlanner {
     }
 
     private static String name(String version, PendingGroups.Read read) {
-        for (Environment e : PendingGroups.ENVIRONMENTS)
+        for (Environment e : read.plan().environments())
             for (PendingPlan.Entry entry : read.plan().on(e))
                 if (entry.migration().version().equals(version)) return entry.migration().className() + " (" + version + ")";
         return version;

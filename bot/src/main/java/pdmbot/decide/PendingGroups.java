@@ -28,6 +28,7 @@ import pdmbot.world.PendingMigration;
  */
 public final class PendingGroups {
 
+    /** The environments asked for when the caller's plan does not say: GitLab.com's two with post-deploy migrations. */
     static final List<Environment> ENVIRONMENTS = List.of(Environment.GSTG, Environment.GPRD);
 
     private final Function<List<Environment>, PendingPlan> pending;
@@ -55,7 +56,7 @@ public final class PendingGroups {
         PendingPlan plan = pending.apply(ENVIRONMENTS);
         List<GroupFacts> groups = new ArrayList<>();
         Map<String, MigrationTables.Touched> touched = new LinkedHashMap<>();
-        for (Environment environment : ENVIRONMENTS) {
+        for (Environment environment : plan.environments()) {
             Optional<AutoDeployPackage> deployed = plan.packageOn(environment);
             Map<String, List<PendingPlan.Entry>> byNature = new TreeMap<>();
             for (PendingPlan.Entry entry : plan.on(environment)) {

@@ -103,7 +103,7 @@ public final class RunDecider implements RunWindows {
         Instant now = clock.instant();
         PendingGroups.Read read = pending.get();
         List<RollbackLine.Line> lines = new ArrayList<>();
-        for (Environment environment : PendingGroups.ENVIRONMENTS)
+        for (Environment environment : read.plan().environments())
             lines.add(rollback.of(environment, read.plan().on(environment).stream().map(e -> e.migration().version()).toList()));
         DeployCadence deploys = cadence.get();
         TrafficSource.Profile profile = calendar.profileAt(now);

@@ -60,7 +60,7 @@ public final class ScheduleCommand implements Command {
         }
         reply.bullets(why);
         List<String> costs = new ArrayList<>();
-        for (pdmbot.domain.Environment environment : PendingGroups.ENVIRONMENTS)
+        for (pdmbot.domain.Environment environment : schedule.groups().stream().map(s -> s.group().group().environment()).distinct().sorted().toList())
             if (schedule.groups().stream().anyMatch(s -> s.group().group().environment() == environment))
                 costs.add(environment.id() + ": " + DecisionReplies.cost(schedule.line(environment)));
         reply.text("What a run costs (`rollback check` has the details):").bullets(costs);

@@ -50,7 +50,7 @@ public final class AutoDeployStatusCommand implements Command {
             return LookupReplies.refusal(lookup, "commit", c -> "`" + c.shortSha() + "` " + c.title());
         CommitInfo commit = lookup.found().get();
         List<List<String>> rows = new ArrayList<>();
-        for (Environment env : Environment.values()) {
+        for (Environment env : Environment.known()) {
             Optional<AutoDeployPackage> deployed = ledger.world().deployments().packageOn(env);
             String state = deployed.isEmpty() ? "nothing deployed"
                     : packages.contains(deployed.get(), commit.sha()) ? "reached (runs `" + deployed.get().version() + "`)"

@@ -1,6 +1,5 @@
 package pdmbot.run;
 
-import java.util.Arrays;
 import java.util.stream.Collectors;
 import pdmbot.chat.Command;
 import pdmbot.chat.Invocation;
@@ -35,7 +34,7 @@ public final class LockCommand implements Command {
 
     static Environment environment(String word) {
         return Environment.byId(word).orElseThrow(() -> new UsageException("unknown environment \"" + word + "\"; expected one of "
-                + Arrays.stream(Environment.values()).map(Environment::id).collect(Collectors.joining(", "))));
+                + Environment.defined().stream().map(Environment::id).collect(Collectors.joining(", "))));
     }
 
     static String describe(EnvironmentLock lock) {

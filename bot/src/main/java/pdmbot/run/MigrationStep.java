@@ -43,7 +43,7 @@ final class MigrationStep {
     }
 
     static String label(Environment environment) {
-        return environment == Environment.GSTG ? "workflow::post-deploy-db-staging" : "workflow::post-deploy-db-production";
+        return environment.isProduction() ? "workflow::post-deploy-db-production" : "workflow::post-deploy-db-staging";
     }
 
     static StepResult run(RunContext context, Environment environment) {
@@ -94,7 +94,7 @@ final class MigrationStep {
         PipelineHandle pipeline = EffectResults.pipeline(effects.once(pipelineKey, Effects.OnUnfinished.REPEAT_WITH_SAME_KEY,
                 () -> EffectResults.of(runner.startPostDeployMigrations(environment, Map.of(
                         "PDM_RUN_ID", String.valueOf(context.runId()),
-                        "DEPLOY_ENVIRONMENT", environment.id(),
+                        "DEPLOY_ENVIRONMENT", environment.deployEnvironment(),
                         "DEPLOY_VERSION", pkg.version().toString()), effects.worldKey(pipelineKey)))));
         String announced = step.effectPrefix() + "/attempt-" + attempt;
         List<PendingMigration> planned = planned(environment, plan);

@@ -1,7 +1,6 @@
 package pdmbot.run;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +33,8 @@ public record PendingPlan(List<Environment> environments, Map<Environment, List<
     /** What is pending now on each of the environments, in their order. */
     public static PendingPlan of(World world, PendingMigrations.DatabasesOf databasesOf, List<Environment> environments) {
         PendingMigrations pending = new PendingMigrations(world.packages(), world.deployments(), world.databases(), databasesOf);
-        Map<Environment, List<Entry>> byEnvironment = new EnumMap<>(Environment.class);
-        Map<Environment, AutoDeployPackage> packages = new EnumMap<>(Environment.class);
+        Map<Environment, List<Entry>> byEnvironment = new java.util.TreeMap<>();
+        Map<Environment, AutoDeployPackage> packages = new java.util.TreeMap<>();
         for (Environment environment : environments) {
             world.deployments().packageOn(environment).ifPresent(p -> packages.put(environment, p));
             byEnvironment.put(environment, group(pending.pendingOn(environment)));

@@ -18,7 +18,7 @@ final class QaStep {
         EffectKey key = EffectKey.pipeline(context.step(), context.attempt());
         PipelineHandle pipeline = EffectResults.pipeline(context.effects().once(key, Effects.OnUnfinished.REPEAT_WITH_SAME_KEY,
                 () -> EffectResults.of(qa.startQa(environment, context.effects().worldKey(key)))));
-        PipelineStatus status = context.await(pipeline, qa::status);
+        PipelineStatus status = context.await(pipeline, p -> qa.status(environment, p));
         if (status instanceof PipelineStatus.Failed failed) {
             return new StepResult.Failed("QA against " + environment.id() + " failed in " + failed.job() + ": " + failed.error(),
                     Optional.empty(), failed.error(), failed.jobUrl());

@@ -101,7 +101,7 @@ final class TriageFactsGatherer {
 
     private String lockLine() {
         List<String> held = new ArrayList<>();
-        for (Environment e : Environment.values())
+        for (Environment e : Environment.known())
             locks.lockOf(e).ifPresent(l -> held.add(e.id() + " (by " + l.lockedBy() + ")"));
         return held.isEmpty() ? "no environment is locked: deploys go on" : "locked: " + String.join(", ", held);
     }

@@ -1,6 +1,5 @@
 package pdmbot.world;
 
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import pdmbot.domain.Environment;
@@ -13,8 +12,8 @@ public interface Deployments {
 
     /** The package on every environment that has one. */
     default Map<Environment, AutoDeployPackage> current() {
-        Map<Environment, AutoDeployPackage> all = new EnumMap<>(Environment.class);
-        for (Environment e : Environment.values()) packageOn(e).ifPresent(p -> all.put(e, p));
+        Map<Environment, AutoDeployPackage> all = new java.util.TreeMap<>();
+        for (Environment e : Environment.known()) packageOn(e).ifPresent(p -> all.put(e, p));
         return all;
     }
 }

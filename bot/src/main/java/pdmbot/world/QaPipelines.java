@@ -9,4 +9,9 @@ public interface QaPipelines {
     PipelineHandle startQa(Environment environment, String effectKey);
 
     PipelineStatus status(PipelineHandle pipeline);
+
+    /** The status of a QA pipeline started against this environment (which may have a QA project of its own). */
+    default PipelineStatus status(Environment environment, PipelineHandle pipeline) {
+        return status(pipeline);
+    }
 }

@@ -31,8 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -127,7 +125,7 @@ class GitLabRunTest {
                 return "ledger note " + ledgerNotes.size();
             }).catchUp();
 
-            Map<Environment, List<PendingMigration>> planned = new EnumMap<>(Environment.class);
+            Map<Environment, List<PendingMigration>> planned = new java.util.TreeMap<>();
             for (Environment e : List.of(Environment.GSTG, Environment.GPRD))
                 planned.put(e, demo.pendingMigrations().pendingOn(e));
             assertThat(planned.get(Environment.GSTG)).as("the demo world has migrations pending on gstg").isNotEmpty();
@@ -149,7 +147,7 @@ class GitLabRunTest {
                     .map(LedgerEntry::commitSha)
                     .flatMap(sha -> demo.packages().commit(sha))
                     .flatMap(CommitInfo::mergeRequest);
-            Map<Environment, Set<MergeRequestRef>> expectedLabels = new EnumMap<>(Environment.class);
+            Map<Environment, Set<MergeRequestRef>> expectedLabels = new java.util.TreeMap<>();
             for (Environment e : planned.keySet()) {
                 Set<MergeRequestRef> refs = new LinkedHashSet<>();
                 for (PendingMigration m : planned.get(e)) mergeRequests.of(m.migration().version()).ifPresent(refs::add);
@@ -496,7 +494,7 @@ class GitLabRunTest {
         private final DatabaseState demo;
         private final Map<Environment, List<PendingMigration>> planned;
         private final Map<Environment, Long> succeededPipeline;
-        private final Set<Environment> recorded = Collections.synchronizedSet(EnumSet.noneOf(Environment.class));
+        private final Set<Environment> recorded = Collections.synchronizedSet(new java.util.TreeSet<>());
 
         PipelineDrivenDatabases(DatabaseState demo, Map<Environment, List<PendingMigration>> planned,
                                 Map<Environment, Long> succeededPipeline) {

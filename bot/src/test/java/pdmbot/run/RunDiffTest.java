@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +37,7 @@ class RunDiffTest {
         List<PendingPlan.Entry> entries = new ArrayList<>();
         for (int i = 0; i < count; i++)
             entries.add(new PendingPlan.Entry(migration(i, namePrefix + "_" + i), Set.of(LogicalDatabase.MAIN, LogicalDatabase.CI)));
-        Map<Environment, List<PendingPlan.Entry>> by = new EnumMap<>(Environment.class);
+        Map<Environment, List<PendingPlan.Entry>> by = new java.util.TreeMap<>();
         by.put(Environment.GSTG, entries);
         return new PendingPlan(List.of(Environment.GSTG), by, Map.of(Environment.GSTG, GSTG_PACKAGE));
     }

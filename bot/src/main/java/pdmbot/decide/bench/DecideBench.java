@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -109,7 +108,7 @@ public final class DecideBench {
     }
 
     private static PendingGroups.Read generate(int count, Random random) {
-        Map<Environment, List<PendingPlan.Entry>> byEnvironment = new EnumMap<>(Environment.class);
+        Map<Environment, List<PendingPlan.Entry>> byEnvironment = new java.util.TreeMap<>();
         Map<String, MigrationTables.Touched> touched = new LinkedHashMap<>();
         Map<String, List<PendingPlan.Entry>> byGroup = new LinkedHashMap<>();
         Map<String, Set<String>> tablesOf = new LinkedHashMap<>();

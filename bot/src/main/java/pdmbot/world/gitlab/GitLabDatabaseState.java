@@ -39,7 +39,7 @@ public final class GitLabDatabaseState implements DatabaseState {
     private final List<String> projects;
     private final Function<String, GitLabRepository> repositories;
     private final Clock clock;
-    private final Map<Environment, Answer> recent = new java.util.EnumMap<>(Environment.class);
+    private final Map<Environment, Answer> recent = new java.util.TreeMap<>();
 
     GitLabDatabaseState(DeploymentHistory history, List<String> projects, Function<String, GitLabRepository> repositories,
                         Clock clock) {

@@ -27,7 +27,7 @@ public final class GitLabPipelineRunner implements PipelineRunner {
                                                     String effectKey) {
         DatabaseState.requireDatabaseEnvironment(environment);
         Map<String, String> all = new LinkedHashMap<>(variables);
-        all.putIfAbsent("DEPLOY_ENVIRONMENT", environment.id());
+        all.putIfAbsent("DEPLOY_ENVIRONMENT", environment.deployEnvironment());
         return pipelines.start(all, effectKey);
     }
 

@@ -52,6 +52,10 @@ final class GitLabPipelines {
         return new GitLabPipelines(api, json, otherProject, otherRef);
     }
 
+    String ref() {
+        return ref;
+    }
+
     PipelineHandle start(Map<String, String> variables, String effectKey) {
         if (effectKey == null || effectKey.isBlank()) throw new IllegalArgumentException("an effect key is required");
         Optional<PipelineHandle> started = startedWith(effectKey);

@@ -17,7 +17,17 @@ public final class GitLabQaPipelines implements QaPipelines {
 
     @Override
     public PipelineHandle startQa(Environment environment, String effectKey) {
-        return pipelines.start(Map.of("QA_ENVIRONMENT", environment.id()), effectKey);
+        return on(environment).start(Map.of("QA_ENVIRONMENT", environment.id()), effectKey);
+    }
+
+    @Override
+    public PipelineStatus status(Environment environment, PipelineHandle pipeline) {
+        return on(environment).status(pipeline);
+    }
+
+    /** The environment's own QA project ({@code run.environments[].qa-pipeline}) on the same ref, else the configured one. */
+    private GitLabPipelines on(Environment environment) {
+        return environment.qaPipeline().map(project -> pipelines.on(project, pipelines.ref())).orElse(pipelines);
     }
 
     @Override
