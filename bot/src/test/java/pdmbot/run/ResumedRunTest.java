@@ -94,6 +94,42 @@ class ResumedRunTest {
     }
 
     @Test
+    void a_run_stored_before_a_target_was_added_to_the_configuration_resumes_by_step_id_without_the_new_target() {
+        Faults faults = new Faults();
+        List<String> announcements = Collections.synchronizedList(new ArrayList<>());
+        List<String> notes = Collections.synchronizedList(new ArrayList<>());
+        try (Database store = openStore()) {
+            try (RunHarness before = RunHarness.open(dir, store, faults, "instance-1", announcements, notes)) {
+                before.simulated.failNext("qa");
+                before.say("pdm execute --confirm");
+                before.awaitIdle();
+            }
+            // The configuration now has a Cells ring between QA and gprd: a target inserted where the stored run's
+            // step at that position is gprd.
+            Environment ring = Environment.define(new Environment.Definition("resumed-ring-0", false, true, null, null,
+                    java.util.Optional.empty()));
+            RunPlan more = RunPlan.of(List.of(new RunPlan.Target(Environment.GSTG, true, false),
+                    new RunPlan.Target(ring, false, false), new RunPlan.Target(Environment.GPRD, false, false)));
+            try (RunHarness after = RunHarness.open(dir, store, faults, "instance-1", announcements, notes,
+                    java.time.Duration.ofMinutes(5), more)) {
+                assertThat(after.say("pdm retry 1 --confirm").plainText()).startsWith("Resuming run #1 from step qa gstg (attempt 2)");
+                after.awaitIdle();
+
+                assertThat(after.runs.store().run(1).orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
+                assertThat(after.runs.store().steps(1)).extracting(StepRecord::name).containsExactly(
+                        "lock", "announce start", "gstg", "qa gstg", "gprd", "unlock", "release note", "announce end");
+                assertThat(after.runs.store().executed(1)).noneMatch(m -> m.environment() == ring);
+                assertThat(after.simulated.pipelinesStarted("pdm")).as("gstg and gprd, nothing on the ring").isEqualTo(2);
+                assertThat(more.steps()).extracting(RunStep::id).containsExactly(
+                        "lock", "announce start", "gstg", "qa gstg", "resumed-ring-0", "gprd", "unlock", "release note",
+                        "announce end");
+                assertThat(more.stepsLine()).isEqualTo(
+                        "lock gstg, resumed-ring-0 and gprd → gstg → QA on gstg → resumed-ring-0 → gprd → unlock → release note");
+            }
+        }
+    }
+
+    @Test
     void read_only_commands_from_a_one_shot_say_never_resume_a_run_but_a_serving_bot_does() throws Exception {
         BotConfig base = TestBot.config(dir);
         BotConfig resume = new BotConfig(base.data(), base.store(), base.world(), base.roles(), base.console(), base.rules(),
