@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pdmbot.config.BotConfig;
 import pdmbot.config.ConfigLoader;
 import pdmbot.config.InvalidConfigurationException;
 import pdmbot.domain.Environment;
@@ -157,5 +158,18 @@ class RunTargetsConfigTest {
         assertThatThrownBy(() -> planOf("run:\n  environments:\n    - id: cfg-changed\n      production: false\n"))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("run.environments[0]: cfg-changed is already defined differently");
+    }
+
+    @Test
+    void gitlab_com_ships_its_cells_rings_as_skipped_targets_so_a_run_is_still_gstg_qa_gprd() {
+        BotConfig config = ConfigLoader.load(Path.of("..", "config", "gitlab-com.yaml"), Map.of("PDM_GITLAB_TOKEN", "t"));
+        assertThat(config.run().targets()).extracting(BotConfig.RunTarget::environment)
+                .containsExactly("gstg", "cellsdev-ring-0", "gprd", "cellsprod-ring-2");
+        assertThat(config.run().targets()).filteredOn(t -> t.environment().contains("ring"))
+                .allMatch(BotConfig.RunTarget::skip);
+        assertThat(RunWiring.plan(config.run()).steps()).extracting(RunStep::id).containsExactly(
+                "lock", "announce start", "gstg", "qa gstg", "gprd", "unlock", "release note", "announce end");
+        assertThat(Environment.byId("cellsprod-ring-2")).hasValueSatisfying(e -> assertThat(e.isProduction()).isTrue());
+        assertThat(Environment.byId("cellsdev-ring-0")).hasValueSatisfying(e -> assertThat(e.isProduction()).isFalse());
     }
 }
