@@ -68,6 +68,7 @@ public final class RunChecks {
         PendingPlan plan = PendingPlan.of(world, databases, environments);
         CheckFacts.Builder facts = CheckFacts.builder();
         resumed.ifPresent(id -> facts.add(new CheckFacts.ResumedRun(id)));
+        facts.add(new CheckFacts.RunTargets(RunPlan.words(environments)));
         for (Environment environment : environments)
             for (PendingPlan.Entry entry : plan.on(environment))
                 for (LogicalDatabase database : entry.databases())

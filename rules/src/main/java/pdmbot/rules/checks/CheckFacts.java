@@ -104,6 +104,18 @@ public final class CheckFacts {
     public record ResumedRun(long runId) {
     }
 
+    /**
+     * The environments the run migrates, as the checks' prose names them ({@code gstg and gprd}, {@code gstg,
+     * cells-ring-0 and gprd}); without it the checks speak of GitLab.com's two.
+     */
+    public record RunTargets(String words) {
+        public static final RunTargets GITLAB_COM = new RunTargets("gstg and gprd");
+
+        public RunTargets {
+            Objects.requireNonNull(words, "words");
+        }
+    }
+
     /** Collects facts for one evaluation. */
     public static final class Builder {
         private final List<Object> facts = new ArrayList<>();

@@ -71,6 +71,7 @@ public final class ProductionChecks {
         KieSession session = base.newKieSession();
         try {
             for (Object fact : facts) session.insert(fact);
+            if (facts.stream().noneMatch(f -> f instanceof CheckFacts.RunTargets)) session.insert(CheckFacts.RunTargets.GITLAB_COM);
             session.fireAllRules();
             QueryResults results = session.getQueryResults("outcomes");
             List<CheckOutcome> outcomes = new ArrayList<>();

@@ -64,6 +64,18 @@ class ProductionChecksTest {
     }
 
     @Test
+    void no_environment_lock_passes_naming_the_run_s_targets_or_gitlab_com_s_two_when_none_are_given() {
+        CheckOutcome configured = only(evaluate(PENDING, new CheckFacts.RunTargets("gstg, cells-ring-0 and gprd")),
+                "environment locks");
+        CheckOutcome unsaid = only(evaluate(PENDING), "environment locks");
+
+        assertThat(configured.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(configured.reason()).isEqualTo("gstg, cells-ring-0 and gprd are not locked");
+        assertThat(configured.rule()).isEqualTo("no environment lock passes");
+        assertThat(unsaid.reason()).isEqualTo("gstg and gprd are not locked");
+    }
+
+    @Test
     void a_resumed_run_holding_only_its_own_locks_passes_saying_so() {
         CheckOutcome outcome = only(evaluate(PENDING, new CheckFacts.ResumedRun(7)), "environment locks");
 
