@@ -46,10 +46,10 @@ final class CommandList {
         List<Command> commands = new ArrayList<>(List.of(
                 new HelpCommand(router),
                 new MigrationExplainCommand(ledger, natures, new pdmbot.decide.DecisionLines(decide.decider())),
-                new MigrationStatusCommand(ledger, natures, stores.runs()),
+                new MigrationStatusCommand(ledger, natures, stores.runs(), runs.plan().environments()),
                 new MigrationPackageCommand(ledger),
                 new PackageMigrationsCommand(ledger, natures),
-                new AutoDeployStatusCommand(ledger, natures),
+                new AutoDeployStatusCommand(ledger, natures, runs.plan().environments()),
                 new RulesListCommand(classifications),
                 new RulesReloadCommand(classifications),
                 new ExecuteCommand(runs, natures, new pdmbot.decide.OnlySubset(decide.decider())),

@@ -21,10 +21,17 @@ public final class AutoDeployStatusCommand implements Command {
 
     private final Ledger ledger;
     private final MigrationNatures natures;
+    private final List<Environment> targets;
 
     public AutoDeployStatusCommand(Ledger ledger, MigrationNatures natures) {
+        this(ledger, natures, List.of(Environment.GSTG, Environment.GPRD));
+    }
+
+    /** {@code targets}: the environments with post-deploy migrations whose {@code db/} rows it shows, in the run's order. */
+    public AutoDeployStatusCommand(Ledger ledger, MigrationNatures natures, List<Environment> targets) {
         this.ledger = ledger;
         this.natures = natures;
+        this.targets = List.copyOf(targets);
     }
 
     /** How long a sha may be, in the same words wherever a sha is asked for or refused. */
@@ -50,7 +57,9 @@ public final class AutoDeployStatusCommand implements Command {
             return LookupReplies.refusal(lookup, "commit", c -> "`" + c.shortSha() + "` " + c.title());
         CommitInfo commit = lookup.found().get();
         List<List<String>> rows = new ArrayList<>();
-        for (Environment env : Environment.known()) {
+        List<Environment> environments = new ArrayList<>(Environment.known());
+        targets.stream().filter(t -> !environments.contains(t)).forEach(environments::add);
+        for (Environment env : environments) {
             Optional<AutoDeployPackage> deployed = ledger.world().deployments().packageOn(env);
             String state = deployed.isEmpty() ? "nothing deployed"
                     : packages.contains(deployed.get(), commit.sha()) ? "reached (runs `" + deployed.get().version() + "`)"
@@ -58,7 +67,7 @@ public final class AutoDeployStatusCommand implements Command {
             rows.add(List.of(env.id(), state));
         }
         List<PostMigration> brought = broughtBy(commit);
-        for (Environment env : List.of(Environment.GSTG, Environment.GPRD)) {
+        for (Environment env : targets) {
             rows.add(List.of(env.databaseEnvironment(), databaseState(env, commit, brought)));
         }
         Reply.Builder reply = Reply.builder()

@@ -22,12 +22,19 @@ public final class MigrationStatusCommand implements Command {
     private final Ledger ledger;
     private final MigrationNatures natures;
     private final RunStore runs;
+    private final List<Environment> targets;
 
     /** {@code runs} names the PDM run that executed a migration, when a run of this bot did. */
     public MigrationStatusCommand(Ledger ledger, MigrationNatures natures, RunStore runs) {
+        this(ledger, natures, runs, List.of(Environment.GSTG, Environment.GPRD));
+    }
+
+    /** {@code targets}: the environments with post-deploy migrations it reports on, in the run's order. */
+    public MigrationStatusCommand(Ledger ledger, MigrationNatures natures, RunStore runs, List<Environment> targets) {
         this.ledger = ledger;
         this.natures = natures;
         this.runs = runs;
+        this.targets = List.copyOf(targets);
     }
 
     @Override
@@ -48,7 +55,7 @@ public final class MigrationStatusCommand implements Command {
         List<List<String>> rows = new ArrayList<>();
         int pending = 0;
         Optional<LedgerEntry> removal = ledger.removal(migration.version());
-        for (Environment env : List.of(Environment.GSTG, Environment.GPRD)) {
+        for (Environment env : targets) {
             Optional<AutoDeployPackage> deployed = ledger.world().deployments().packageOn(env);
             boolean isDeployed = deployed.isPresent() && ledger.world().packages().postMigrationsAt(deployed.get()).stream()
                     .anyMatch(m -> m.version().equals(migration.version()));
