@@ -8,6 +8,7 @@ import pdmbot.config.InvalidConfigurationException;
 import pdmbot.config.Secrets;
 import pdmbot.grafana.GrafanaAnnotations;
 import pdmbot.telemetry.CallErrors;
+import pdmbot.config.GrafanaConfig;
 
 /** Builds Grafana annotations from {@code grafana.*} and the token in the environment; none when no URL is set. */
 final class GrafanaWiring {
@@ -16,7 +17,7 @@ final class GrafanaWiring {
     }
 
     /** The annotations, or null when {@code grafana.url} is unset; a set URL without a token stops the start, saying where it looked. */
-    static GrafanaAnnotations annotations(BotConfig.Grafana grafana, Secrets secrets, CallErrors errors) {
+    static GrafanaAnnotations annotations(GrafanaConfig grafana, Secrets secrets, CallErrors errors) {
         if (!grafana.isEnabled()) return null;
         String token = secrets.read(grafana.tokenEnv(), null).orElseThrow(() -> new InvalidConfigurationException(
                 "grafana.url is set but " + grafana.tokenEnv() + " (grafana.token-env) holds no service-account token:"

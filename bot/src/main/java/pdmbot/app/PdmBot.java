@@ -48,6 +48,7 @@ import pdmbot.world.demo.DemoOperations;
 import pdmbot.world.gitlab.GitLabWorld;
 import pdmbot.storage.Stores;
 import pdmbot.triage.TriageFeature;
+import pdmbot.config.StoreConfig;
 
 /** The assembled bot: configuration, store, world, rules and the chat core over them. */
 public final class PdmBot implements AutoCloseable {
@@ -199,7 +200,7 @@ public final class PdmBot implements AutoCloseable {
     }
 
     private static Database openStore(BotConfig config, Secrets secrets, Path dataDir, Clock clock) {
-        BotConfig.Store store = config.store();
+        StoreConfig store = config.store();
         if (store.kind().equals("postgres")) {
             if (store.postgresUrl() == null || store.postgresUrl().isBlank())
                 throw new InvalidConfigurationException("store.kind is postgres but store.postgres-url is empty");

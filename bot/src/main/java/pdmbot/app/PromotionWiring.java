@@ -25,6 +25,7 @@ import pdmbot.world.git.GitPackageSource;
 import pdmbot.world.gitlab.GitLabDeployPipelines;
 import pdmbot.world.gitlab.GitLabPackageSource;
 import pdmbot.world.gitlab.GitLabPipelineRunner;
+import pdmbot.config.GitlabConfig;
 
 /** Builds the promotion feature (issue 16) from {@code deploy} in the configuration, the store and the world. */
 final class PromotionWiring {
@@ -65,7 +66,7 @@ final class PromotionWiring {
 
     private static DeployPipelines pipelines(BotConfig config, Worlds.Opened world, Clock clock) {
         if (world.operations().pipelines() instanceof GitLabPipelineRunner gitlab) {
-            BotConfig.Gitlab g = config.world().gitlab();
+            GitlabConfig g = config.world().gitlab();
             Map<String, GitLabDeployPipelines.Pipeline> byEnvironment = new LinkedHashMap<>();
             for (DeployConfig.Environment e : config.deploy().chain())
                 byEnvironment.put(e.environment(), new GitLabDeployPipelines.Pipeline(

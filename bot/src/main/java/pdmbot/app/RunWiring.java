@@ -30,6 +30,8 @@ import pdmbot.storage.ledger.LedgerChange;
 import pdmbot.storage.ledger.LedgerEntry;
 import pdmbot.world.ChangeLock;
 import pdmbot.world.CommitInfo;
+import pdmbot.config.GitlabConfig;
+import pdmbot.config.RunConfig;
 
 /** Builds the PDM run feature (service, checks, commands) from the configuration, the store and the world. */
 final class RunWiring {
@@ -68,7 +70,7 @@ final class RunWiring {
      */
     static MigrationLinks links(BotConfig config) {
         if (!"gitlab".equals(config.world().kind())) return MigrationLinks.NONE;
-        BotConfig.Gitlab g = config.world().gitlab();
+        GitlabConfig g = config.world().gitlab();
         boolean omnibus = "omnibus-tags".equals(g.packageConvention());
         return new MigrationLinks(Optional.ofNullable(g.url()), omnibus ? g.securityProject() : g.project());
     }
@@ -82,7 +84,7 @@ final class RunWiring {
     }
 
     /** The steps of a new run, from {@code run.targets} (over the environments {@code run.environments} defines). */
-    static RunPlan plan(BotConfig.Run run) {
+    static RunPlan plan(RunConfig run) {
         defineEnvironments(run);
         return RunPlan.of(run.targets().stream()
                 .map(t -> new RunPlan.Target(Environment.byId(t.environment()).orElseThrow(), t.qa(), t.skip())).toList());
@@ -92,7 +94,7 @@ final class RunWiring {
      * Makes the configured environments known to the process before anything reads one by its id (a lock, a stored
      * step, a chat command); a definition that differs from one already made here is refused.
      */
-    static void defineEnvironments(BotConfig.Run run) {
+    static void defineEnvironments(RunConfig run) {
         for (int i = 0; i < run.environments().size(); i++) {
             try {
                 run.environments().get(i).define();

@@ -17,6 +17,7 @@ import pdmbot.schedule.ScheduleSettings;
 import pdmbot.schedule.ScheduledRuns;
 import pdmbot.schedule.WholeRunGroupRuns;
 import pdmbot.storage.Stores;
+import pdmbot.config.ScheduleConfig;
 
 /** Builds scheduled runs ({@code schedule.*}) over the run decisions, the run feature and the store. */
 final class ScheduleWiring {
@@ -46,7 +47,7 @@ final class ScheduleWiring {
     /** As above, each proposal's outcome counted once ({@code pdm_schedule_proposals_total}). */
     static Schedule wire(BotConfig config, Stores stores, RunWindows windows, RunService runs, Announcements announcements,
                          pdmbot.telemetry.ScheduleProposals counted, Clock clock) {
-        BotConfig.Schedule s = config.schedule();
+        ScheduleConfig s = config.schedule();
         ScheduleSettings settings = new ScheduleSettings(s.mode(), s.autoNatures(), Duration.ofDays(s.lookaheadDays()),
                 Duration.ofMinutes(1));
         Proposals proposals = new Proposals(windows, new CountedOffers(stores.offers(), counted), new Dialogues(stores.dialogues(), clock),

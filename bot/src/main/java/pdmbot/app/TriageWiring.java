@@ -18,6 +18,7 @@ import pdmbot.triage.TriageSettings;
 import pdmbot.world.TriagePorts;
 import pdmbot.world.demo.DemoTriagePorts;
 import pdmbot.world.gitlab.GitLabWorld;
+import pdmbot.config.TriageConfig;
 
 /** Builds the failure triage feature over the store, the world's triage ports and the run feature. */
 final class TriageWiring {
@@ -28,7 +29,7 @@ final class TriageWiring {
     private TriageWiring() {
     }
 
-    static TriageFeature triage(BotConfig.Triage config, Database database, Stores stores, Dialogues dialogues, Ledger ledger, ClassifiedNatures natures,
+    static TriageFeature triage(TriageConfig config, Database database, Stores stores, Dialogues dialogues, Ledger ledger, ClassifiedNatures natures,
                                 Worlds.Opened world, RunService runs, Announcements announcements, String instance, Clock clock) {
         TriagePorts ports;
         List<String> maintainers;
@@ -45,7 +46,7 @@ final class TriageWiring {
     }
 
     /** The configured triage settings; database maintainers not configured: the world's own (the demo's seeded ones). */
-    static TriageSettings settings(BotConfig.Triage config, List<String> worldMaintainers) {
+    static TriageSettings settings(TriageConfig config, List<String> worldMaintainers) {
         return new TriageSettings(config.onCall(), config.devEscalation(),
                 config.databaseMaintainers() != null ? config.databaseMaintainers() : worldMaintainers,
                 java.time.Duration.ofMinutes(config.remindAfterMinutes()), java.time.Duration.ofMinutes(config.snoozeMinutes()));

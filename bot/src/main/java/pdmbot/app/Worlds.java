@@ -21,6 +21,7 @@ import pdmbot.world.git.GitPackageSource;
 import pdmbot.world.gitlab.GitLabSettings;
 import pdmbot.world.gitlab.GitLabWorld;
 import pdmbot.world.local.LocalReleaseNotes;
+import pdmbot.config.GitlabConfig;
 
 /** Opens the world the configuration names. */
 final class Worlds {
@@ -80,7 +81,7 @@ final class Worlds {
      * ops token likewise from {@code ops-token-file} / {@code ops-token-env}, and is the main token when neither is set.
      */
     static GitLabSettings gitlabSettings(BotConfig config, Secrets secrets) {
-        BotConfig.Gitlab g = config.world().gitlab();
+        GitlabConfig g = config.world().gitlab();
         String token = secrets.require(g.tokenEnv(), g.tokenFile(), "world.kind gitlab");
         String tokenSource = g.tokenFile() != null && !g.tokenFile().isBlank() ? "the token file " + g.tokenFile()
                 : g.tokenEnv();

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import pdmbot.app.PdmBot;
 import pdmbot.config.BotConfig;
 import pdmbot.config.ConfigLoader;
+import pdmbot.config.WorldConfig;
 
 /** Turns the command line's --config, --data and --repo into a configuration and a started bot. */
 final class Launch {
@@ -45,8 +46,8 @@ final class Launch {
         BotConfig loaded = ConfigLoader.load(file, env);
         if (data != null) loaded = loaded.withData(data.toString());
         if (repo != null) {
-            BotConfig.World w = loaded.world();
-            loaded = loaded.withWorld(new BotConfig.World("git", w.demoSeed(), repo.toString(), w.refPattern(), w.gitlab()));
+            WorldConfig w = loaded.world();
+            loaded = loaded.withWorld(new WorldConfig("git", w.demoSeed(), repo.toString(), w.refPattern(), w.gitlab()));
         }
         return loaded;
     }

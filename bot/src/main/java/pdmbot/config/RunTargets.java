@@ -12,7 +12,7 @@ final class RunTargets {
     private RunTargets() {
     }
 
-    static void check(List<BotConfig.RunTarget> targets, List<RunEnvironment> environments) {
+    static void check(List<RunTarget> targets, List<RunEnvironment> environments) {
         Set<String> defined = new HashSet<>();
         for (int i = 0; i < environments.size(); i++) {
             String id = environments.get(i).id();
@@ -26,7 +26,7 @@ final class RunTargets {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < targets.size(); i++) {
             String id = targets.get(i).environment();
-            if (!BotConfig.RunTarget.ENVIRONMENTS.contains(id) && !withMigrations(id, environments))
+            if (!RunTarget.ENVIRONMENTS.contains(id) && !withMigrations(id, environments))
                 throw new IllegalArgumentException("targets[" + i + "].environment: '" + id + "' has no post-deploy migrations"
                         + " to run; expected one of " + String.join(", ", expected(environments))
                         + (environments.isEmpty() ? " (or an environment defined under run.environments)" : ""));
@@ -34,7 +34,7 @@ final class RunTargets {
                 throw new IllegalArgumentException("targets[" + i + "].environment: " + id
                         + " is listed twice; each environment is migrated once per run");
         }
-        if (targets.stream().allMatch(BotConfig.RunTarget::skip))
+        if (targets.stream().allMatch(RunTarget::skip))
             throw new IllegalArgumentException("targets: every target is skipped; a run needs at least one environment");
     }
 
@@ -43,7 +43,7 @@ final class RunTargets {
     }
 
     private static List<String> expected(List<RunEnvironment> environments) {
-        List<String> ids = new java.util.ArrayList<>(BotConfig.RunTarget.ENVIRONMENTS);
+        List<String> ids = new java.util.ArrayList<>(RunTarget.ENVIRONMENTS);
         environments.stream().filter(RunEnvironment::postDeployMigrations).map(RunEnvironment::id).forEach(ids::add);
         return ids;
     }

@@ -25,6 +25,9 @@ import pdmbot.dashboard.DashboardSources;
 import pdmbot.chat.interaction.Interactions;
 import pdmbot.http.HealthCheck;
 import pdmbot.http.HttpLimits;
+import pdmbot.config.DiscordConfig;
+import pdmbot.config.HttpConfig;
+import pdmbot.config.SlackConfig;
 
 /**
  * What {@code serve} starts: the HTTP server ({@code /healthz}, and {@code /slack/events} in Slack's HTTP
@@ -83,7 +86,7 @@ public final class ServeRunner {
         }
     }
 
-    static HttpLimits limits(BotConfig.Http http) {
+    static HttpLimits limits(HttpConfig http) {
         return new HttpLimits(java.time.Duration.ofSeconds(http.idleTimeoutSeconds()),
                 java.time.Duration.ofSeconds(http.headerTimeoutSeconds()), java.time.Duration.ofSeconds(http.bodyTimeoutSeconds()),
                 http.maxHeaderBytes(), http.maxBodyBytes(), http.maxConnections(), HttpLimits.DEFAULTS.threads());
@@ -130,7 +133,7 @@ public final class ServeRunner {
         List<AutoCloseable> parts = new ArrayList<>();
         Map<String, Endpoint> endpoints = new LinkedHashMap<>(extras.endpoints());
         try {
-            BotConfig.Slack slackConfig = config.slack();
+            SlackConfig slackConfig = config.slack();
             if (slackConfig.enabled()) {
                 SlackAdapter.Settings settings = new SlackAdapter.Settings(
                         "socket".equals(slackConfig.mode())
@@ -154,7 +157,7 @@ public final class ServeRunner {
                     endpoints.put("/slack/events", adapter.endpoint());
                 }
             }
-            BotConfig.Discord discordConfig = config.discord();
+            DiscordConfig discordConfig = config.discord();
             if (discordConfig.enabled()) {
                 DiscordInteractions discord = new DiscordInteractions(core::handle, interactions,
                         new HashSet<>(discordConfig.guilds()), clock);

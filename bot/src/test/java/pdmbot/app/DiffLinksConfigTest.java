@@ -13,6 +13,8 @@ import pdmbot.domain.PostMigration;
 import pdmbot.run.MigrationLinks;
 import pdmbot.world.AutoDeployPackage;
 import pdmbot.world.MergeRequestRef;
+import pdmbot.config.GitlabConfig;
+import pdmbot.config.WorldConfig;
 
 /** Which project the PDM diff links files in, from the configuration (issue 17 item 4). */
 class DiffLinksConfigTest {
@@ -37,8 +39,8 @@ class DiffLinksConfigTest {
 
     @Test
     void code_tags_link_files_in_the_code_project() {
-        BotConfig config = BotConfig.defaults().withWorld(new BotConfig.World("gitlab", null, null, null,
-                new BotConfig.Gitlab("https://git.example.org", "acme/shop", "acme/security/shop", "acme/production", null, null, 2,
+        BotConfig config = BotConfig.defaults().withWorld(new WorldConfig("gitlab", null, null, null,
+                new GitlabConfig("https://git.example.org", "acme/shop", "acme/security/shop", "acme/production", null, null, 2,
                         null, null, null, null, null, null, null, null, "code-tags", null, null, null, null, null)));
 
         assertThat(RunWiring.links(config).file(PKG, MIGRATION)).hasValueSatisfying(

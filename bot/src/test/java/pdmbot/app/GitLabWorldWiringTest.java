@@ -23,6 +23,8 @@ import pdmbot.config.ConfigLoader;
 import pdmbot.config.InvalidConfigurationException;
 import pdmbot.config.Secrets;
 import pdmbot.world.gitlab.GitLabSettings;
+import pdmbot.config.GitlabConfig;
+import pdmbot.config.WorldConfig;
 
 /** world.kind gitlab: the configuration builds a GitLab world that talks to the configured GitLab with the token. */
 class GitLabWorldWiringTest {
@@ -46,7 +48,7 @@ class GitLabWorldWiringTest {
 
     private BotConfig gitlabConfig(String tokenFile) {
         BotConfig d = BotConfig.defaults();
-        return d.withWorld(new BotConfig.World("gitlab", null, null, null, new BotConfig.Gitlab(gitlab.baseUrl(), "acme/shop",
+        return d.withWorld(new WorldConfig("gitlab", null, null, null, new GitlabConfig(gitlab.baseUrl(), "acme/shop",
                 "acme/security/shop", "acme/production", null, tokenFile, 2, null, null, null, null, null, null, null, null,
                 "code-tags", null, null, null, null, null)));
     }

@@ -14,6 +14,7 @@ import pdmbot.config.InvalidConfigurationException;
 import pdmbot.domain.Environment;
 import pdmbot.run.RunPlan;
 import pdmbot.run.RunStep;
+import pdmbot.config.RunTarget;
 
 /** Issue 11 item 3: the run's targets come from {@code run.targets}, validated strictly; the steps follow from them. */
 class RunTargetsConfigTest {
@@ -163,10 +164,10 @@ class RunTargetsConfigTest {
     @Test
     void gitlab_com_ships_its_cells_rings_as_skipped_targets_so_a_run_is_still_gstg_qa_gprd() {
         BotConfig config = ConfigLoader.load(Path.of("..", "config", "gitlab-com.yaml"), Map.of("PDM_GITLAB_TOKEN", "t"));
-        assertThat(config.run().targets()).extracting(BotConfig.RunTarget::environment)
+        assertThat(config.run().targets()).extracting(RunTarget::environment)
                 .containsExactly("gstg", "cellsdev-ring-0", "gprd", "cellsprod-ring-2");
         assertThat(config.run().targets()).filteredOn(t -> t.environment().contains("ring"))
-                .allMatch(BotConfig.RunTarget::skip);
+                .allMatch(RunTarget::skip);
         assertThat(RunWiring.plan(config.run()).steps()).extracting(RunStep::id).containsExactly(
                 "lock", "announce start", "gstg", "qa gstg", "gprd", "unlock", "release note", "announce end");
         assertThat(Environment.byId("cellsprod-ring-2")).hasValueSatisfying(e -> assertThat(e.isProduction()).isTrue());

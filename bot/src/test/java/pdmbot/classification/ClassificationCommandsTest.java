@@ -16,6 +16,8 @@ import pdmbot.chat.ChatRequest;
 import pdmbot.chat.Reply;
 import pdmbot.config.BotConfig;
 import pdmbot.testing.GitFixture;
+import pdmbot.config.RulesConfig;
+import pdmbot.config.WorldConfig;
 
 /** 'migration explain', 'rules list' and 'rules reload' through the chat core, with stored classifications. */
 class ClassificationCommandsTest {
@@ -76,9 +78,9 @@ class ClassificationCommandsTest {
 
     private PdmBot startBot() {
         BotConfig d = BotConfig.defaults();
-        BotConfig config = new BotConfig(temp.resolve("data").toString(), d.store(),
-                new BotConfig.World("git", null, repo.root().toString(), null, null), d.roles(), d.console(),
-                new BotConfig.Rules(rulesFolder.toString(), null), d.http(), d.slack(), d.discord(), d.run());
+        BotConfig config = d.withData(temp.resolve("data").toString())
+                .withWorld(new WorldConfig("git", null, repo.root().toString(), null, null))
+                .withRules(new RulesConfig(rulesFolder.toString(), null));
         return PdmBot.start(config, Map.of());
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pdmbot.config.RunConfig;
 
 /** Issue 10 item 5: a one-shot {@code say} that started a run waits, then hands a run still going over, with exit 4. */
 class SayRunTest {
@@ -67,8 +68,7 @@ class SayRunTest {
 
         // a serving instance with on-unfinished: resume takes it at its next look, and finishes it
         BotConfig base = ConfigLoader.load(temp.resolve("slow.yaml"), Map.of()).withData(temp.resolve("data").toString());
-        BotConfig serving = new BotConfig(base.data(), base.store(), base.world(), base.roles(), base.console(), base.rules(),
-                base.http(), base.slack(), base.discord(), new BotConfig.Run("resume", 0, null, null, List.of()));
+        BotConfig serving = base.withRun(new RunConfig("resume", 0, null, null, List.of(), null, null));
         try (PdmBot bot = PdmBot.start(serving, Map.of())) {
             assertThat(bot.runs().adoptAbandoned()).map(r -> r.id()).contains(1L);
             assertThat(bot.runs().awaitIdle(Duration.ofSeconds(60))).isTrue();

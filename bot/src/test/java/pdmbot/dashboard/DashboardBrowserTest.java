@@ -30,6 +30,7 @@ import pdmbot.config.BotConfig;
 import pdmbot.domain.Environment;
 import pdmbot.run.PendingPlan;
 import pdmbot.serve.ServeRunner;
+import pdmbot.config.HttpConfig;
 
 /**
  * The dashboard in a real headless browser (Debian's chromium through its chromedriver, one browser for the class):
@@ -85,8 +86,8 @@ class DashboardBrowserTest {
 
     @Test
     void the_page_shows_the_demo_worlds_pending_migrations_and_runs_and_follows_a_new_run_without_a_reload() throws Exception {
-        BotConfig config = new BotConfig(data.toString(), null, null, null, null, null, new BotConfig.Http("127.0.0.1", 0),
-                null, null, null);
+        BotConfig config = BotConfig.defaults().withData(data.toString())
+                .withHttp(new HttpConfig("127.0.0.1", 0, null, null, null, null, null, null));
         try (PdmBot bot = PdmBot.start(config, Map.of());
              ServeRunner.Serving serving = ServeRunner.start(config, bot.core(), bot.interactions(), bot.instance(), Map.of(),
                      bot.announcements(), DashboardSources.of(bot, java.time.Clock.systemUTC()))) {

@@ -77,9 +77,7 @@ class DecideConfigTest {
     void a_calendar_file_with_a_bad_line_stops_the_start_with_file_and_line() throws IOException {
         Path calendar = Files.writeString(dir.resolve("calendar.txt"), "zone UTC\nload friday 0.5\n");
         BotConfig base = DecideBot.config(dir.resolve("data"));
-        BotConfig config = new BotConfig(base.data(), base.store(), base.world(), base.roles(), base.console(), base.rules(),
-                base.http(), base.slack(), base.discord(), base.run(),
-                new DecideConfig(null, calendar.toString(), null, List.of(), null, null, null, null, null), null, null);
+        BotConfig config = base.withDecide(new DecideConfig(null, calendar.toString(), null, List.of(), null, null, null, null, null));
 
         assertThatThrownBy(() -> PdmBot.start(config, Map.of()).close()).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage(calendar + ":2: friday has 1 levels; expected 24 (one per hour, 0 to 1)");

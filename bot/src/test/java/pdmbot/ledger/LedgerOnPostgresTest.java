@@ -14,6 +14,8 @@ import pdmbot.config.BotConfig;
 import pdmbot.storage.testing.PostgresAddress;
 import pdmbot.storage.testing.TestDatabases;
 import pdmbot.testing.GitFixture;
+import pdmbot.config.StoreConfig;
+import pdmbot.config.WorldConfig;
 
 /** The bot on a shared PostgreSQL store: two instances ingest the same packages once and answer alike. */
 class LedgerOnPostgresTest {
@@ -47,11 +49,9 @@ class LedgerOnPostgresTest {
 
     private PdmBot start(PostgresAddress pg, GitFixture repo, String instance) {
         BotConfig defaults = BotConfig.defaults();
-        BotConfig config = new BotConfig(temp.resolve("data-" + instance).toString(),
-                new BotConfig.Store("postgres", pg.url(), pg.user(), "TEST_PG_PASSWORD", null),
-                new BotConfig.World("git", null, repo.root().toString(), null, null),
-                defaults.roles(), defaults.console(), defaults.rules(), defaults.http(), defaults.slack(), defaults.discord(),
-                defaults.run());
+        BotConfig config = defaults.withData(temp.resolve("data-" + instance).toString())
+                .withStore(new StoreConfig("postgres", pg.url(), pg.user(), "TEST_PG_PASSWORD", null))
+                .withWorld(new WorldConfig("git", null, repo.root().toString(), null, null));
         return PdmBot.start(config, Map.of("TEST_PG_PASSWORD", pg.password() == null ? "" : pg.password()));
     }
 }

@@ -18,6 +18,7 @@ import pdmbot.chat.ChatRequest;
 import pdmbot.chat.Reply;
 import pdmbot.config.BotConfig;
 import pdmbot.testing.GitFixture;
+import pdmbot.config.WorldConfig;
 
 /** The ledger's answers, through the chat core, on a git repository built by the test (H2 store). */
 class LedgerTest {
@@ -58,7 +59,7 @@ class LedgerTest {
 
     private PdmBot start() {
         BotConfig config = BotConfig.defaults().withData(temp.resolve("data").toString())
-                .withWorld(new BotConfig.World("git", null, repo.root().toString(), null, null));
+                .withWorld(new WorldConfig("git", null, repo.root().toString(), null, null));
         PdmBot started = PdmBot.start(config, Map.of());
         started.announcements().subscribe((topic, message) -> announced.add(message.plainText()));
         return started;

@@ -17,6 +17,8 @@ import pdmbot.domain.Environment;
 import pdmbot.storage.runs.RunState;
 import pdmbot.storage.runs.StepRecord;
 import pdmbot.storage.runs.StepState;
+import pdmbot.config.ChangeLockWindow;
+import pdmbot.config.RunConfig;
 
 /** {@code pdm execute} through the chat core of a real bot on the demo world: every check outcome and the happy path. */
 class ExecuteCommandTest {
@@ -214,10 +216,9 @@ class ExecuteCommandTest {
     void a_production_change_lock_in_force_fails_the_run_saying_until_when() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         BotConfig base = TestBot.config(dir);
-        BotConfig config = new BotConfig(base.data(), base.store(), base.world(), base.roles(), base.console(), base.rules(),
-                base.http(), base.slack(), base.discord(), new BotConfig.Run("ask", 0, null, null, List.of(
-                        new BotConfig.ChangeLockWindow("Year-end freeze", now.minusSeconds(3600).toString(),
-                                "2099-01-04T08:00:00Z", "reduced staffing"))));
+        BotConfig config = base.withRun(new RunConfig("ask", 0, null, null, List.of(
+                new ChangeLockWindow("Year-end freeze", now.minusSeconds(3600).toString(),
+                        "2099-01-04T08:00:00Z", "reduced staffing")), null, null));
         try (TestBot bot = TestBot.start(config)) {
             assertThat(bot.say("pdm execute --confirm").plainText()).contains(
                     "production change lock \"Year-end freeze\" is in force until 2099-01-04 08:00 UTC (reduced staffing)");

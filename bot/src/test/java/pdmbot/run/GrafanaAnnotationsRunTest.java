@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pdmbot.app.PdmBot;
 import pdmbot.config.BotConfig;
+import pdmbot.config.GrafanaConfig;
 
 /**
  * Issue 17 item 3: Grafana annotations of a demo run, on WireMock answering as Grafana's HTTP API documents it
@@ -54,9 +55,7 @@ class GrafanaAnnotationsRunTest {
 
     TestBot bot(String dashboard) {
         BotConfig base = TestBot.config(dir);
-        BotConfig config = new BotConfig(base.data(), base.store(), base.world(), base.roles(), base.console(), base.rules(),
-                base.http(), base.slack(), base.discord(), base.run(), base.decide(), base.durations(), base.schedule(), base.deploy(),
-                new BotConfig.Grafana(grafana.baseUrl(), null, dashboard, 5));
+        BotConfig config = base.withGrafana(new GrafanaConfig(grafana.baseUrl(), null, dashboard, 5));
         return TestBot.wrap(PdmBot.start(config, Map.of("PDM_GRAFANA_TOKEN", TOKEN), Clock.systemUTC()));
     }
 
@@ -126,9 +125,7 @@ class GrafanaAnnotationsRunTest {
     @Test
     void a_grafana_url_without_a_token_stops_the_start_naming_the_variable() {
         BotConfig base = TestBot.config(dir);
-        BotConfig config = new BotConfig(base.data(), base.store(), base.world(), base.roles(), base.console(), base.rules(),
-                base.http(), base.slack(), base.discord(), base.run(), base.decide(), base.durations(), base.schedule(), base.deploy(),
-                new BotConfig.Grafana(grafana.baseUrl(), null, null, null));
+        BotConfig config = base.withGrafana(new GrafanaConfig(grafana.baseUrl(), null, null, null));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PdmBot.start(config, Map.of(), Clock.systemUTC()))
                 .isInstanceOf(pdmbot.config.InvalidConfigurationException.class)

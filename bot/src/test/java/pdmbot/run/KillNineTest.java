@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import pdmbot.config.BotConfig;
 import pdmbot.storage.runs.RunState;
+import pdmbot.config.RunConfig;
 
 /** A real bot process killed with kill -9 in the middle of the gstg migrations, then a bot started on its folder. */
 class KillNineTest {
@@ -48,8 +49,7 @@ class KillNineTest {
         String pipeline = pipelineOf(childSaid);
 
         BotConfig base = TestBot.config(dir);
-        BotConfig resume = new BotConfig(base.data(), base.store(), base.world(), base.roles(), base.console(), base.rules(),
-                base.http(), base.slack(), base.discord(), new BotConfig.Run("resume", 0, null, null, List.of()));
+        BotConfig resume = base.withRun(new RunConfig("resume", 0, null, null, List.of(), null, null));
         try (TestBot bot = TestBot.start(resume)) {
             bot.awaitIdle();
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import pdmbot.chat.Reply;
 import pdmbot.config.BotConfig;
 import pdmbot.testing.GitFixture;
+import pdmbot.config.WorldConfig;
 
 /** The small things a newcomer notices in the first hour, on the demo world (issue 10, item 10). */
 class NewcomerWordingTest {
@@ -88,8 +89,8 @@ class NewcomerWordingTest {
             git.write("README.md", "an app\n").commit("Initial commit", "Ada", 1);
         }
         BotConfig defaults = BotConfig.defaults().withData(dir.resolve("data").toString());
-        BotConfig.World world = defaults.world();
-        BotConfig onGit = defaults.withWorld(new BotConfig.World("git", world.demoSeed(), repo.toString(), world.refPattern(),
+        WorldConfig world = defaults.world();
+        BotConfig onGit = defaults.withWorld(new WorldConfig("git", world.demoSeed(), repo.toString(), world.refPattern(),
                 world.gitlab()));
         try (TestBot bot = TestBot.start(onGit)) {
             Reply reply = bot.say("demo incident open 1");

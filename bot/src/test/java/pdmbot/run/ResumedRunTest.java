@@ -17,6 +17,7 @@ import pdmbot.storage.runs.AttemptState;
 import pdmbot.storage.runs.RunAttempt;
 import pdmbot.storage.runs.RunState;
 import pdmbot.storage.runs.StepRecord;
+import pdmbot.config.RunConfig;
 
 /**
  * A run resumed after a stop passes the checks of that moment before it changes an environment (issue 10 item 1);
@@ -132,8 +133,7 @@ class ResumedRunTest {
     @Test
     void read_only_commands_from_a_one_shot_say_never_resume_a_run_but_a_serving_bot_does() throws Exception {
         BotConfig base = TestBot.config(dir);
-        BotConfig resume = new BotConfig(base.data(), base.store(), base.world(), base.roles(), base.console(), base.rules(),
-                base.http(), base.slack(), base.discord(), new BotConfig.Run("resume", 0, null, null, List.of()));
+        BotConfig resume = base.withRun(new RunConfig("resume", 0, null, null, List.of(), null, null));
         try (TestBot bot = TestBot.start(resume)) {
             bot.say("demo fail next qa");
             bot.say("pdm execute --confirm");

@@ -7,6 +7,7 @@ import java.util.Map;
 import pdmbot.app.PdmBot;
 import pdmbot.chat.ChatRequest;
 import pdmbot.config.BotConfig;
+import pdmbot.config.RunConfig;
 
 /**
  * Run in a child JVM by {@link KillNineTest}: a bot on the demo world in a folder, whose simulated pipeline takes a
@@ -19,8 +20,7 @@ public final class RunInChildJvm {
 
     public static void main(String[] args) throws Exception {
         BotConfig base = BotConfig.defaults().withData(Path.of(args[0]).toString());
-        BotConfig config = new BotConfig(base.data(), base.store(), base.world(), base.roles(), base.console(), base.rules(),
-                base.http(), base.slack(), base.discord(), new BotConfig.Run("ask", 1, null, null, List.of()));
+        BotConfig config = base.withRun(new RunConfig("ask", 1, null, null, List.of(), null, null));
         PdmBot bot = PdmBot.start(config, Map.of());
         bot.announcements().subscribe((topic, message) -> {
             System.out.println("ANNOUNCED [" + topic + "] " + message.plainText().replace('\n', ' '));

@@ -37,6 +37,7 @@ import pdmbot.adapters.slack.SlackAdapter;
 import pdmbot.adapters.slack.SlackSignatureCheck;
 import pdmbot.config.BotConfig;
 import pdmbot.http.HttpServer;
+import pdmbot.config.RolesConfig;
 
 /**
  * The key steps of a triage through real signed Slack requests (slash commands and a block_actions click shaped as
@@ -70,9 +71,7 @@ class TriageOverSlackTest {
                 .withBody("{\"ok\":true,\"url\":\"https://pdm.slack.com/\",\"team\":\"PDM\",\"user\":\"pdm-bot\",\"team_id\":\"T0001\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}")));
         slackApi.stubFor(post(urlPathEqualTo("/respond")).willReturn(aResponse().withBody("ok")));
         BotConfig base = TestBot.config(dir);
-        BotConfig config = new BotConfig(base.data(), base.store(), base.world(), new BotConfig.Roles(Map.of("slack", List.of("U_RM"))),
-                base.console(), base.rules(), base.http(), base.slack(), base.discord(), base.run(), base.decide(), base.durations(),
-                base.schedule());
+        BotConfig config = base.withRoles(new RolesConfig(Map.of("slack", List.of("U_RM"))));
         bot = TestBot.start(config);
         SlackConfig slack = new SlackConfig();
         slack.setMethodsEndpointUrlPrefix(slackApi.baseUrl() + "/api/");

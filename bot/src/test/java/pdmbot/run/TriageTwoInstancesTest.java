@@ -22,6 +22,7 @@ import pdmbot.config.BotConfig;
 import pdmbot.domain.Environment;
 import pdmbot.storage.testing.PostgresAddress;
 import pdmbot.storage.testing.TestDatabases;
+import pdmbot.config.StoreConfig;
 
 /**
  * Two bot instances on one PostgreSQL (issue 15 item 5): both hear the same failure and one triage is started and
@@ -97,9 +98,7 @@ class TriageTwoInstancesTest {
     private PdmBot start(PostgresAddress pg, String instance, Clock clock) {
         Path data = temp.resolve("data-" + instance);
         BotConfig base = TestBot.config(data);
-        BotConfig config = new BotConfig(base.data(), new BotConfig.Store("postgres", pg.url(), pg.user(), "TEST_PG_PASSWORD", null),
-                base.world(), base.roles(), base.console(), base.rules(), base.http(), base.slack(), base.discord(), base.run(), base.decide(), base.durations(),
-                base.schedule());
+        BotConfig config = base.withStore(new StoreConfig("postgres", pg.url(), pg.user(), "TEST_PG_PASSWORD", null));
         return PdmBot.start(config, Map.of("TEST_PG_PASSWORD", pg.password() == null ? "" : pg.password()), clock);
     }
 }
