@@ -25,7 +25,7 @@ final class LockSteps {
             if (refused.isPresent()) return StepResult.Failed.of(refused.get());
             taken.add(environment.id());
         }
-        return new StepResult.Done("locked " + String.join(" and ", taken));
+        return new StepResult.Done("locked " + RunPlan.wordsOf(taken));
     }
 
     /**
@@ -41,7 +41,7 @@ final class LockSteps {
             if (refused.isPresent()) return StepResult.Failed.of(refused.get());
             retaken.add(environment.id());
         }
-        return new StepResult.Done(retaken.isEmpty() ? "" : "locked " + String.join(" and ", retaken) + " again");
+        return new StepResult.Done(retaken.isEmpty() ? "" : "locked " + RunPlan.wordsOf(retaken) + " again");
     }
 
     private static Optional<String> take(RunContext context, Environment environment) {
@@ -68,6 +68,6 @@ final class LockSteps {
                 released.add(environment.id());
             }
         }
-        return new StepResult.Done(released.isEmpty() ? "nothing to unlock" : "unlocked " + String.join(" and ", released));
+        return new StepResult.Done(released.isEmpty() ? "nothing to unlock" : "unlocked " + RunPlan.wordsOf(released));
     }
 }

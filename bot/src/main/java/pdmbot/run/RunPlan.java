@@ -63,7 +63,11 @@ public record RunPlan(List<Target> targets, List<RunStep> steps) {
     }
 
     static String words(List<Environment> environments) {
-        List<String> ids = environments.stream().map(Environment::id).toList();
+        return wordsOf(environments.stream().map(Environment::id).toList());
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    static String wordsOf(List<String> ids) {
         if (ids.size() <= 1) return String.join("", ids);
         return String.join(", ", ids.subList(0, ids.size() - 1)) + " and " + ids.get(ids.size() - 1);
     }

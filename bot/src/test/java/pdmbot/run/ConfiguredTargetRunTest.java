@@ -112,6 +112,11 @@ class ConfiguredTargetRunTest {
             assertThat(run.executed().stream().filter(m -> m.environment() == RING).count()).isPositive();
             assertThat(run.pendingAfter().on(RING)).isEmpty();
             assertThat(run.stores().locks().lockOf(RING)).as("the ring is unlocked at the end").isEmpty();
+            assertThat(run.steps()).filteredOn(s -> s.name().equals("lock")).extracting(StepRecord::outcome)
+                    .containsExactly("locked gstg, " + RING.id() + " and gprd");
+            assertThat(run.steps()).filteredOn(s -> s.name().equals("unlock")).extracting(StepRecord::outcome)
+                    .containsExactly("unlocked gstg, " + RING.id() + " and gprd");
+            assertThat(run.announced()).anyMatch(a -> a.contains("gstg, " + RING.id() + " and gprd are unlocked"));
         }
     }
 
