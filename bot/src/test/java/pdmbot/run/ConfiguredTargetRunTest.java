@@ -47,7 +47,7 @@ import pdmbot.world.gitlab.GitLabWorld;
  * the tree of its newest successful {@code db/<ring>} deployment (as gstg and gprd, gitlab-facts §3), its post-deploy
  * migrations through the deployer with its {@code DEPLOY_ENVIRONMENT}, recorded as {@code db/<ring>} deployments on the
  * security and canonical projects as release-tools records them. The ring is seeded like the demo seeds gstg: the
- * package gstg runs, and {@code db/<ring>} at the oldest package gstg's post-deploy migrations ran at.
+ * package gstg runs, and {@code db/<ring>} at the package gstg's post-deploy migrations last ran at.
  */
 class ConfiguredTargetRunTest {
 
@@ -67,6 +67,9 @@ class ConfiguredTargetRunTest {
     static Emulator emulator;
     static DemoSeed.Seeded seeded;
     static GitLabWorld gitlab;
+    // compiled once: the classification and the checks' rules take seconds to build
+    static ClassifiedDatabases databases;
+    static ProductionChecks rules;
 
     @BeforeAll
     static void start() throws Exception {
@@ -78,6 +81,8 @@ class ConfiguredTargetRunTest {
                 seeded.token(), "PDM_GITLAB_TOKEN", Duration.ofSeconds(10), Optional.of(seeded.releaseIssue()),
                 PackageVersion.PATTERN, GitLabSettings.Pipelines.DEFAULT, GitLabSettings.Packages.GITLAB_COM,
                 GitLabSettings.Tracker.DEFAULT, GitLabSettings.Ops.SAME));
+        databases = ClassifiedDatabases.builtIn(gitlab.packages());
+        rules = ProductionChecks.builtIn();
     }
 
     @AfterAll
@@ -126,7 +131,7 @@ class ConfiguredTargetRunTest {
         RunPlan plan = RunPlan.of(List.of(new RunPlan.Target(SKIPPED_RING, true, true),
                 new RunPlan.Target(OTHER_RING, false, false)));
         try (Database database = TestDatabases.h2()) {
-            PendingPlan before = PendingPlan.of(world(), ClassifiedDatabases.builtIn(gitlab.packages()), List.of(SKIPPED_RING));
+            PendingPlan before = PendingPlan.of(world(), databases, List.of(SKIPPED_RING));
             assertThat(before.on(SKIPPED_RING)).isNotEmpty();
 
             Run run = run(database, plan);
@@ -139,7 +144,7 @@ class ConfiguredTargetRunTest {
             assertThat(deployerPipelinesFor(SKIPPED_RING.deployEnvironment())).isEmpty();
             assertThat(get(DemoSeed.SECURITY, "/deployments?environment=db%2F" + SKIPPED_RING.id() + "&order_by=id&sort=desc")
                     .size()).as("only the seeded db/ deployment").isEqualTo(1);
-            assertThat(PendingPlan.of(world(), ClassifiedDatabases.builtIn(gitlab.packages()), List.of(SKIPPED_RING))
+            assertThat(PendingPlan.of(world(), databases, List.of(SKIPPED_RING))
                     .on(SKIPPED_RING)).isEqualTo(before.on(SKIPPED_RING));
             assertThat(run.announced()).noneMatch(a -> a.contains(SKIPPED_RING.id()));
         }
@@ -161,8 +166,8 @@ class ConfiguredTargetRunTest {
         Clock clock = Clock.systemUTC();
         World world = world();
         RunResources resources = new RunResources(world, gitlab.operations(), stores.locks(), version -> Optional.empty(),
-                ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ofMillis(20), Pacer.NONE);
-        RunChecks checks = new RunChecks(ProductionChecks.builtIn(), world, resources.databases(), gitlab.operations(),
+                databases, clock, Duration.ofMillis(20), Pacer.NONE);
+        RunChecks checks = new RunChecks(rules, world, resources.databases(), gitlab.operations(),
                 stores.locks(), new ConfiguredChangeLocks(List.of()), clock);
         List<String> announced = Collections.synchronizedList(new ArrayList<>());
         try (RunService runs = new RunService(JdbcRunStore.on(database.dataSource(), clock), checks, plan, resources,
@@ -184,12 +189,12 @@ class ConfiguredTargetRunTest {
 
     // ---- the emulator ----
 
-    /** The ring runs what gstg runs; its post-deploy migrations ran at the oldest package db/gstg records. */
+    /** The ring runs what gstg runs; its post-deploy migrations ran where gstg's did (so what is pending is gstg's). */
     private static void seedRingLikeGstg(Environment ring) throws Exception {
         for (String project : List.of(DemoSeed.SECURITY, DemoSeed.CANONICAL, DemoSeed.OMNIBUS)) {
             JsonNode deployed = get(project, "/deployments?environment=gstg&status=success&order_by=id&sort=desc&per_page=1").get(0);
             record(project, ring.id(), deployed);
-            JsonNode migrated = get(project, "/deployments?environment=db%2Fgstg&status=success&order_by=id&sort=asc&per_page=1");
+            JsonNode migrated = get(project, "/deployments?environment=db%2Fgstg&status=success&order_by=id&sort=desc&per_page=1");
             if (migrated.size() > 0) record(project, ring.databaseEnvironment(), migrated.get(0));
         }
     }
