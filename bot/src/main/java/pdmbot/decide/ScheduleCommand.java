@@ -60,9 +60,10 @@ public final class ScheduleCommand implements Command {
         }
         reply.bullets(why);
         List<String> costs = new ArrayList<>();
-        for (pdmbot.domain.Environment environment : schedule.groups().stream().map(s -> s.group().group().environment()).distinct().sorted().toList())
-            if (schedule.groups().stream().anyMatch(s -> s.group().group().environment() == environment))
-                costs.add(environment.id() + ": " + DecisionReplies.cost(schedule.line(environment)));
+        // the environments with something pending: the known ones in deployment order, then configured ones
+        for (pdmbot.domain.Environment environment : schedule.groups().stream().map(s -> s.group().group().environment())
+                .distinct().sorted().toList())
+            costs.add(environment.id() + ": " + DecisionReplies.cost(schedule.line(environment)));
         reply.text("What a run costs (`rollback check` has the details):").bullets(costs);
         if (!atNow) reply.note("At a time other than now the decision sees the calendar, expected deploys, change locks and the"
                 + " rollback line of that time; incidents, locks, deployments, background migrations and health are looked at only for now.");
