@@ -43,7 +43,9 @@ public final class WorldState implements RunDecider.PresentFacts {
     public List<Object> factsAt(Instant now, List<GroupFacts> groups) {
         List<Object> facts = new ArrayList<>();
         for (RunningDeployment d : operations.runningDeployments().running())
-            facts.add(new DecisionFacts.DeployRunning(d.isStaging() ? Environment.GSTG.id() : Environment.GPRD.id(),
+            // a canary's deployment holds back its stage's PDMs; an environment with PDMs of its own (a ring) holds its own
+            facts.add(new DecisionFacts.DeployRunning(d.environment().hasPostDeployMigrations() ? d.environment().id()
+                    : d.isStaging() ? Environment.GSTG.id() : Environment.GPRD.id(),
                     "a deployment of `" + d.packageVersion() + "` is running on " + d.environment().id() + " (pipeline " + d.pipeline() + ")"));
         for (Incident i : operations.incidents().activeIncidents())
             facts.add(new DecisionFacts.Incident(i.id(), i.title(), i.severity(), i.blocksDeployments()));
