@@ -4,11 +4,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import pdmbot.config.BotConfig;
+import pdmbot.config.GrafanaConfig;
 import pdmbot.config.InvalidConfigurationException;
 import pdmbot.config.Secrets;
 import pdmbot.grafana.GrafanaAnnotations;
 import pdmbot.telemetry.CallErrors;
-import pdmbot.config.GrafanaConfig;
 
 /** Builds Grafana annotations from {@code grafana.*} and the token in the environment; none when no URL is set. */
 final class GrafanaWiring {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import pdmbot.chat.Announcements;
 import pdmbot.config.BotConfig;
 import pdmbot.config.DeployConfig;
+import pdmbot.config.GitlabConfig;
 import pdmbot.config.InvalidConfigurationException;
 import pdmbot.domain.Environment;
 import pdmbot.ledger.MigrationNatures;
@@ -25,7 +26,6 @@ import pdmbot.world.git.GitPackageSource;
 import pdmbot.world.gitlab.GitLabDeployPipelines;
 import pdmbot.world.gitlab.GitLabPackageSource;
 import pdmbot.world.gitlab.GitLabPipelineRunner;
-import pdmbot.config.GitlabConfig;
 
 /** Builds the promotion feature (issue 16) from {@code deploy} in the configuration, the store and the world. */
 final class PromotionWiring {

@@ -13,6 +13,8 @@ import pdmbot.durations.DefaultDurations;
 import pdmbot.durations.MigrationDurations;
 import pdmbot.rules.checks.ProductionChecks;
 import pdmbot.classification.Classifications;
+import pdmbot.config.GitlabConfig;
+import pdmbot.config.RunConfig;
 import pdmbot.run.ClassifiedDatabases;
 import pdmbot.run.ConfiguredChangeLocks;
 import pdmbot.ledger.MigrationNatures;
@@ -30,8 +32,6 @@ import pdmbot.storage.ledger.LedgerChange;
 import pdmbot.storage.ledger.LedgerEntry;
 import pdmbot.world.ChangeLock;
 import pdmbot.world.CommitInfo;
-import pdmbot.config.GitlabConfig;
-import pdmbot.config.RunConfig;
 
 /** Builds the PDM run feature (service, checks, commands) from the configuration, the store and the world. */
 final class RunWiring {

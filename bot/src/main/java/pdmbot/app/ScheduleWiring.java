@@ -8,6 +8,7 @@ import pdmbot.chat.Announcements;
 import pdmbot.chat.Command;
 import pdmbot.chat.interaction.Dialogues;
 import pdmbot.config.BotConfig;
+import pdmbot.config.ScheduleConfig;
 import pdmbot.decide.RunWindows;
 import pdmbot.run.RunService;
 import pdmbot.schedule.ProposalConfirmCommand;
@@ -17,7 +18,6 @@ import pdmbot.schedule.ScheduleSettings;
 import pdmbot.schedule.ScheduledRuns;
 import pdmbot.schedule.WholeRunGroupRuns;
 import pdmbot.storage.Stores;
-import pdmbot.config.ScheduleConfig;
 
 /** Builds scheduled runs ({@code schedule.*}) over the run decisions, the run feature and the store. */
 final class ScheduleWiring {

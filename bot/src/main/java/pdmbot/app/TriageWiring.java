@@ -14,11 +14,11 @@ import pdmbot.storage.Stores;
 import pdmbot.storage.triage.JdbcTriageStore;
 import pdmbot.triage.TriageFeature;
 import pdmbot.config.BotConfig;
+import pdmbot.config.TriageConfig;
 import pdmbot.triage.TriageSettings;
 import pdmbot.world.TriagePorts;
 import pdmbot.world.demo.DemoTriagePorts;
 import pdmbot.world.gitlab.GitLabWorld;
-import pdmbot.config.TriageConfig;
 
 /** Builds the failure triage feature over the store, the world's triage ports and the run feature. */
 final class TriageWiring {

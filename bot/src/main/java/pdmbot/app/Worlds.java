@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import pdmbot.config.BotConfig;
+import pdmbot.config.GitlabConfig;
 import pdmbot.config.InvalidConfigurationException;
 import pdmbot.config.Secrets;
 import pdmbot.world.Operations;
@@ -21,7 +22,6 @@ import pdmbot.world.git.GitPackageSource;
 import pdmbot.world.gitlab.GitLabSettings;
 import pdmbot.world.gitlab.GitLabWorld;
 import pdmbot.world.local.LocalReleaseNotes;
-import pdmbot.config.GitlabConfig;
 
 /** Opens the world the configuration names. */
 final class Worlds {
