@@ -144,6 +144,30 @@ class GitLabOperationsTest extends GitLabWireMock {
     }
 
     @Test
+    void a_configured_environment_s_pdm_pipeline_gets_its_own_deploy_environment_and_its_qa_runs_in_its_own_project() {
+        // issue 11 item 3: a Cells ring whose deployer name and QA project differ from its id
+        Environment ring = Environment.define(new Environment.Definition("ops-ring-0", false, true, "db/ops-ring-0",
+                "cells-ring-0", Optional.of("gitlab-org/quality/cells")));
+        String cellsQa = "/api/v4/projects/" + segment("gitlab-org/quality/cells");
+        serveDeployerPipelines();
+        gitlab.stubFor(post(urlPathEqualTo(DEPLOYER + "/pipeline")).willReturn(json("pipeline-created.json").withStatus(201)));
+        gitlab.stubFor(get(urlPathEqualTo(cellsQa + "/pipelines")).withQueryParam("source", equalTo("api"))
+                .willReturn(okForContentType("application/json", "[]")));
+        gitlab.stubFor(post(urlPathEqualTo(cellsQa + "/pipeline")).willReturn(json("pipeline-created.json").withStatus(201)));
+        gitlab.stubFor(get(urlPathEqualTo(cellsQa + "/pipelines/901003")).willReturn(json("pipeline-running.json")));
+
+        world.operations().pipelines().startPostDeployMigrations(ring, Map.of(), "run-9:ops-ring-0:1");
+        PipelineHandle qa = world.operations().qa().startQa(ring, "run-9:qa-ops-ring-0:1");
+
+        gitlab.verify(postRequestedFor(urlPathEqualTo(DEPLOYER + "/pipeline"))
+                .withRequestBody(matchingJsonPath("$.variables[?(@.key == 'DEPLOY_ENVIRONMENT')].value", equalTo("cells-ring-0"))));
+        gitlab.verify(postRequestedFor(urlPathEqualTo(cellsQa + "/pipeline"))
+                .withRequestBody(matchingJsonPath("$.variables[?(@.key == 'QA_ENVIRONMENT')].value", equalTo("ops-ring-0"))));
+        assertThat(world.operations().qa().status(ring, qa)).isInstanceOf(PipelineStatus.Running.class);
+        gitlab.verify(getRequestedFor(urlPathEqualTo(cellsQa + "/pipelines/901003")));
+    }
+
+    @Test
     void starting_again_with_the_same_effect_key_finds_the_pipeline_already_started() {
         serveDeployerPipelines();
 
