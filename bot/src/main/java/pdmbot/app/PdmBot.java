@@ -39,7 +39,7 @@ import pdmbot.ledger.MigrationStatusCommand;
 import pdmbot.ledger.PackageMigrationsCommand;
 import pdmbot.run.RunService;
 import pdmbot.storage.Database;
-import pdmbot.world.demo.DemoOperations;
+import pdmbot.world.demo.DemoControl;
 import pdmbot.storage.Stores;
 
 /** The assembled bot: configuration, store, world, rules and the chat core over them. */
@@ -199,9 +199,9 @@ public final class PdmBot implements AutoCloseable {
         return runs;
     }
 
-    /** The simulated production of the demo or git world; null on GitLab. */
-    public DemoOperations simulatedOperations() {
-        return world.simulated();
+    /** The demo world's controls (its GitLab emulator's API); empty on any other world. */
+    public java.util.Optional<DemoControl> demoControl() {
+        return world.demo();
     }
 
     /** One line saying what the bot runs on, for banners and logs. */

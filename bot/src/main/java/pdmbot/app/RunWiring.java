@@ -58,7 +58,7 @@ final class RunWiring {
                 .flatMap(sha -> world.world().packages().commit(sha))
                 .flatMap(CommitInfo::mergeRequest);
         // The simulated pipelines move with time; poll them every second rather than every poll-seconds.
-        Duration poll = Duration.ofSeconds(world.simulated() != null ? 1 : config.run().pollSeconds());
+        Duration poll = Duration.ofSeconds(world.simulatedPace() ? 1 : config.run().pollSeconds());
         // Which databases a migration runs on is the classification's answer, for the file as deployed.
         ClassifiedDatabases databases = new ClassifiedDatabases(world.world().packages(), classifications::classify);
         RunResources resources = new RunResources(world.world(), world.operations(), stores.locks(), mergeRequests, databases,
@@ -101,8 +101,9 @@ final class RunWiring {
                 new LockCommand(stores.locks()),
                 new UnlockCommand(stores.locks())));
         // listed on every world so that on a git checkout or GitLab they refuse and say why, instead of being unknown
-        commands.addAll(new DemoCommands(world.demo() != null ? java.util.Optional.of(world.simulated()) : java.util.Optional.empty(),
-                world.world().description(), world.world().packages(), stores.ledger()).commands());
+        commands.addAll(new DemoCommands(world.demo(), world.world().description(), world.world().packages(), stores.ledger(),
+                new pdmbot.world.PendingMigrations(world.world().packages(), world.world().deployments(),
+                        world.world().databases())).commands());
         return commands;
     }
 

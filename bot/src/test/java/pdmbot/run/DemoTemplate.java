@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import pdmbot.world.demo.DemoWorld;
+import java.time.Duration;
+import pdmbot.config.BotConfig;
+import pdmbot.world.demo.DemoGitLab;
 
-/** One generated demo world per test JVM, copied into each test's data folder (generating takes about a second). */
+/** One seeded demo emulator folder per test JVM, copied into each test's data folder (seeding takes a few seconds). */
 final class DemoTemplate {
 
     private static final Path TEMPLATE = generate();
@@ -19,7 +21,7 @@ final class DemoTemplate {
     private static Path generate() {
         try {
             Path dir = Files.createTempDirectory("pdm-demo-template-");
-            DemoWorld.ensure(dir).close();
+            DemoGitLab.open(dir, BotConfig.defaults().world().demoSeed(), Duration.ZERO).close();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
             return dir.resolve("demo");
         } catch (IOException e) {
@@ -33,6 +35,7 @@ final class DemoTemplate {
         try (Stream<Path> files = Files.walk(TEMPLATE)) {
             for (Path source : (Iterable<Path>) files::iterator) {
                 Path to = target.resolve(TEMPLATE.relativize(source).toString());
+                if (source.getFileName().toString().equals("emulator.lock")) continue;
                 if (Files.isDirectory(source)) Files.createDirectories(to);
                 else Files.copy(source, to);
             }

@@ -73,6 +73,7 @@ class ExecuteCommandTest {
     @Test
     void a_confirmed_run_goes_through_every_step_announcing_each_in_the_run_thread() throws Exception {
         try (TestBot bot = bot()) {
+            List<String> pending = bot.demo().pendingVersions();
             Reply reply = confirmAndWait(bot);
 
             assertThat(reply.plainText()).startsWith("PDM run #1 started by " + bot.bot.config().console().user());
@@ -86,9 +87,9 @@ class ExecuteCommandTest {
             assertThat(thread.get(thread.size() - 1)).contains("PDM run #1 succeeded in", "21 post-deploy migrations executed");
             assertThat(bot.demo().pendingMigrationsLeft()).isZero();
             assertThat(bot.bot.database().stores().locks().locks()).isEmpty();
-            String notes = Files.readString(dir.resolve("release-notes.md"));
+            String notes = String.join("\n", bot.demo().releaseNotes());
             assertThat(notes).contains("run #1", "| db/gstg | ci |", "pass — incidents: no active incident");
-            assertThat(bot.demo().labels()).isNotEmpty().allSatisfy((mr, labels) ->
+            assertThat(bot.demo().labelsOfMergeRequestsOf(pending, bot.bot.database().stores().ledger())).isNotEmpty().allSatisfy((mr, labels) ->
                     assertThat(labels).containsAnyOf("workflow::post-deploy-db-staging", "workflow::post-deploy-db-production"));
             assertThat(bot.say("pdm status").plainText()).contains("No PDM run is active", "Last run: run #1 (succeeded");
         }
