@@ -57,8 +57,7 @@ final class RunWiring {
                 .map(LedgerEntry::commitSha)
                 .flatMap(sha -> world.world().packages().commit(sha))
                 .flatMap(CommitInfo::mergeRequest);
-        // The simulated pipelines move with time; poll them every second rather than every poll-seconds.
-        Duration poll = Duration.ofSeconds(world.simulatedPace() ? 1 : config.run().pollSeconds());
+        Duration poll = world.pollEvery(Duration.ofSeconds(config.run().pollSeconds()));
         // Which databases a migration runs on is the classification's answer, for the file as deployed.
         ClassifiedDatabases databases = new ClassifiedDatabases(world.world().packages(), classifications::classify);
         RunResources resources = new RunResources(world.world(), world.operations(), stores.locks(), mergeRequests, databases,

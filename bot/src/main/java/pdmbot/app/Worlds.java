@@ -69,9 +69,14 @@ final class Worlds {
      */
     record Opened(World world, AutoCloseable resources, Operations operations, Kind kind, Optional<DemoControl> demo) {
 
-        /** Pipelines that move with the demo's clock: poll every second, not every poll-seconds. */
-        boolean simulatedPace() {
-            return !(kind instanceof GitLab);
+        /**
+         * How often a run looks at its pipelines: on GitLab every {@code poll-seconds}; the demo's and the checkout's
+         * pipelines move at the demo's pace, so every second, or every 100 ms when a step takes under a second.
+         */
+        Duration pollEvery(Duration configured) {
+            if (kind instanceof DemoOnEmulator demo && demo.pipelineStep().compareTo(Duration.ofSeconds(1)) < 0)
+                return Duration.ofMillis(100);
+            return kind instanceof GitLab ? configured : Duration.ofSeconds(1);
         }
     }
 

@@ -95,9 +95,9 @@ final class MigrationStep {
                 + pkg.version() + "`, pipeline " + pipeline.id() + (pipeline.url().isBlank() ? "" : " " + pipeline.url()) + ")."));
 
         PipelineStatus status = context.await(pipeline, runner::status);
-        List<String[]> executed = recordExecuted(context, environment, plan);
 
         if (status instanceof PipelineStatus.Failed failed) {
+            recordExecuted(context, environment, plan);
             finishAll(effects, step, attempt, records, deployments, DeploymentRecords.Outcome.FAILED);
             String migration = failed.migrationVersion().map(v -> describe(plan, v)).orElse("a post-deploy migration");
             return new StepResult.Failed(migration + " failed on " + environment.databaseEnvironment() + " (job "
@@ -105,6 +105,8 @@ final class MigrationStep {
         }
         migrated[0] = true;
         finishAll(effects, step, attempt, records, deployments, DeploymentRecords.Outcome.SUCCESS);
+        // after the db/ deployments are marked success: on GitLab that is what says the migrations ran there
+        List<String[]> executed = recordExecuted(context, environment, plan);
         int labelled = labelMergeRequests(context, environment, deployments.get(DeploymentProject.CANONICAL));
 
         String counts = counts(executed);

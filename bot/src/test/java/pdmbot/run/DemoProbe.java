@@ -73,9 +73,11 @@ final class DemoProbe {
         Map<DeploymentRecord, String> all = new LinkedHashMap<>();
         for (DeploymentProject project : DeploymentProject.values()) {
             String path = project == DeploymentProject.CANONICAL ? DemoSeed.CANONICAL : DemoSeed.SECURITY;
-            for (JsonNode d : get("/projects/" + encode(path) + "/deployments?order_by=id&sort=asc&per_page=100")) {
+            for (String db : List.of("db/gstg", "db/gprd"))
+            for (JsonNode d : get("/projects/" + encode(path) + "/deployments?order_by=id&sort=desc&per_page=100&environment="
+                    + encode(db))) {
                 String environment = d.path("environment").path("name").asText();
-                if (!environment.startsWith("db/") || !d.path("user").path("username").asText().equals(BOT_USER)) continue;
+                if (!d.path("user").path("username").asText().equals(BOT_USER)) continue;
                 String sha = d.path("sha").asText();
                 String version = world.packages().packages().stream().filter(p -> p.commitSha().equals(sha))
                         .map(AutoDeployPackage::toString).reduce((a, b) -> b).orElse(sha);

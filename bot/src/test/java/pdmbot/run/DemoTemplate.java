@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import java.time.Duration;
 import pdmbot.config.BotConfig;
-import pdmbot.world.demo.DemoGitLab;
 
 /** One seeded demo emulator folder per test JVM, copied into each test's data folder (seeding takes a few seconds). */
 final class DemoTemplate {
@@ -21,21 +19,26 @@ final class DemoTemplate {
     private static Path generate() {
         try {
             Path dir = Files.createTempDirectory("pdm-demo-template-");
-            DemoGitLab.open(dir, BotConfig.defaults().world().demoSeed(), Duration.ZERO).close();
+            // a bot started once: the emulator seeded and the store's ledger caught up (what every test would redo)
+            pdmbot.app.PdmBot.start(BotConfig.defaults().withData(dir.toString()), java.util.Map.of()).close();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
-            return dir.resolve("demo");
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Puts a fresh copy of the demo world in {@code <dataDir>/demo}; returns dataDir. */
+    /**
+     * Puts a fresh copy of the demo world in {@code <dataDir>/demo} and of the store whose ledger has read it in
+     * {@code <dataDir>/pdm-bot.mv.db} (no run, no lock); returns dataDir.
+     */
     static Path copyInto(Path dataDir) {
-        Path target = dataDir.resolve("demo");
+        Path target = dataDir;
         try (Stream<Path> files = Files.walk(TEMPLATE)) {
             for (Path source : (Iterable<Path>) files::iterator) {
                 Path to = target.resolve(TEMPLATE.relativize(source).toString());
-                if (source.getFileName().toString().equals("emulator.lock")) continue;
+                String name = source.getFileName().toString();
+                if (name.equals("emulator.lock") || name.equals("instance-id") || name.endsWith(".log")) continue;
                 if (Files.isDirectory(source)) Files.createDirectories(to);
                 else Files.copy(source, to);
             }

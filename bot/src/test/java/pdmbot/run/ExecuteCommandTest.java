@@ -83,8 +83,8 @@ class ExecuteCommandTest {
                     "lock", "announce start", "gstg", "qa gstg", "gprd", "unlock", "release note", "announce end");
             List<String> thread = bot.announcements.stream().filter(a -> a.topic().equals("run-1")).map(TestBot.Announcement::text).toList();
             assertThat(thread).hasSize(7);
-            assertThat(thread.get(0)).contains("PDM run #1 started by", "db/gstg: main 4, ci 4", "db/gprd: main 8, ci 5");
-            assertThat(thread.get(thread.size() - 1)).contains("PDM run #1 succeeded in", "21 post-deploy migrations executed");
+            assertThat(thread.get(0)).contains("PDM run #1 started by", "db/gstg: main 4, ci 3", "db/gprd: main 8, ci 4");
+            assertThat(thread.get(thread.size() - 1)).contains("PDM run #1 succeeded in", "19 post-deploy migrations executed");
             assertThat(bot.demo().pendingMigrationsLeft()).isZero();
             assertThat(bot.bot.database().stores().locks().locks()).isEmpty();
             String notes = String.join("\n", bot.demo().releaseNotes());
@@ -129,7 +129,7 @@ class ExecuteCommandTest {
 
             assertThat(reply.outcome()).isEqualTo(Reply.Outcome.REFUSED);
             assertThat(reply.plainText()).containsPattern(
-                    "The run is cancelled: a deployment of `[^`]+` is running on gstg-cny \\(pipeline #\\d+, started at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\)");
+                    "The run is cancelled: a deployment of `[^`]+` is running on gstg-cny \\(pipeline deployment \\d+, started at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\)");
             assertThat(bot.runs().store().run(1).orElseThrow().state()).isEqualTo(RunState.CANCELLED);
             assertThat(bot.demo().pipelinesStarted("pdm")).isZero();
         }
@@ -142,7 +142,7 @@ class ExecuteCommandTest {
 
             Reply reply = bot.say("pdm execute --confirm");
 
-            assertThat(reply.plainText()).contains("The run failed its checks: a deployment of", "is running on gprd (pipeline #");
+            assertThat(reply.plainText()).contains("The run failed its checks: a deployment of", "is running on gprd (pipeline deployment ");
             assertThat(bot.runs().store().run(1).orElseThrow().state()).isEqualTo(RunState.REFUSED);
         }
     }
@@ -152,7 +152,7 @@ class ExecuteCommandTest {
         try (TestBot bot = bot()) {
             bot.say("demo incident open 2");
 
-            assertThat(bot.say("pdm execute --confirm").plainText()).containsPattern("The run failed its checks: incident #\\d+ .*\\(severity 2\\) is active");
+            assertThat(bot.say("pdm execute --confirm").plainText()).containsPattern("The run failed its checks: incident gitlab-com/gl-infra/production#\\d+ .*\\(severity 2\\) is active");
         }
     }
 
@@ -184,7 +184,7 @@ class ExecuteCommandTest {
         try (TestBot bot = bot()) {
             bot.say("demo cr open C2");
 
-            assertThat(bot.say("pdm execute --confirm").plainText()).containsPattern("The run failed its checks: change request #\\d+ .*\\(C2, in progress\\)");
+            assertThat(bot.say("pdm execute --confirm").plainText()).containsPattern("The run failed its checks: change request gitlab-com/gl-infra/production#\\d+ .*\\(C2, in progress\\)");
         }
     }
 

@@ -37,14 +37,14 @@ class KillNineTest {
             while ((line = out.readLine()) != null) {
                 if (!line.startsWith("ANNOUNCED") && !line.startsWith("REPLY")) continue; // the child's log lines
                 childSaid.add(line);
-                if (line.contains("Running 8 post-deploy migrations on db/gstg")) break;
+                if (line.contains("Running 7 post-deploy migrations on db/gstg")) break;
             }
         } finally {
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(childSaid).anySatisfy(l -> assertThat(l).startsWith("REPLY PDM run #1 started by"));
-        assertThat(childSaid).anySatisfy(l -> assertThat(l).contains("Running 8 post-deploy migrations on db/gstg"));
+        assertThat(childSaid).anySatisfy(l -> assertThat(l).contains("Running 7 post-deploy migrations on db/gstg"));
         String pipeline = pipelineOf(childSaid);
 
         BotConfig base = TestBot.config(dir);
@@ -66,7 +66,7 @@ class KillNineTest {
             List<String> all = new ArrayList<>(childSaid);
             all.addAll(bot.announcementTexts());
             assertThat(all).filteredOn(l -> l.contains("PDM run #1 started by")).hasSize(2); // the reply and the announcement
-            assertThat(all).filteredOn(l -> l.contains("Running 8 post-deploy migrations on db/gstg")).hasSize(1);
+            assertThat(all).filteredOn(l -> l.contains("Running 7 post-deploy migrations on db/gstg")).hasSize(1);
             assertThat(all).filteredOn(l -> l.contains("PDM run #1 succeeded in")).hasSize(1);
         }
     }

@@ -156,7 +156,8 @@ class RunRecoveryTest {
         PendingMigrations pending = bot.pendingMigrations();
         assertThat(pending.pendingOn(Environment.GSTG)).isEmpty();
         assertThat(pending.pendingOn(Environment.GPRD)).isEmpty();
-        assertThat(bot.runs.store().executed(1)).hasSize(21);
+        // 19 on the emulator: GitLab cannot show a migration that ran on one database only (see docs/notes/emulator.md)
+        assertThat(bot.runs.store().executed(1)).hasSize(19);
         assertThat(bot.runs.active()).isEmpty();
 
         assertThat(bot.notes).as("release notes").hasSize(1);

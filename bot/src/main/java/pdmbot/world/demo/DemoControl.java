@@ -100,8 +100,10 @@ public final class DemoControl {
         Optional<JsonNode> already = running(DemoSeed.OMNIBUS, environment).stream().findFirst();
         if (already.isPresent()) return new Started(versionOf(already.get()), already.get().path("id").asLong());
         String tag = pkg.refName().replaceFirst("^refs/tags/", "");
-        String omnibusSha = call("GET", project(DemoSeed.OMNIBUS) + "/repository/tags/" + encode(tag), null)
-                .path("commit").path("id").asText();
+        String omnibusSha = "";
+        for (JsonNode t : call("GET", project(DemoSeed.OMNIBUS) + "/repository/tags?search=" + encode("^" + tag), null))
+            if (t.path("name").asText().equals(tag)) omnibusSha = t.path("commit").path("id").asText();
+        if (omnibusSha.isEmpty()) throw new UnableToControlDemoException("the demo's GitLab has no package tag " + tag);
         String sha = pkg.commitSha();
         record(DemoSeed.SECURITY, environment, autoDeployBranch(sha).orElse(sha), sha, false);
         record(DemoSeed.CANONICAL, environment, "master", sha, false);

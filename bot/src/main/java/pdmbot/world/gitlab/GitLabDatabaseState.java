@@ -81,6 +81,13 @@ public final class GitLabDatabaseState implements DatabaseState {
         return List.copyOf(runs);
     }
 
+    /** Drops the cached answer for the environment: a deployment of it was just finished by this world. */
+    void forget(Environment environment) {
+        synchronized (recent) {
+            recent.remove(environment);
+        }
+    }
+
     /** GitLab keeps no such record to write to: the post-deploy pipeline's {@code db/X} deployment is the record. */
     @Override
     public void recordRun(Environment environment, LogicalDatabase database, String version, Instant ranAt) {

@@ -28,6 +28,14 @@ public final class GitLabDeploymentRecords implements DeploymentRecords {
     private final GitLabSettings settings;
     private final DeploymentRefs refs;
 
+    /** Told of each db/ deployment this world finishes: what ran there changed (GitLabDatabaseState forgets its answer). */
+    private java.util.function.Consumer<pdmbot.domain.Environment> finished = environment -> { };
+
+    GitLabDeploymentRecords onFinished(java.util.function.Consumer<pdmbot.domain.Environment> listener) {
+        this.finished = listener;
+        return this;
+    }
+
     GitLabDeploymentRecords(GitLabJson json, GitLabSettings settings, Function<String, GitLabRepository> repositories) {
         this.json = json;
         this.settings = settings;
@@ -87,6 +95,7 @@ public final class GitLabDeploymentRecords implements DeploymentRecords {
         JsonNode current = json.get(UnableToRecordDeploymentException::new, path, suffix, Map.of());
         if (wanted.equals(current.path("status").asText())) return;
         json.put(UnableToRecordDeploymentException::new, path, suffix, Map.of("status", wanted));
+        finished.accept(deployment.environment());
     }
 
     static String shortRef(String refName) {

@@ -49,8 +49,9 @@ public final class GitLabWorld implements AutoCloseable {
         List<String> deploymentProjects = omnibus ? List.of(settings.packages().project())
                 : List.of(settings.project(), settings.securityProject());
         this.deployments = new GitLabDeployments(packages, history, deploymentProjects.get(0));
-        this.databases = new GitLabDatabaseState(history, List.of(settings.project(), settings.securityProject()),
+        GitLabDatabaseState databases = new GitLabDatabaseState(history, List.of(settings.project(), settings.securityProject()),
                 repository, clock);
+        this.databases = databases;
         GitLabProductionIssues production = new GitLabProductionIssues(json, settings.productionProject(),
                 settings.tracker());
         GitLabSettings.Pipelines p = settings.pipelines();
@@ -62,7 +63,8 @@ public final class GitLabWorld implements AutoCloseable {
                 production, production,
                 new GitLabPipelineRunner(new GitLabPipelines(opsApi, opsJson, p.pdmProject(), p.pdmRef())),
                 new GitLabQaPipelines(new GitLabPipelines(opsApi, opsJson, p.qaProject(), p.qaRef())),
-                new GitLabDeploymentRecords(json, settings, repository), new GitLabMergeRequestUpdates(json));
+                new GitLabDeploymentRecords(json, settings, repository).onFinished(databases::forget),
+                new GitLabMergeRequestUpdates(json));
         this.releaseNotes = settings.releaseIssue().map(ReleaseIssue::parse)
                 .map(issue -> new GitLabReleaseNotes(api, calls, settings.url(), issue));
     }
