@@ -31,9 +31,10 @@ import pdmbot.classification.Classifications;
 import pdmbot.classification.MigrationExplainCommand;
 import pdmbot.classification.RulesListCommand;
 import pdmbot.classification.RulesReloadCommand;
-import pdmbot.ledger.ClassifiedNatures;
+import pdmbot.classification.ClassifiedNatures;
 import pdmbot.rules.classify.RuleBook;
 import pdmbot.rules.classify.TableSizes;
+import pdmbot.rules.classify.UnableToCompileRulesException;
 import pdmbot.ledger.MigrationPackageCommand;
 import pdmbot.ledger.MigrationStatusCommand;
 import pdmbot.ledger.PackageMigrationsCommand;
@@ -128,8 +129,16 @@ public final class PdmBot implements AutoCloseable {
                         + e.getClass().getSimpleName());
             }
         }
-        return new Classifications(() -> folder == null ? RuleBook.builtIn() : RuleBook.withExtras(folder), sizes, folder,
-                stores.classifications(), clock);
+        if (folder == null) return new Classifications(RuleBook::builtIn, sizes, stores.classifications(), clock);
+        // Rules are all or nothing: with a rules folder they compile now, and a file that does not stops the start.
+        RuleBook book;
+        try {
+            book = RuleBook.withExtras(folder);
+        } catch (UnableToCompileRulesException e) {
+            throw new InvalidConfigurationException("rules.folder: " + e.getMessage()
+                    + "\nFix or remove the file; nothing was started.", e);
+        }
+        return new Classifications(() -> book, sizes, stores.classifications(), clock);
     }
 
     private static Database openStore(BotConfig config, Secrets secrets, Path dataDir, Clock clock) {

@@ -3,9 +3,7 @@ package pdmbot.classification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -17,12 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pdmbot.domain.PostMigration;
 import pdmbot.rules.classify.Classification;
 import pdmbot.rules.classify.Classifier;
+import pdmbot.rules.classify.CompiledRules;
 import pdmbot.rules.classify.Nature;
 import pdmbot.rules.classify.Reason;
 import pdmbot.rules.classify.ReloadResult;
@@ -43,37 +41,54 @@ public final class Classifications {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final java.util.function.Supplier<RuleBook> ruleBook;
-    private volatile RuleBook rules;
     private final TableSizes tableSizes;
-    private final Path extraRules;
     private final ClassificationStore store;
     private final Clock clock;
     private final Map<String, Classification> memory = new ConcurrentHashMap<>();
-    private volatile Classifier classifier;
-    private volatile String fingerprint;
+    private volatile RuleBook book;
+    private volatile Snapshot snapshot;
+
+    /**
+     * The rules in use as one value: a classifier bound to one {@link CompiledRules} and the fingerprint of those
+     * rules with the table sizes. A reload swaps the whole value, so a result is always stored under the fingerprint
+     * of the rules that decided it.
+     */
+    private record Snapshot(CompiledRules rules, Classifier classifier, String fingerprint) {
+    }
 
     /** The rule book is compiled on first use, so commands that never classify do not pay for it. */
-    public Classifications(java.util.function.Supplier<RuleBook> ruleBook, TableSizes tableSizes, Path extraRules,
+    public Classifications(java.util.function.Supplier<RuleBook> ruleBook, TableSizes tableSizes,
                            ClassificationStore store, Clock clock) {
         this.ruleBook = ruleBook;
         this.tableSizes = tableSizes;
-        this.extraRules = extraRules;
         this.store = store;
         this.clock = clock;
     }
 
-    public RuleBook rules() {
-        RuleBook current = rules;
+    /** The compiled rules in use now (compiling them on first use). */
+    public CompiledRules rulesInUse() {
+        return snapshot().rules();
+    }
+
+    private Snapshot snapshot() {
+        Snapshot current = snapshot;
         if (current != null) return current;
         synchronized (this) {
-            if (rules == null) {
-                RuleBook compiled = ruleBook.get();
-                classifier = new Classifier(compiled, tableSizes);
-                fingerprint = fingerprint();
-                rules = compiled;
+            if (snapshot == null) {
+                book = ruleBook.get();
+                snapshot = snapshotOf(book.current());
             }
-            return rules;
+            return snapshot;
         }
+    }
+
+    private Snapshot snapshotOf(CompiledRules rules) {
+        return new Snapshot(rules, new Classifier(rules, tableSizes), fingerprint(rules));
+    }
+
+    /** The fingerprint results are stored under now (rules and table sizes). */
+    String fingerprint() {
+        return snapshot().fingerprint();
     }
 
     public TableSizes tableSizes() {
@@ -82,10 +97,10 @@ public final class Classifications {
 
     /** Recompiles the rules; on success the stored results of older rules are no longer used. */
     public synchronized ReloadResult reload() {
-        ReloadResult result = rules().reload();
+        snapshot();
+        ReloadResult result = book.reload();
         if (result instanceof ReloadResult.Loaded) {
-            classifier = new Classifier(rules, tableSizes);
-            fingerprint = fingerprint();
+            snapshot = snapshotOf(book.current());
             memory.clear();
         }
         return result;
@@ -93,13 +108,13 @@ public final class Classifications {
 
     /** The classification of a migration's content, from memory, the store, or the rules (then stored). */
     public Classification classify(PostMigration migration, byte[] content) {
-        rules();
-        String key = sha256(content) + "/" + fingerprint;
+        Snapshot rules = snapshot(); // read once: the key and the classifier below come from the same rules
+        String key = sha256(content) + "/" + rules.fingerprint();
         Classification known = memory.get(migration.version() + ":" + key);
         if (known != null) return known;
         Optional<Classification> stored = store.find(migration.version(), key).flatMap(s -> decode(migration, s, key));
         Classification result = stored.orElseGet(() -> {
-            Classification fresh = classifier.classify(migration.path(), content);
+            Classification fresh = rules.classifier().classify(migration.path(), content);
             try {
                 store.save(encode(migration, fresh, key));
             } catch (RuntimeException e) {
@@ -155,23 +170,10 @@ public final class Classifications {
         }
     }
 
-    private String fingerprint() {
+    private String fingerprint(CompiledRules rules) {
         MessageDigest digest = sha();
-        try (InputStream builtIn = Classifications.class.getClassLoader().getResourceAsStream(RuleBook.BUILT_IN)) {
-            if (builtIn != null) digest.update(builtIn.readAllBytes());
-            if (extraRules != null && Files.isDirectory(extraRules)) {
-                try (Stream<Path> files = Files.list(extraRules)) {
-                    for (Path p : files.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
-                        digest.update(p.getFileName().toString().getBytes());
-                        digest.update(Files.readAllBytes(p));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            log.warn("cannot read the rules for their fingerprint; stored classifications will not be reused", e);
-            digest.update(Long.toString(System.nanoTime()).getBytes());
-        }
-        digest.update(tableSizes.asMap().toString().getBytes());
+        digest.update(rules.fingerprint().getBytes(StandardCharsets.UTF_8));
+        digest.update(tableSizes.asMap().toString().getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
     }
 

@@ -10,7 +10,6 @@ import pdmbot.chat.Invocation;
 import pdmbot.chat.Reply;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.domain.PostMigration;
-import pdmbot.ledger.ClassifiedNatures;
 import pdmbot.ledger.Ledger;
 import pdmbot.ledger.LookupReplies;
 import pdmbot.rules.classify.Classification;

@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import pdmbot.config.BotConfig;
 import pdmbot.config.InvalidConfigurationException;
 import pdmbot.rules.classify.Classifier;
 import pdmbot.rules.classify.ClassifyTool;
 import pdmbot.rules.classify.RuleBook;
 import pdmbot.rules.classify.TableSizes;
+import pdmbot.rules.classify.UnableToCompileRulesException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,7 +51,15 @@ final class ClassifyCommand implements Callable<Integer> {
         // The rules compile on another thread while the files are read and parsed.
         CompletableFuture<Classifier> classifier = CompletableFuture.supplyAsync(() -> new Classifier(
                 folder == null || folder.isBlank() ? RuleBook.builtIn() : RuleBook.withExtras(Path.of(folder)), tableSizes));
-        int exit = new ClassifyTool(classifier::join).classify(paths, format, System.out, System.err);
+        int exit;
+        try {
+            exit = new ClassifyTool(classifier::join).classify(paths, format, System.out, System.err);
+        } catch (CompletionException e) {
+            // All or nothing, as at the bot's start: a rules folder with a file that does not compile classifies nothing.
+            if (e.getCause() instanceof UnableToCompileRulesException rules)
+                throw new InvalidConfigurationException("rules.folder: " + rules.getMessage(), rules);
+            throw e;
+        }
         System.out.flush();
         return exit;
     }

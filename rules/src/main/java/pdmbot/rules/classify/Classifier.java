@@ -1,7 +1,9 @@
 package pdmbot.rules.classify;
 
+import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.runtime.rule.QueryResultsRow;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.domain.PostMigration;
 import pdmbot.rules.source.Call;
@@ -34,7 +36,7 @@ public final class Classifier {
             Declaration.GUARD, Declaration.LOCK_RETRIES, Declaration.WITH_LOCK_RETRIES,
             Declaration.STATEMENT_TIMEOUT_DISABLED, Declaration.RESTRICT);
 
-    private final RuleBook rules;
+    private final java.util.function.Supplier<CompiledRules> rules;
     private final TableSizes tableSizes;
 
     /** One file to classify: its path (for the report and the version) and its bytes. */
@@ -45,8 +47,15 @@ public final class Classifier {
         }
     }
 
+    /** Classifies with the rules the book has in use when each batch starts. */
     public Classifier(RuleBook rules, TableSizes tableSizes) {
-        this.rules = rules;
+        this.rules = rules::current;
+        this.tableSizes = tableSizes;
+    }
+
+    /** Classifies with exactly these rules, whatever a reload does later. */
+    public Classifier(CompiledRules rules, TableSizes tableSizes) {
+        this.rules = () -> rules;
         this.tableSizes = tableSizes;
     }
 
@@ -71,7 +80,8 @@ public final class Classifier {
     /** Classifies files parsed beforehand, with one session of the current rules. */
     public List<Classification> classifyParsed(List<ParsedFile> files) {
         List<Classification> out = new ArrayList<>(files.size());
-        KieSession session = rules.kieBase().newKieSession();
+        KieBase kieBase = rules.get().kieBase(); // one batch, one set of rules, even if a reload happens meanwhile
+        KieSession session = kieBase.newKieSession();
         try {
             for (ParsedFile f : files) {
                 try {
@@ -79,7 +89,7 @@ public final class Classifier {
                 } catch (RuntimeException e) {
                     // A rule's consequence failed (an extra .drl, most likely): this file is unknown, the next gets a clean session.
                     session.dispose();
-                    session = rules.kieBase().newKieSession();
+                    session = kieBase.newKieSession();
                     out.add(failed(f.file(), e));
                 }
             }
@@ -97,20 +107,23 @@ public final class Classifier {
             if (tableSizes.isLarge(table)) handles.add(session.insert(new LargeTable(table, tableSizes.sizeOf(table).orElse("large"))));
         }
         session.fireAllRules();
-        // Outputs leave as collected facts (the .drl also offers them as queries: reasons, dominant, databases).
+        // Outputs leave through the rule file's query, one pass for the three kinds of conclusion.
         List<Reason> reasons = new ArrayList<>();
         Nature dominant = null;
         Set<LogicalDatabase> databases = EnumSet.noneOf(LogicalDatabase.class);
-        for (Object o : session.getObjects(o -> o instanceof Reason || o instanceof Dominant || o instanceof DatabaseConclusion)) {
-            if (o instanceof Reason r) reasons.add(r);
-            else if (o instanceof Dominant d) dominant = dominant == null || d.nature().precedence() > dominant.precedence() ? d.nature() : dominant;
-            else if (o instanceof DatabaseConclusion db) databases.add(db.database());
+        for (QueryResultsRow row : session.getQueryResults("conclusions")) {
+            Conclusion conclusion = (Conclusion) row.get("$conclusion");
+            if (conclusion instanceof Reason r) reasons.add(r);
+            else if (conclusion instanceof Dominant d) dominant = dominant == null || d.nature().precedence() > dominant.precedence() ? d.nature() : dominant;
+            else if (conclusion instanceof DatabaseConclusion db) databases.add(db.database());
         }
         if (dominant == null || !source.problems().isEmpty()) dominant = Nature.UNKNOWN;
         for (FactHandle h : handles) session.delete(h);
         session.fireAllRules();
 
-        reasons.sort(Comparator.comparing((Reason r) -> -r.nature().precedence()).thenComparingInt(Reason::line).thenComparing(Reason::rule));
+        // The detail breaks the last ties, so the order never depends on the order the engine hands results back in.
+        reasons.sort(Comparator.comparing((Reason r) -> -r.nature().precedence()).thenComparingInt(Reason::line).thenComparing(Reason::rule)
+                .thenComparing(r -> r.detail() == null ? "" : r.detail()));
         Set<Nature> natures = new TreeSet<>(Comparator.comparingInt(Nature::precedence).reversed());
         for (Reason r : reasons) natures.add(r.nature());
         if (natures.isEmpty()) natures.add(Nature.UNKNOWN);

@@ -1,13 +1,8 @@
 package pdmbot.rules.classify;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** The {@code classify <file|dir>... [--format table|tsv|json]} command, without its option parsing. */
 public final class ClassifyTool {
@@ -34,7 +29,8 @@ public final class ClassifyTool {
 
     /**
      * Classifies every path (directories are walked for {@code *.rb}, sorted). 0 when every path was read, even if some
-     * files are unknown; 2 when a path is missing or unreadable (the others are still classified); 1 for a bad format.
+     * files are unknown; 2 when a path is missing, unreadable, a dangling symbolic link or not a regular file (FIFO,
+     * device, socket), each said on {@code err} (the others are still classified); 1 for a bad format.
      */
     public int classify(List<String> paths, String format, PrintStream out, PrintStream err) {
         Optional<ClassificationFormat> f = ClassificationFormat.byName(format == null ? "table" : format);
@@ -42,36 +38,10 @@ public final class ClassifyTool {
             err.println("unknown format \"" + format + "\" — expected table, tsv or json");
             return USAGE;
         }
-        int exit = OK;
-        List<Classifier.MigrationFile> files = new ArrayList<>();
-        for (String p : paths) {
-            Path path = Path.of(p);
-            if (!Files.exists(path)) {
-                err.println("no such file or directory: " + p + " — expected a migration .rb file or a directory of them");
-                exit = UNREADABLE;
-                continue;
-            }
-            List<Path> found;
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> walk = Files.walk(path)) {
-                    found = walk.filter(x -> Files.isRegularFile(x) && x.getFileName().toString().endsWith(".rb")).sorted().toList();
-                } catch (IOException | RuntimeException e) {
-                    err.println("cannot read directory " + p + ": " + e.getMessage());
-                    exit = UNREADABLE;
-                    continue;
-                }
-            } else {
-                found = List.of(path);
-            }
-            for (Path file : found) {
-                try {
-                    files.add(new Classifier.MigrationFile(file.toString(), Files.readAllBytes(file)));
-                } catch (IOException | RuntimeException e) {
-                    err.println("cannot read " + file + ": " + e.getMessage());
-                    exit = UNREADABLE;
-                }
-            }
-        }
+        MigrationFiles.Gathered gathered = MigrationFiles.read(paths);
+        gathered.refusals().forEach(err::println);
+        int exit = gathered.refusals().isEmpty() ? OK : UNREADABLE;
+        List<Classifier.MigrationFile> files = gathered.files();
         List<Classifier.ParsedFile> parsed = files.parallelStream().map(Classifier::parse).toList();
         out.print(f.get().render(classifier.get().classifyParsed(parsed)));
         out.flush();

@@ -18,10 +18,6 @@ final class FactExtractor {
     private static final Set<String> SQL_CALLS = Set.of("execute", "exec_query", "exec_insert", "exec_update",
             "exec_delete", "select_all", "select_value", "select_values", "select_rows", "select_one", "exec_update_sql");
     private static final Set<String> BATCH_ITERATORS = Set.of("each_batch", "in_batches", "find_in_batches", "find_each", "each_batch_range");
-    private static final Set<String> GUARDS = Set.of("com?", "ee?", "jh?", "dev_or_test_env?", "dev_env_or_com?",
-            "com_except_jh?", "dev_env_org_or_com?", "staging?", "org_or_com?", "saas?", "self_managed?");
-    private static final Set<String> PASS_THROUGH = Set.of("freeze", "squish", "strip", "to_s", "to_sym", "dup", "chomp", "strip_heredoc");
-    private static final int MAX_RESOLVE = 16;
 
     private final List<ParseProblem> problems;
     private final List<Declaration> declarations = new ArrayList<>();
@@ -29,6 +25,7 @@ final class FactExtractor {
     private final List<SqlStatement> sql = new ArrayList<>();
     private final List<InlineModel> models = new ArrayList<>();
     private final Map<String, Node> constants = new HashMap<>();
+    private final ConstantValues values = new ConstantValues(constants);
     private final Map<String, Node.Def> methods = new LinkedHashMap<>();
     private final Map<String, String> modelTables = new HashMap<>();
     private RunnableBody body;
@@ -102,13 +99,13 @@ final class FactExtractor {
         } else if (n instanceof Node.ClassDef inner) {
             readInlineModel(inner);
         } else if (n instanceof Node.Call call && call.receiver() == null) {
-            String value = call.args().isEmpty() ? "" : stringOf(call.args().get(0));
+            String value = call.args().isEmpty() ? "" : values.stringOf(call.args().get(0));
             switch (call.name()) {
                 case "disable_ddl_transaction!" -> declarations.add(new Declaration(Declaration.DDL_TRANSACTION_DISABLED, "", call.line()));
                 case "enable_lock_retries!" -> declarations.add(new Declaration(Declaration.LOCK_RETRIES, "", call.line()));
                 case "milestone" -> declarations.add(new Declaration(Declaration.MILESTONE, value == null ? "" : value, call.line()));
                 case "restrict_gitlab_migration" -> {
-                    String schema = option(call, "gitlab_schema");
+                    String schema = values.option(call, "gitlab_schema");
                     declarations.add(new Declaration(Declaration.RESTRICT, schema == null ? "" : schema, call.line()));
                 }
                 case "private", "protected", "public" -> { for (Node arg : call.args()) readClassLevel(arg); }
@@ -122,8 +119,8 @@ final class FactExtractor {
     private void readInlineModel(Node.ClassDef model) {
         String table = null;
         for (Node n : model.body()) {
-            if (n instanceof Node.Assign a && a.target() instanceof Node.Call t && "table_name".equals(t.name())) table = stringOf(a.value());
-            if (n instanceof Node.Call c && "table_name=".equals(c.name()) && !c.args().isEmpty()) table = stringOf(c.args().get(0));
+            if (n instanceof Node.Assign a && a.target() instanceof Node.Call t && "table_name".equals(t.name())) table = values.stringOf(a.value());
+            if (n instanceof Node.Call c && "table_name=".equals(c.name()) && !c.args().isEmpty()) table = values.stringOf(c.args().get(0));
         }
         String simple = model.name().contains("::") ? model.name().substring(model.name().lastIndexOf("::") + 2) : model.name();
         if (table == null) table = tableize(simple);
@@ -146,7 +143,7 @@ final class FactExtractor {
             visit(n, current, visited);
             // `return unless Gitlab.com?` guards every statement after it
             if (n instanceof Node.If f && f.then().size() == 1 && f.then().get(0) instanceof Node.Other o && o.what().equals("return")) {
-                String g = guardIn(f.condition());
+                String g = Guards.in(f.condition());
                 if (g != null) current = current.withGuard(f.negated() ? g : "not " + g);
             }
         }
@@ -158,7 +155,7 @@ final class FactExtractor {
             visitCall(c, ctx, visited);
         } else if (n instanceof Node.If f) {
             visit(f.condition(), ctx, visited);
-            String g = guardIn(f.condition());
+            String g = Guards.in(f.condition());
             if (g != null && ctx.runs()) declarations.add(new Declaration(Declaration.GUARD, g, f.line()));
             String thenGuard = g == null ? ctx.guard() : (f.negated() ? "not " + g : g);
             String elseGuard = g == null ? ctx.guard() : (f.negated() ? g : "not " + g);
@@ -199,17 +196,14 @@ final class FactExtractor {
             Node a = c.args().get(k);
             if (a instanceof Node.Hash h) {
                 for (Node.Pair p : h.pairs()) {
-                    String key = stringOf(p.key());
-                    String value = stringOf(p.value());
-                    if (key != null) options.put(key, value == null ? Render.text(resolve(p.value(), 0)) : value);
+                    String key = values.stringOf(p.key());
+                    String value = values.stringOf(p.value());
+                    if (key != null) options.put(key, value == null ? Render.text(values.resolve(p.value(), 0)) : value);
                 }
                 continue;
             }
             if (k == 0 && !modelCall) continue; // the table
-            collectNames(resolve(a, 0), names);
-        }
-        if (modelCall && table.isEmpty() && !c.args().isEmpty()) {
-            // e.g. define_batchable_model('ci_builds') or Gitlab::Database::PostgresPartition.for_table(:x)
+            values.collectNames(values.resolve(a, 0), names);
         }
         if (table.isEmpty() && options.containsKey("table_name")) table = options.get("table_name");
         String method = c.name();
@@ -217,7 +211,6 @@ final class FactExtractor {
         if (ctx.runs()) {
             if (method.equals("with_lock_retries")) declarations.add(new Declaration(Declaration.WITH_LOCK_RETRIES, "", c.line()));
             if (method.equals("disable_statement_timeout")) declarations.add(new Declaration(Declaration.STATEMENT_TIMEOUT_DISABLED, "", c.line()));
-            if (GUARDS.contains(method) && receiver.startsWith("Gitlab") && ctx.guard().isEmpty()) { /* a guard used as a value */ }
         }
         if (SQL_CALLS.contains(method)) readSql(c, ctx);
         for (Node a : c.args()) visit(a, ctx, visited);
@@ -247,7 +240,7 @@ final class FactExtractor {
     }
 
     private String sqlText(Node n, Ctx ctx, int depth) {
-        if (n == null || depth > MAX_RESOLVE) return null;
+        if (n == null || depth > ConstantValues.MAX_RESOLVE) return null;
         if (n instanceof Node.Call c && c.receiver() == null && c.args().isEmpty() && ctx.locals().containsKey(c.name())) {
             return sqlText(ctx.locals().get(c.name()), ctx, depth + 1);
         }
@@ -256,19 +249,19 @@ final class FactExtractor {
             List<Node> b = methods.get(c.name()).body();
             return b.isEmpty() ? null : sqlText(b.get(b.size() - 1), ctx, depth + 1);
         }
-        return stringOf(resolve(n, depth));
+        return values.stringOf(values.resolve(n, depth));
     }
 
     private String tableOf(Node.Call c, Ctx ctx) {
         if (c.receiver() == null || Render.text(c.receiver()).endsWith("connection")) {
-            return c.args().isEmpty() ? "" : nullToEmpty(stringOf(resolve(c.args().get(0), 0)));
+            return c.args().isEmpty() ? "" : nullToEmpty(values.stringOf(values.resolve(c.args().get(0), 0)));
         }
         Node root = c.receiver();
         int guard = 0;
         while (guard++ < 64) {
             if (root instanceof Node.Call rc) {
                 if (rc.receiver() == null && rc.name().equals("define_batchable_model") && !rc.args().isEmpty()) {
-                    return nullToEmpty(stringOf(resolve(rc.args().get(0), 0)));
+                    return nullToEmpty(values.stringOf(values.resolve(rc.args().get(0), 0)));
                 }
                 if (rc.receiver() == null) {
                     if (ctx.localTables().containsKey(rc.name())) return ctx.localTables().get(rc.name());
@@ -289,73 +282,6 @@ final class FactExtractor {
             }
         }
         return "";
-    }
-
-    /** The text of the environment guard in a condition ({@code Gitlab.com?}), or null. */
-    private String guardIn(Node cond) {
-        if (cond == null) return null;
-        if (cond instanceof Node.Call c) {
-            String recv = Render.text(c.receiver());
-            if (GUARDS.contains(c.name()) && recv.startsWith("Gitlab")) return recv + "." + c.name();
-            return c.receiver() == null ? null : guardIn(c.receiver());
-        }
-        if (cond instanceof Node.Other o) {
-            for (Node p : o.parts()) {
-                String g = guardIn(p);
-                if (g != null) return o.what().equals("!") || o.what().equals("not") ? "not " + g : g;
-            }
-        }
-        if (cond instanceof Node.Seq s) for (Node p : s.body()) { String g = guardIn(p); if (g != null) return g; }
-        return null;
-    }
-
-    // ---- values ----
-
-    private Node resolve(Node n, int depth) {
-        if (n == null || depth > MAX_RESOLVE) return n;
-        if (n instanceof Node.Ref r && constants.containsKey(r.name())) return resolve(constants.get(r.name()), depth + 1);
-        if (n instanceof Node.Ref r && r.name().contains("::")) {
-            String last = r.name().substring(r.name().lastIndexOf("::") + 2);
-            if (constants.containsKey(last)) return resolve(constants.get(last), depth + 1);
-        }
-        if (n instanceof Node.Call c && c.receiver() != null && PASS_THROUGH.contains(c.name())) return resolve(c.receiver(), depth + 1);
-        if (n instanceof Node.Call c && c.receiver() == null && (c.name().equals("format") || c.name().equals("sprintf")) && !c.args().isEmpty()) {
-            return resolve(c.args().get(0), depth + 1);
-        }
-        if (n instanceof Node.Other o && o.what().equals("%") && !o.parts().isEmpty()) return resolve(o.parts().get(0), depth + 1);
-        if (n instanceof Node.Other o && o.what().equals("+") && o.parts().size() == 2) {
-            String a = stringOf(resolve(o.parts().get(0), depth + 1));
-            String b = stringOf(resolve(o.parts().get(1), depth + 1));
-            if (a != null && b != null) return new Node.Lit("string", a + b, true, o.line());
-        }
-        if (n instanceof Node.Seq s && s.body().size() == 1) return resolve(s.body().get(0), depth + 1);
-        return n;
-    }
-
-    private String stringOf(Node n) {
-        Node r = resolve(n, 0);
-        if (r instanceof Node.Lit l) return l.value();
-        return null;
-    }
-
-    private void collectNames(Node n, List<String> names) {
-        if (n instanceof Node.Lit l) {
-            if (l.kind().equals("words")) { for (String w : l.value().split("\\s+")) if (!w.isEmpty()) names.add(w); }
-            else names.add(l.value());
-        } else if (n instanceof Node.Array a) {
-            for (Node item : a.items()) collectNames(resolve(item, 0), names);
-        } else if (n instanceof Node.Ref r) {
-            names.add(r.name());
-        }
-    }
-
-    private String option(Node.Call call, String key) {
-        for (Node a : call.args()) {
-            if (a instanceof Node.Hash h) {
-                for (Node.Pair p : h.pairs()) if (key.equals(stringOf(p.key()))) return stringOf(p.value());
-            }
-        }
-        return null;
     }
 
     private static boolean isConstant(String name) {

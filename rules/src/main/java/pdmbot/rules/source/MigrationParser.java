@@ -45,6 +45,7 @@ public final class MigrationParser {
     }
 
     private static MigrationSource parse(String text, List<ParseProblem> problems) {
+        text = normalised(text);
         if (text.isBlank()) {
             if (problems.isEmpty()) problems.add(new ParseProblem(0, "empty file"));
             return empty(problems);
@@ -61,6 +62,12 @@ public final class MigrationParser {
             problems.add(new ParseProblem(0, "parser gave up: " + e.getClass().getSimpleName()));
             return empty(problems);
         }
+    }
+
+    /** Without a leading byte order mark, and with CRLF or CR-only line ends read as LF, so lines count the same. */
+    static String normalised(String text) {
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return t.indexOf('\r') < 0 ? t : t.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     private static MigrationSource empty(List<ParseProblem> problems) {

@@ -1,5 +1,6 @@
 package pdmbot.rules.classify;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RuleBookTest {
 
@@ -77,9 +79,10 @@ class RuleBookTest {
 
     @Test
     void reload_after_the_fix_loads_the_new_rules(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("broken.drl"), BROKEN);
         RuleBook book = RuleBook.withExtras(dir);
         assertThat(book.rules()).containsOnlyKeys(RuleBook.BUILT_IN);
+        Files.writeString(dir.resolve("broken.drl"), BROKEN);
+        assertThat(book.reload()).isInstanceOf(ReloadResult.Refused.class);
         Files.writeString(dir.resolve("broken.drl"), EXTRA);
 
         ReloadResult result = book.reload();
@@ -89,10 +92,46 @@ class RuleBookTest {
     }
 
     @Test
-    void a_missing_rules_folder_is_refused_with_its_name(@TempDir Path dir) {
-        RuleBook book = RuleBook.withExtras(dir.resolve("nope"));
+    void a_missing_rules_folder_is_refused_with_its_name(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> RuleBook.withExtras(dir.resolve("nope")))
+                .isInstanceOf(UnableToCompileRulesException.class).hasMessageContaining("nope");
+        Path folder = Files.createDirectories(dir.resolve("gone"));
+        RuleBook book = RuleBook.withExtras(folder);
+        Files.delete(folder);
         assertThat(book.reload()).isInstanceOfSatisfying(ReloadResult.Refused.class,
-                r -> assertThat(r.describe()).contains("nope"));
+                r -> assertThat(r.describe()).contains("gone"));
+    }
+
+    @Test
+    @DisplayName("issue 10: a broken .drl in the folder makes no rule book at all, naming file and line, not a silent fallback")
+    void a_folder_with_a_broken_drl_beside_a_valid_one_is_refused_as_a_whole_naming_file_and_line(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("site.drl"), EXTRA);
+        Files.writeString(dir.resolve("zz-broken.drl"), BROKEN);
+
+        assertThatThrownBy(() -> RuleBook.withExtras(dir))
+                .isInstanceOfSatisfying(UnableToCompileRulesException.class, e -> {
+                    assertThat(e.getMessage()).contains("zz-broken.drl:5:").doesNotContain("site.drl:").doesNotContain("null Package");
+                    assertThat(e.refused().errors()).allSatisfy(err -> assertThat(err.file()).endsWith("zz-broken.drl"));
+                });
+    }
+
+    @Test
+    void every_reload_is_one_new_value_with_the_fingerprint_of_what_it_compiled(@TempDir Path dir) throws Exception {
+        RuleBook book = RuleBook.withExtras(dir);
+        CompiledRules before = book.current();
+        Files.writeString(dir.resolve("site.drl"), EXTRA);
+
+        book.reload();
+
+        CompiledRules after = book.current();
+        assertThat(after).isNotSameAs(before);
+        assertThat(after.fingerprint()).isNotEqualTo(before.fingerprint());
+        assertThat(before.rulesByFile()).containsOnlyKeys(RuleBook.BUILT_IN);
+        assertThat(new Classifier(before, TableSizes.none()).classify("a.rb", USES_SITE_HELPER).dominant()).isNotEqualTo(Nature.DDL_CLEANUP);
+        assertThat(new Classifier(after, TableSizes.none()).classify("a.rb", USES_SITE_HELPER).dominant()).isEqualTo(Nature.DDL_CLEANUP);
+        Files.delete(dir.resolve("site.drl"));
+        book.reload();
+        assertThat(book.current().fingerprint()).isEqualTo(before.fingerprint());
     }
 
     @Test

@@ -1,8 +1,9 @@
-package pdmbot.ledger;
+package pdmbot.classification;
 
 import java.util.EnumSet;
 import java.util.Optional;
-import pdmbot.classification.Classifications;
+import pdmbot.ledger.Ledger;
+import pdmbot.ledger.MigrationNatures;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.domain.PostMigration;
 import pdmbot.rules.classify.Classification;
