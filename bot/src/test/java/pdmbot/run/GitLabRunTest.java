@@ -110,7 +110,7 @@ class GitLabRunTest {
 
     @Test
     void a_run_fails_in_gstg_on_gitlab_and_a_retry_finishes_it_with_every_side_effect_once() {
-        DemoTemplate.copyInto(dir);
+        // the facts come from the old generated demo world (not the emulator's): WireMock answers the GitLab side
         try (DemoWorld demo = DemoWorld.ensure(dir);
              Database database = TestDatabases.h2();
              GitLabWorld gitlabWorld = GitLabWorld.open(settings())) {
