@@ -1,14 +1,23 @@
 package pdmbot;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import java.net.URISyntaxException;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The module and package boundaries of DESIGN.md §2, enforced. */
+/**
+ * The module and package boundaries of DESIGN.md §2, enforced. Each module's main classes are also imported from
+ * that module's own output (found from one class of it), so a cycle is looked for within each module.
+ */
 class ArchitectureTest {
 
     private static JavaClasses classes;
@@ -17,6 +26,83 @@ class ArchitectureTest {
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("pdmbot");
     }
+
+    /** The main classes of the module that holds {@code member}, and only those. */
+    static JavaClasses moduleOf(Class<?> member) {
+        try {
+            Location output = Location.of(member.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importLocations(Set.of(output));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void the_bot_module_has_no_package_cycle() {
+        slices().matching("pdmbot.(*)..").should().beFreeOfCycles().check(moduleOf(pdmbot.app.PdmBot.class));
+    }
+
+    @Test
+    void no_two_packages_of_the_bot_module_depend_on_each_other() {
+        slices().matching("pdmbot.(**)").should().beFreeOfCycles().check(moduleOf(pdmbot.app.PdmBot.class));
+    }
+
+    @Test
+    void the_rules_module_has_no_package_cycle() {
+        slices().matching("pdmbot.rules.(*)..").should().beFreeOfCycles()
+                .check(moduleOf(pdmbot.rules.checks.ProductionChecks.class));
+    }
+
+    @Test
+    void the_storage_module_has_no_package_cycle() {
+        JavaClasses storage = moduleOf(pdmbot.storage.Database.class);
+        slices().matching("pdmbot.(*)..").should().beFreeOfCycles().check(storage);
+        slices().matching("pdmbot.storage.(*)..").should().beFreeOfCycles().check(storage);
+    }
+
+    @Test
+    void the_emulator_module_has_no_package_cycle_and_imports_nothing_of_the_bot() {
+        JavaClasses emulator = moduleOf(pdmbot.emulator.Emulator.class);
+        slices().matching("pdmbot.emulator.(*)..").should().beFreeOfCycles().allowEmptyShould(true).check(emulator);
+        noClasses().should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("pdmbot..")
+                        .and(JavaClass.Predicates.resideOutsideOfPackage("pdmbot.emulator..")))
+                .check(emulator);
+    }
+
+    @Test
+    void features_never_import_adapters() {
+        noClasses().that().resideInAnyPackage(FEATURES)
+                .should().dependOnClassesThat().resideInAPackage("pdmbot.adapters..")
+                .check(classes);
+    }
+
+    @Test
+    void adapters_never_import_storage() {
+        noClasses().that().resideInAPackage("pdmbot.adapters..")
+                .should().dependOnClassesThat().resideInAPackage("pdmbot.storage..")
+                .check(classes);
+    }
+
+    @Test
+    void only_the_composition_root_and_storage_build_jdbc_stores() {
+        noClasses().that().resideOutsideOfPackages("pdmbot.storage..", "pdmbot.app..")
+                .should().dependOnClassesThat().haveSimpleNameStartingWith("Jdbc")
+                .check(classes);
+    }
+
+    @Test
+    void every_public_exception_of_the_bot_rules_and_storage_extends_the_one_base() {
+        // the emulator is a program of its own (EmulatorException); package-private control-flow signals are not failures
+        classes().that().areAssignableTo(RuntimeException.class).and().arePublic()
+                .and().resideOutsideOfPackage("pdmbot.emulator..")
+                .should().beAssignableTo(pdmbot.domain.PdmBotException.class)
+                .check(classes);
+    }
+
+    /** The feature packages: what a chat user asks about, and the chat core they answer through. */
+    private static final String[] FEATURES = {"pdmbot.chat..", "pdmbot.run..", "pdmbot.ledger..", "pdmbot.classification..",
+            "pdmbot.world..", "pdmbot.config..", "pdmbot.http.."};
 
     @Test
     void only_the_gitlab_world_imports_gitlab4j() {

@@ -5,39 +5,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pdmbot.chat.AnnouncementHub;
 import pdmbot.chat.ChatCore;
-import pdmbot.chat.Command;
-import pdmbot.chat.HelpCommand;
 import pdmbot.chat.Reply;
 import pdmbot.chat.RoleDirectory;
+import pdmbot.chat.interaction.Dialogues;
+import pdmbot.chat.interaction.Interactions;
 import pdmbot.chat.Router;
 import pdmbot.config.BotConfig;
 import pdmbot.config.InvalidConfigurationException;
 import pdmbot.config.Secrets;
-import pdmbot.ledger.AutoDeployStatusCommand;
 import pdmbot.ledger.Ledger;
 import pdmbot.ledger.LedgerIngestion;
 import pdmbot.classification.Classifications;
-import pdmbot.classification.MigrationExplainCommand;
-import pdmbot.classification.RulesListCommand;
-import pdmbot.classification.RulesReloadCommand;
 import pdmbot.classification.ClassifiedNatures;
 import pdmbot.rules.classify.RuleBook;
 import pdmbot.rules.classify.TableSizes;
 import pdmbot.rules.classify.UnableToCompileRulesException;
-import pdmbot.ledger.MigrationPackageCommand;
-import pdmbot.ledger.MigrationStatusCommand;
-import pdmbot.ledger.PackageMigrationsCommand;
 import pdmbot.run.RunService;
 import pdmbot.storage.Database;
 import pdmbot.world.demo.DemoControl;
@@ -54,17 +47,22 @@ public final class PdmBot implements AutoCloseable {
     private final ChatCore core;
     private final AnnouncementHub announcements;
     private final Ledger ledger;
-    private RunService runs;
-    private final List<AutoCloseable> closeFirst = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final RunService runs;
+    private final Interactions interactions;
+    private final String instance;
+    private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
-                   Ledger ledger) {
+                   Ledger ledger, RunService runs, Interactions interactions, String instance) {
         this.config = config;
         this.database = database;
         this.world = world;
         this.core = core;
         this.announcements = announcements;
         this.ledger = ledger;
+        this.runs = runs;
+        this.interactions = interactions;
+        this.instance = instance;
     }
 
     public static PdmBot start(BotConfig config, Map<String, String> environment) {
@@ -80,39 +78,37 @@ public final class PdmBot implements AutoCloseable {
             AnnouncementHub announcements = new AnnouncementHub();
             world = Worlds.open(config, dataDir, text -> announcements.announce("release-notes", Reply.ok(text)), clock,
                     environment);
-            Stores stores = database.stores();
-            LedgerIngestion ingestion = new LedgerIngestion(world.world().packages(), stores.ledger(),
-                    stores.releaseNotes(), world.world().releaseNotes());
-            Ledger ledger = new Ledger(stores.ledger(), world.world(), ingestion, Duration.ofSeconds(30));
-            LedgerIngestion.Report caughtUp = ingestion.catchUp();
-            log.info("started on {}; ledger: {} package(s) seen, {} ingested", world.world().description(),
-                    caughtUp.packagesSeen(), caughtUp.ingested().size());
-            Classifications classifications = classifications(config, stores, clock);
-            ClassifiedNatures natures = new ClassifiedNatures(ledger, classifications);
-
-            AtomicReference<Router> router = new AtomicReference<>();
-            List<Command> commands = new ArrayList<>();
-            commands.add(new HelpCommand(router::get));
-            commands.add(new MigrationExplainCommand(ledger, natures));
-            commands.add(new MigrationStatusCommand(ledger, natures,
-                    pdmbot.storage.runs.JdbcRunStore.on(database.dataSource(), clock)));
-            commands.add(new MigrationPackageCommand(ledger));
-            commands.add(new PackageMigrationsCommand(ledger, natures));
-            commands.add(new AutoDeployStatusCommand(ledger, natures));
-            commands.add(new RulesListCommand(classifications));
-            commands.add(new RulesReloadCommand(classifications));
-            RunService runs = RunWiring.runs(config, dataDir, database, world, announcements, classifications, clock);
-            commands.addAll(RunWiring.commands(runs, world, stores, natures));
-            router.set(new Router(commands));
-            ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));
-            PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger);
-            bot.runs = runs;
-            return bot;
+            return assemble(config, dataDir, database, world, announcements, clock);
         } catch (RuntimeException e) {
             closeQuietly(world == null ? null : world.resources());
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * The composition root's one wiring of the features over one {@link Stores} and one instance id: the ledger, the
+     * classifications, the run feature, the interaction service and every command ({@link CommandList}).
+     */
+    private static PdmBot assemble(BotConfig config, Path dataDir, Database database, Worlds.Opened world,
+                                   AnnouncementHub announcements, Clock clock) {
+        Stores stores = database.stores();
+        String instance = InstanceId.of(dataDir);
+        LedgerIngestion ingestion = new LedgerIngestion(world.world().packages(), stores.ledger(),
+                stores.releaseNotes(), world.world().releaseNotes());
+        Ledger ledger = new Ledger(stores.ledger(), world.world(), ingestion, Duration.ofSeconds(30));
+        LedgerIngestion.Report caughtUp = ingestion.catchUp();
+        log.info("started on {} as instance {}; ledger: {} package(s) seen, {} ingested", world.world().description(),
+                instance, caughtUp.packagesSeen(), caughtUp.ingested().size());
+        Classifications classifications = classifications(config, stores, clock);
+        ClassifiedNatures natures = new ClassifiedNatures(ledger, classifications);
+        RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, instance, clock);
+        AtomicReference<Router> router = new AtomicReference<>();
+        router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores)));
+        ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));
+        Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(),
+                new Dialogues(stores.dialogues(), clock), instance, clock);
+        return new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance);
     }
 
     private static Classifications classifications(BotConfig config, Stores stores, Clock clock) {
@@ -194,6 +190,16 @@ public final class PdmBot implements AutoCloseable {
         return ledger;
     }
 
+    /** The one interaction service (event claims, buttons, dialogues) every adapter of this process shares. */
+    public Interactions interactions() {
+        return interactions;
+    }
+
+    /** This process's name as a run owner and an event claimer, kept in the data folder ({@link InstanceId}). */
+    public String instance() {
+        return instance;
+    }
+
     /**
      * Makes this process one that drives runs it did not start (serve, the console): an unfinished run is resumed or
      * announced as {@code run.on-unfinished} says. A one-shot {@code say} never calls it, so a read-only command
@@ -227,7 +233,7 @@ public final class PdmBot implements AutoCloseable {
     public void close() {
         for (AutoCloseable user : closeFirst) closeQuietly(user);
         closeFirst.clear();
-        if (runs != null) runs.close();
+        runs.close();
         closeQuietly(world.resources());
         database.close();
     }

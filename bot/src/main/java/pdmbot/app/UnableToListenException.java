@@ -1,5 +1,7 @@
 package pdmbot.app;
 
+import pdmbot.domain.PdmBotException;
+
 import java.io.IOException;
 import java.net.BindException;
 
@@ -7,7 +9,7 @@ import java.net.BindException;
  * A server of pdm-bot cannot listen on its address. The one place that words it, for every server that binds the
  * configured {@code http.bind:http.port}; the command line stops with exit 2 and this message.
  */
-public final class UnableToListenException extends RuntimeException {
+public final class UnableToListenException extends PdmBotException {
 
     private UnableToListenException(String message, Throwable cause) {
         super(message, cause);

@@ -47,8 +47,10 @@ public final class ChatCore {
                 if (route instanceof Router.Matched matched) {
                     commandName = matched.command().name();
                     reply = run(request, matched);
+                } else if (route instanceof Router.Unknown unknown) {
+                    reply = unknown(unknown);
                 } else {
-                    reply = unknown((Router.Unknown) route);
+                    throw new IllegalStateException("a route that is neither matched nor unknown: " + route);
                 }
             }
         } catch (UsageException e) {

@@ -24,8 +24,4 @@ public record ChatRequest(String platform, String userId, String userName, Strin
     public static ChatRequest of(String platform, String userId, String text) {
         return new ChatRequest(platform, userId, userId, "", null, text, "", Instant.now());
     }
-
-    public ChatRequest withText(String newText) {
-        return new ChatRequest(platform, userId, userName, channel, thread, newText, eventId, receivedAt);
-    }
 }

@@ -30,7 +30,7 @@ public final class HelpCommand implements Command {
         return commands.find(wanted).map(HelpCommand::detail).orElseGet(() -> {
             Router.Route route = commands.route(List.of(wanted.split(" ")));
             if (route instanceof Router.Matched m) return detail(m.command());
-            List<String> close = ((Router.Unknown) route).suggestions();
+            List<String> close = route instanceof Router.Unknown unknown ? unknown.suggestions() : List.of();
             return Reply.builder(Reply.Outcome.REFUSED)
                     .text("No command `" + wanted + "`." + (close.isEmpty() ? ""
                             : " Did you mean " + String.join(" or ", close.stream().map(c -> "`" + c + "`").toList()) + "?"))

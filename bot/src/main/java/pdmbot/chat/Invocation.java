@@ -39,10 +39,6 @@ public record Invocation(ChatRequest request, Role role, CommandSpec command, Ar
         return arguments.option(name);
     }
 
-    public boolean isReleaseManager() {
-        return role == Role.RELEASE_MANAGER;
-    }
-
     /** Who asked, for messages and records: the platform's display name. */
     public String caller() {
         return request.userName();

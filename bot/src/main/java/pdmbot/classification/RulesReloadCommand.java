@@ -30,7 +30,8 @@ public final class RulesReloadCommand implements Command {
             return Reply.builder().text("Reloaded " + loaded.rules() + (loaded.rules() == 1 ? " rule" : " rules") + " from " + loaded.files().size() + " file"
                     + (loaded.files().size() == 1 ? "" : "s") + ".").bullets(loaded.files().stream().map(f -> "`" + f + "`").toList())
                     .note("Classifications are decided again with the new rules as they are asked for.").build();
-        ReloadResult.Refused refused = (ReloadResult.Refused) result;
+        if (!(result instanceof ReloadResult.Refused refused))
+            throw new IllegalStateException("a reload result that is none of its permitted cases: " + result);
         return Reply.builder(Reply.Outcome.FAILED)
                 .text("The rules did not compile; the previous rules are still in use.")
                 .bullets(refused.errors().stream().map(e -> "`" + e.file() + ":" + e.line() + "` " + e.message()).toList())

@@ -55,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (which.equals("ledger") || which.equals("all")) {
             if ("gitlab".equals(world)) {
-                pdmbot.world.gitlab.bench.GitLabLedgerBench.run(System.out, Math.min(packages, 200),
+                pdmbot.ledger.bench.GitLabLedgerBench.run(System.out, Math.min(packages, 200),
                         Math.max(1, Math.min(20, migrations / Math.max(1, packages))));
             } else if ("demo".equals(world)) {
                 pdmbot.ledger.bench.LedgerBench.run(System.out, packages, migrations, 10_000, 20);
@@ -71,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (which.equals("http")) {
             try (PdmBot bot = main.launch().start()) {
-                pdmbot.serve.HttpBench.run(System.out, bot.core(), bot.database().dataSource(), connections,
+                pdmbot.serve.HttpBench.run(System.out, bot.core(), bot.interactions(), connections,
                         Duration.ofSeconds(seconds));
             }
             ran = true;
@@ -87,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
         try (PdmBot bot = main.launch().start()) {
             String words = bot.core().router().route(pdmbot.chat.Tokenizer.split(command)) instanceof pdmbot.chat.Router.Matched
                     ? command : "help";
-            ChatBench.run(System.out, bot.core(), bot.database().dataSource(), words, requests, Duration.ofSeconds(120));
+            ChatBench.run(System.out, bot.core(), bot.interactions(), words, requests, Duration.ofSeconds(120));
         }
     }
 }

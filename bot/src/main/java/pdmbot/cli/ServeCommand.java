@@ -20,7 +20,7 @@ final class ServeCommand implements Callable<Integer> {
         PdmBot bot = main.launch().start();
         ServeRunner.Serving serving;
         try {
-            serving = ServeRunner.start(bot.config(), bot.core(), bot.database().dataSource(), System.getenv(),
+            serving = ServeRunner.start(bot.config(), bot.core(), bot.interactions(), bot.instance(), System.getenv(),
                     bot.announcements());
         } catch (Exception e) {
             bot.close();

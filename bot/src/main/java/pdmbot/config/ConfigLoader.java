@@ -186,7 +186,7 @@ public final class ConfigLoader {
 
     private static List<String> leafPaths(JsonNode node, String prefix) {
         List<String> paths = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();

@@ -28,7 +28,7 @@ final class EnvironmentWarnings {
             String nearest = null;
             int best = Integer.MAX_VALUE;
             for (String candidate : known.keySet()) {
-                int d = distance(upper, candidate);
+                int d = pdmbot.chat.Suggestions.distance(upper, candidate);
                 if (d < best) {
                     best = d;
                     nearest = candidate;
@@ -53,7 +53,7 @@ final class EnvironmentWarnings {
     }
 
     private static void secrets(Map<String, String> known, JsonNode node, String prefix) {
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
             JsonNode value = field.getValue();
             if (value.isObject()) {
@@ -68,21 +68,5 @@ final class EnvironmentWarnings {
     /** One typo in a short name, two in a longer one; the same letters in another case always count. */
     private static int allowedDistance(String upper) {
         return Math.min(2, Math.max(1, (upper.length() - PREFIX.length()) / 4));
-    }
-
-    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
-        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1))
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

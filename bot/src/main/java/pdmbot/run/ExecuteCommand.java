@@ -70,7 +70,9 @@ public final class ExecuteCommand implements Command {
         if (started instanceof RunService.Stopped stopped)
             return stopped(report, stopped.run().state() == RunState.CANCELLED ? "The run is cancelled" : "The run failed its checks",
                     Optional.of(stopped.run()));
-        RunRecord run = ((RunService.Started) started).run();
+        if (!(started instanceof RunService.Started begun))
+            throw new IllegalStateException("a start result that is none of its permitted cases: " + started);
+        RunRecord run = begun.run();
         Reply.Builder reply = Reply.builder()
                 .heading("PDM run #" + run.id() + " started by " + run.startedBy())
                 .text("Steps: " + runs.plan().stepsLine() + ". Every step is "

@@ -63,7 +63,8 @@ public final class RetryCommand implements Command {
             return reply.note("Recorded as attempt " + stopped.runAttempt() + " of run #" + id + " (" + stopped.state().id()
                     + "); the run stays failed and keeps its locks. `pdm retry " + id + "` again once the checks pass.").build();
         }
-        RunService.Resumed resumed = (RunService.Resumed) result;
+        if (!(result instanceof RunService.Resumed resumed))
+            throw new IllegalStateException("a retry result that is none of its permitted cases: " + result);
         String step = resumed.from().name();
         String attempt = resumed.from().state() == StepState.RUNNING
                 ? "continuing attempt " + resumed.stepAttempt() + " of the step, interrupted when its instance stopped"

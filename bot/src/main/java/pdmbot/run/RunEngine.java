@@ -3,7 +3,6 @@ package pdmbot.run;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pdmbot.chat.Announcements;
@@ -34,7 +33,6 @@ final class RunEngine {
     private final RunResources resources;
     private final Announcements announcements;
     private final String owner;
-    private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
 
     RunEngine(RunStore store, RunChecks checks, RunResources resources, Announcements announcements, String owner) {
         this.store = store;
@@ -42,10 +40,6 @@ final class RunEngine {
         this.resources = resources;
         this.announcements = announcements;
         this.owner = owner;
-    }
-
-    void addListener(RunListener listener) {
-        listeners.add(listener);
     }
 
     String owner() {
@@ -103,10 +97,9 @@ final class RunEngine {
                 fail(context, record, failed, step.id() + "/attempt-" + attempt + "/failed");
                 return;
             }
-            store.stepSucceeded(runId, record.number(), ((StepResult.Done) result).outcome());
+            if (result instanceof StepResult.Done done) store.stepSucceeded(runId, record.number(), done.outcome());
         }
         store.finish(runId, "succeeded: " + store.executed(runId).size() + " post-deploy migration(s) executed");
-        for (RunListener listener : listeners) listener.runSucceeded(runId);
     }
 
     private static StepResult perform(RunContext context) {
@@ -136,7 +129,7 @@ final class RunEngine {
         RunContext context = new RunContext(run, steps, at, Math.max(1, record.attempt()), store, resources, announcements, owner);
         StepResult result = LockSteps.relock(context);
         if (result instanceof StepResult.Failed failed) return Optional.of(failed);
-        String retaken = ((StepResult.Done) result).outcome();
+        String retaken = result instanceof StepResult.Done done ? done.outcome() : "";
         if (!retaken.isEmpty()) {
             log.info("run {}: {} (unlocked while the run was stopped)", run.id(), retaken);
             announcements.announce(RunContext.topic(run.id()), Reply.ok("PDM run #" + run.id() + " " + retaken
@@ -165,15 +158,6 @@ final class RunEngine {
         message.text(RunPlan.words(context.environments()) + " stay locked by the run. A failed post-deploy migration is never"
                 + " retried automatically: triage it, then `pdm retry " + runId + "` resumes from " + step.id() + ".");
         context.announce(announcementKey, message.build());
-        RunFailed event = new RunFailed(runId, step, context.attempt(), failed.summary(), failed.migrationVersion(),
-                failed.error(), failed.jobUrl());
-        for (RunListener listener : listeners) {
-            try {
-                listener.runFailed(event);
-            } catch (RuntimeException e) {
-                log.error("a run listener failed on run {}", runId, e);
-            }
-        }
     }
 
     /** The step a run is at: its first step not succeeded. */

@@ -82,10 +82,6 @@ public final class RunService implements AutoCloseable {
         this.lease = lease;
     }
 
-    public void addListener(RunListener listener) {
-        engine.addListener(listener);
-    }
-
     public RunStore store() {
         return store;
     }
@@ -138,7 +134,9 @@ public final class RunService implements AutoCloseable {
         }
         StartOutcome outcome = store.start(startedBy, checkLines, plan.specs(), engine.owner());
         if (outcome instanceof StartOutcome.AlreadyActive busy) return new Busy(busy.active());
-        RunRecord run = ((StartOutcome.Started) outcome).run();
+        if (!(outcome instanceof StartOutcome.Started started))
+            throw new IllegalStateException("a start outcome that is none of its permitted cases: " + outcome);
+        RunRecord run = started.run();
         submit(run.id(), 1, RunEngine.Checks.MADE);
         return new Started(run);
     }

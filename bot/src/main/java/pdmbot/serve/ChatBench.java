@@ -29,10 +29,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import pdmbot.adapters.slack.SlackAdapter;
 import pdmbot.adapters.slack.SlackSignatureCheck;
 import pdmbot.chat.ChatCore;
+import pdmbot.chat.interaction.Interactions;
 
 /**
  * {@code bench chat}: real signed {@code /pdm} requests from 1, 8 and 32 concurrent clients into the bot's
@@ -48,10 +48,10 @@ public final class ChatBench {
     }
 
     /**
-     * @param dataSource a migrated database (chat_events, chat_buttons); the bench's events are unique
+     * @param interactions the bot's interaction service (chat_events, chat_buttons); the bench's events are unique
      * @param words      a query command, e.g. {@code help}
      */
-    public static void run(PrintStream out, ChatCore core, DataSource dataSource, String words, int requestsPerClient,
+    public static void run(PrintStream out, ChatCore core, Interactions interactions, String words, int requestsPerClient,
                            Duration timeLimit) throws IOException, InterruptedException {
         Map<String, CompletableFuture<Long>> replies = new ConcurrentHashMap<>();
         com.sun.net.httpserver.HttpServer stub = slackStub(replies);
@@ -59,7 +59,7 @@ public final class ChatBench {
         slackConfig.setMethodsEndpointUrlPrefix("http://127.0.0.1:" + stub.getAddress().getPort() + "/api/");
         Clock clock = Clock.systemUTC();
         SlackAdapter slack = new SlackAdapter(new SlackAdapter.Settings(SECRET, "xoxb-bench", null, "bench", null),
-                Slack.getInstance(slackConfig), core::handle, ServeRunner.interactions(dataSource, "bench", clock), clock);
+                Slack.getInstance(slackConfig), core::handle, interactions, clock);
         SlackSignatureCheck signer = new SlackSignatureCheck(SECRET, clock);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeLimit.toNanos();

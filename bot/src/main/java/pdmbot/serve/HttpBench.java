@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
-import javax.sql.DataSource;
 import pdmbot.adapters.slack.SlackAdapter;
 import pdmbot.adapters.slack.SlackSignatureCheck;
 import pdmbot.chat.ChatCore;
+import pdmbot.chat.interaction.Interactions;
 import pdmbot.http.HttpLimits;
 import pdmbot.http.HttpServer;
 
@@ -41,7 +41,7 @@ public final class HttpBench {
     private HttpBench() {
     }
 
-    public static void run(PrintStream out, ChatCore core, DataSource dataSource, int connections, Duration duration)
+    public static void run(PrintStream out, ChatCore core, Interactions interactions, int connections, Duration duration)
             throws Exception {
         Map<String, CompletableFuture<Long>> replies = new ConcurrentHashMap<>();
         com.sun.net.httpserver.HttpServer stub = ChatBench.slackStub(replies);
@@ -49,7 +49,7 @@ public final class HttpBench {
         slackConfig.setMethodsEndpointUrlPrefix("http://127.0.0.1:" + stub.getAddress().getPort() + "/api/");
         Clock clock = Clock.systemUTC();
         SlackAdapter slack = new SlackAdapter(new SlackAdapter.Settings(SECRET, "xoxb-bench", null, "bench", null),
-                Slack.getInstance(slackConfig), core::handle, ServeRunner.interactions(dataSource, "bench-http", clock), clock);
+                Slack.getInstance(slackConfig), core::handle, interactions, clock);
         SlackSignatureCheck signer = new SlackSignatureCheck(SECRET, clock);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String run = Long.toString(System.currentTimeMillis(), 36);

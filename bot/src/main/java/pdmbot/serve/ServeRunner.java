@@ -5,14 +5,12 @@ import pdmbot.http.Endpoint;
 
 import com.slack.api.Slack;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pdmbot.adapters.discord.DiscordAdapter;
@@ -21,18 +19,13 @@ import pdmbot.adapters.slack.SlackAdapter;
 import pdmbot.chat.ChatCore;
 import pdmbot.config.BotConfig;
 import pdmbot.config.Secrets;
-import pdmbot.chat.interaction.Dialogues;
 import pdmbot.chat.interaction.Interactions;
 import pdmbot.http.HealthCheck;
 import pdmbot.http.HttpLimits;
-import pdmbot.storage.dialogues.JdbcDialogueStore;
-import pdmbot.storage.events.JdbcChatButtonStore;
-import pdmbot.storage.events.JdbcChatEventStore;
 
 /**
  * What {@code serve} starts: the HTTP server ({@code /healthz}, and {@code /slack/events} in Slack's HTTP
- * mode), Slack over Socket Mode, and Discord — each when enabled in the configuration. The data source
- * must be migrated (it holds {@code chat_events} and {@code chat_buttons}).
+ * mode), Slack over Socket Mode, and Discord — each when enabled in the configuration.
  */
 public final class ServeRunner {
 
@@ -67,40 +60,27 @@ public final class ServeRunner {
     private ServeRunner() {
     }
 
-    /** The one interaction service every adapter of this process shares, on the bot's database. */
-    public static Interactions interactions(DataSource dataSource, String instance, Clock clock) {
-        return new Interactions(new JdbcChatEventStore(dataSource, clock), new JdbcChatButtonStore(dataSource, clock),
-                new Dialogues(new JdbcDialogueStore(dataSource, clock), clock), instance, clock);
-    }
-
     static HttpLimits limits(BotConfig.Http http) {
         return new HttpLimits(java.time.Duration.ofSeconds(http.idleTimeoutSeconds()),
                 java.time.Duration.ofSeconds(http.headerTimeoutSeconds()), java.time.Duration.ofSeconds(http.bodyTimeoutSeconds()),
                 http.maxHeaderBytes(), http.maxBodyBytes(), http.maxConnections(), HttpLimits.DEFAULTS.threads());
     }
 
-    public static Serving start(BotConfig config, ChatCore core, DataSource dataSource, Map<String, String> environment)
+    /**
+     * Starts what the configuration enables; every adapter shares {@code interactions}, the composition root's one
+     * interaction service, and subscribes to {@code announcements} when it has an announcements channel.
+     */
+    public static Serving start(BotConfig config, ChatCore core, Interactions interactions, String instance,
+                                Map<String, String> environment, pdmbot.chat.AnnouncementHub announcements) throws IOException {
+        return start(config, core, interactions, instance, environment, Slack.getInstance(), announcements);
+    }
+
+    /** As above with the Slack client given (tests, bench). */
+    public static Serving start(BotConfig config, ChatCore core, Interactions interactions, String instance,
+                                Map<String, String> environment, Slack slack, pdmbot.chat.AnnouncementHub announcements)
             throws IOException {
-        return start(config, core, dataSource, environment, Slack.getInstance(), Clock.systemUTC());
-    }
-
-    /** As above, and subscribes each adapter with an announcements channel configured to {@code announcements}. */
-    public static Serving start(BotConfig config, ChatCore core, DataSource dataSource, Map<String, String> environment,
-                                pdmbot.chat.AnnouncementHub announcements) throws IOException {
-        return start(config, core, dataSource, environment, Slack.getInstance(), Clock.systemUTC(), announcements);
-    }
-
-    public static Serving start(BotConfig config, ChatCore core, DataSource dataSource, Map<String, String> environment,
-                                Slack slack, Clock clock) throws IOException {
-        return start(config, core, dataSource, environment, slack, clock, null);
-    }
-
-    /** As {@link #start(BotConfig, ChatCore, DataSource, Map)} with the Slack client and clock given (tests, bench). */
-    public static Serving start(BotConfig config, ChatCore core, DataSource dataSource, Map<String, String> environment,
-                                Slack slack, Clock clock, pdmbot.chat.AnnouncementHub announcements) throws IOException {
+        Clock clock = Clock.systemUTC();
         Secrets secrets = new Secrets(environment);
-        String instance = ManagementFactory.getRuntimeMXBean().getName();
-        Interactions interactions = interactions(dataSource, instance, clock);
         List<HealthCheck> health = new ArrayList<>();
         List<AutoCloseable> parts = new ArrayList<>();
         Map<String, Endpoint> endpoints = new LinkedHashMap<>();

@@ -40,14 +40,4 @@ public interface PackageSource {
         return packages().stream().filter(p -> wanted.isPresent() ? p.version().equals(wanted.get())
                 : p.version().toString().equals(version)).findFirst();
     }
-
-    /** The package just before {@code pkg} in order, if any. */
-    default Optional<AutoDeployPackage> previousOf(AutoDeployPackage pkg) {
-        AutoDeployPackage previous = null;
-        for (AutoDeployPackage p : packages()) {
-            if (p.compareTo(pkg) >= 0) break;
-            previous = p;
-        }
-        return Optional.ofNullable(previous);
-    }
 }

@@ -59,9 +59,12 @@ public final class ChatFixtures {
         }
     }
 
-    /** The core's interaction service on {@code db}, as serve builds it. */
+    /** The core's interaction service on {@code db}, as the composition root ({@code PdmBot}) builds it. */
     public static pdmbot.chat.interaction.Interactions interactions(DataSource db) {
-        return pdmbot.serve.ServeRunner.interactions(db, "test", java.time.Clock.systemUTC());
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        pdmbot.storage.Stores stores = pdmbot.storage.Stores.on(db, clock);
+        return new pdmbot.chat.interaction.Interactions(stores.chatEvents(), stores.chatButtons(),
+                new pdmbot.chat.interaction.Dialogues(stores.dialogues(), clock), "test", clock);
     }
 
     public static DataSource migratedDatabase() {

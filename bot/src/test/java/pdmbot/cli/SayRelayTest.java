@@ -40,7 +40,8 @@ class SayRelayTest {
 
     @Test
     void the_reply_lines_and_the_exit_code_come_back_from_the_holding_process() {
-        try (SayRelayServer server = SayRelayServer.open(data, answerer())) {
+        try (SayRelayServer relayServer = SayRelayServer.open(data, answerer())) {
+            assertThat(relayServer).as("the holding process listens").isNotNull();
             assertThat(relay("pdm status")).hasValue(1);
         }
         assertThat(ran).containsExactly("pdm status");
@@ -51,7 +52,8 @@ class SayRelayTest {
     @Test
     void the_endpoint_file_is_readable_by_its_owner_only_and_removed_on_close() throws Exception {
         Path file = data.resolve(SayRelay.ENDPOINT_FILE);
-        try (SayRelayServer server = SayRelayServer.open(data, answerer())) {
+        try (SayRelayServer relayServer = SayRelayServer.open(data, answerer())) {
+            assertThat(relayServer).as("the holding process listens").isNotNull();
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         }
         assertThat(file).doesNotExist();
@@ -60,7 +62,8 @@ class SayRelayTest {
 
     @Test
     void a_request_without_the_token_is_refused_and_runs_nothing() throws Exception {
-        try (SayRelayServer server = SayRelayServer.open(data, answerer())) {
+        try (SayRelayServer relayServer = SayRelayServer.open(data, answerer())) {
+            assertThat(relayServer).as("the holding process listens").isNotNull();
             SayRelay.Endpoint real = SayRelay.Endpoint.in(data).orElseThrow();
             new SayRelay.Endpoint(real.pid(), real.port(), "0".repeat(64)).writeTo(data);
 
@@ -72,7 +75,8 @@ class SayRelayTest {
 
     @Test
     void an_endpoint_naming_another_process_is_not_trusted() throws Exception {
-        try (SayRelayServer server = SayRelayServer.open(data, answerer())) {
+        try (SayRelayServer relayServer = SayRelayServer.open(data, answerer())) {
+            assertThat(relayServer).as("the holding process listens").isNotNull();
             SayRelay.Endpoint real = SayRelay.Endpoint.in(data).orElseThrow();
             new SayRelay.Endpoint(real.pid() + 1, real.port(), real.token()).writeTo(data);
 

@@ -46,7 +46,7 @@ final class ApiRequest {
             } catch (IOException e) {
                 throw Refusal.invalidParameter("The provided content-type 'application/json' is not valid JSON");
             }
-            if (parsed.isObject()) parsed.fields().forEachRemaining(f -> {
+            if (parsed.isObject()) parsed.properties().forEach(f -> {
                 if (f.getValue().isValueNode() && !f.getValue().isNull())
                     params.computeIfAbsent(f.getKey(), k -> new ArrayList<>()).add(f.getValue().asText());
                 else if (f.getValue().isArray()) f.getValue().forEach(v -> {

@@ -65,7 +65,7 @@ final class ControlRoutes {
         JsonNode body = r.json();
         if (body == null || !body.isObject()) throw Refusal.invalidParameter("a JSON object is required");
         Map<String, String> variables = new LinkedHashMap<>();
-        body.path("variables").fields().forEachRemaining(f -> variables.put(f.getKey(), f.getValue().asText()));
+        body.path("variables").properties().forEach(f -> variables.put(f.getKey(), f.getValue().asText()));
         PlannedFailure planned = world.planFailure(text(body, "project"), variables, text(body, "job"),
                 text(body, "migration"), text(body, "error"));
         world.save();

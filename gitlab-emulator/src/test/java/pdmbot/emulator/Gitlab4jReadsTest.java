@@ -72,6 +72,7 @@ class Gitlab4jReadsTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // gitlab4j's compare(project, from, to, straight), still the call clients make
     void compare_tree_and_files_parse() throws Exception {
         var compare = api.getRepositoryApi().compare(CANONICAL, gitlab.initial.name(), "master", false);
         assertThat(compare.getCommits()).hasSize(4);

@@ -55,10 +55,6 @@ public record StorageSettings(Kind kind, String jdbcUrl, String user, String pas
         return new StorageSettings(Kind.POSTGRES, url, user, password, null, 10);
     }
 
-    public StorageSettings withMaximumPoolSize(int size) {
-        return new StorageSettings(kind, jdbcUrl, user, password, dataFolder, size);
-    }
-
     /** Where the store is, in words safe to show: the H2 file or the PostgreSQL URL without password. */
     public String location() {
         return switch (kind) {

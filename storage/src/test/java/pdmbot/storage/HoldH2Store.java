@@ -11,6 +11,7 @@ public final class HoldH2Store {
     private HoldH2Store() {
     }
 
+    @SuppressWarnings("try") // the store is held open, never used: that is the point
     public static void main(String[] args) throws IOException {
         try (Database database = Database.h2(Path.of(args[0]))) {
             System.out.println(OPENED);

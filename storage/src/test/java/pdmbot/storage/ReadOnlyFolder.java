@@ -48,8 +48,13 @@ final class ReadOnlyFolder implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
-        if (immutable) chattr("-i", path);
+    public void close() throws IOException {
+        try {
+            if (immutable) chattr("-i", path);
+        } catch (InterruptedException e) {
+            // an interrupted close still restores the permissions below, and keeps the interrupt for the caller
+            Thread.currentThread().interrupt();
+        }
         Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 }

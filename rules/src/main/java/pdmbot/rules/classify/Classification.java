@@ -32,10 +32,6 @@ public record Classification(String path, Optional<String> version, String class
         if (sha256 == null || sha256.length() != 64) throw new IllegalArgumentException("sha256 must be 64 hex characters");
     }
 
-    public boolean hasNature(Nature n) {
-        return natures.contains(n);
-    }
-
     public boolean isDdlTransactionDisabled() {
         return facts.stream().anyMatch(f -> f.kind().equals(Declaration.DDL_TRANSACTION_DISABLED));
     }

@@ -1,7 +1,9 @@
 package pdmbot.rules.classify;
 
+import pdmbot.domain.PdmBotException;
+
 /** The rules could not be compiled (a .drl with an error, a rules folder that cannot be read); names each file and line. */
-public final class UnableToCompileRulesException extends RuntimeException {
+public final class UnableToCompileRulesException extends PdmBotException {
 
     private final ReloadResult.Refused refused;
 

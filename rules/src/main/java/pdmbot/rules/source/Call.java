@@ -29,9 +29,4 @@ public record Call(String method, String receiver, String table, List<String> na
     public String option(String key) {
         return options.getOrDefault(key, "");
     }
-
-    /** The first positional name after the table (column, index or target table), empty when none. */
-    public String firstName() {
-        return names.isEmpty() ? "" : names.get(0);
-    }
 }

@@ -31,8 +31,4 @@ public record MigrationSource(String className, String superclass, int classLine
         all.addAll(problems);
         return all;
     }
-
-    public boolean hasProblems() {
-        return !problems.isEmpty();
-    }
 }

@@ -1,4 +1,4 @@
-package pdmbot.world.gitlab.bench;
+package pdmbot.ledger.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package pdmbot.world.gitlab.bench;
+package pdmbot.ledger.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
