@@ -102,7 +102,7 @@ public final class PdmBot implements AutoCloseable {
                 instance, caughtUp.packagesSeen(), caughtUp.ingested().size());
         Classifications classifications = classifications(config, stores, clock);
         ClassifiedNatures natures = new ClassifiedNatures(ledger, classifications);
-        RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, instance, clock);
+        RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, natures, instance, clock);
         AtomicReference<Router> router = new AtomicReference<>();
         router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores)));
         ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));

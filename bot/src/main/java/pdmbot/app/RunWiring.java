@@ -9,6 +9,7 @@ import pdmbot.config.BotConfig;
 import pdmbot.domain.Environment;
 import pdmbot.rules.checks.ProductionChecks;
 import pdmbot.classification.Classifications;
+import pdmbot.classification.ClassifiedNatures;
 import pdmbot.run.ClassifiedDatabases;
 import pdmbot.run.ConfiguredChangeLocks;
 import pdmbot.run.MergeRequestOf;
@@ -33,7 +34,7 @@ final class RunWiring {
     }
 
     static RunService runs(BotConfig config, Stores stores, Worlds.Opened world, Announcements announcements,
-                           Classifications classifications, String instance, Clock clock) {
+                           Classifications classifications, ClassifiedNatures natures, String instance, Clock clock) {
         MergeRequestOf mergeRequests = version -> stores.ledger().changesOf(version).stream()
                 .filter(e -> e.kind() == LedgerChange.Kind.ADDED && e.commitSha() != null)
                 .findFirst()
@@ -42,7 +43,8 @@ final class RunWiring {
                 .flatMap(CommitInfo::mergeRequest);
         Duration poll = world.pollEvery(Duration.ofSeconds(config.run().pollSeconds()));
         // Which databases a migration runs on is the classification's answer, for the file as deployed.
-        ClassifiedDatabases databases = new ClassifiedDatabases(world.world().packages(), classifications::classify);
+        ClassifiedDatabases databases = new ClassifiedDatabases(world.world().packages(), classifications::classify,
+                natures::decidedAt);
         RunResources resources = new RunResources(world.world(), world.operations(), stores.locks(), mergeRequests, databases,
                 clock, poll, Pacer.SLEEP);
         List<ChangeLock> windows = config.run().changeLocks().stream()

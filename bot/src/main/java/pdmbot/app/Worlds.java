@@ -91,7 +91,8 @@ final class Worlds {
         if (kind instanceof DemoOnEmulator demo) {
             DemoGitLab emulator = DemoGitLab.open(dataDir, demo.seed(), demo.pipelineStep());
             try {
-                GitLabWorld gitlab = GitLabWorld.open(emulator.settings(refPattern(config.world().refPattern())));
+                GitLabWorld gitlab = GitLabWorld.open(emulator.settings(refPattern(config.world().refPattern())),
+                        dataDir.resolve(DemoGitLab.FOLDER).resolve("package-tags.json"), emulator.identity());
                 World world = new World("the demo world (GitLab emulator at " + emulator.url() + ", state in "
                         + emulator.folder() + ")", gitlab.packages(), gitlab.deployments(), gitlab.databases(),
                         gitlab.releaseNotes().orElse(notes));
@@ -116,7 +117,8 @@ final class Worlds {
                     state.deployments(), source::packageNamed, clock, git.perMigration());
             return new Opened(world, source, simulated.operations(), kind, Optional.empty());
         }
-        GitLabWorld gitlab = GitLabWorld.open(gitlabSettings(config, new Secrets(environment)));
+        GitLabWorld gitlab = GitLabWorld.open(gitlabSettings(config, new Secrets(environment)),
+                dataDir.resolve("gitlab-package-tags.json"));
         World world = new World(gitlab.description(), gitlab.packages(), gitlab.deployments(),
                 gitlab.databases(), gitlab.releaseNotes().orElse(notes));
         return new Opened(world, gitlab, gitlab.operations(), kind, Optional.empty());

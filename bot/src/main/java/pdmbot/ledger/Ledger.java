@@ -82,6 +82,27 @@ public final class Ledger {
         return last.kind() == LedgerChange.Kind.REMOVED ? Optional.of(last) : Optional.empty();
     }
 
+    /**
+     * The SHA-256 the ledger recorded for the migration's file as {@code pkg} has it: the hash of the last change at
+     * or before that package; empty when the ledger has none (or the file was removed by then).
+     */
+    public Optional<String> contentHashAt(PackageVersion pkg, String migrationVersion) {
+        return lastChangeUpTo(store.changesOf(migrationVersion), pkg);
+    }
+
+    /** The SHA-256 of the migration's file as its newest package has it, from the ledger. */
+    public Optional<String> currentContentHash(String migrationVersion) {
+        return lastChangeUpTo(store.changesOf(migrationVersion), null);
+    }
+
+    private static Optional<String> lastChangeUpTo(List<LedgerEntry> changes, PackageVersion pkg) {
+        LedgerEntry last = null;
+        for (LedgerEntry e : changes)
+            if (pkg == null || e.packageVersion().compareTo(pkg) <= 0) last = e;
+        if (last == null || last.kind() == LedgerChange.Kind.REMOVED || last.contentHash() == null) return Optional.empty();
+        return Optional.of(last.contentHash());
+    }
+
     /** The source of a migration as its newest package has it. */
     public Optional<String> source(PostMigration migration) {
         return sourceBytes(migration).map(bytes -> new String(bytes, StandardCharsets.UTF_8));

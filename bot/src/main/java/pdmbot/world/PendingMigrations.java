@@ -2,6 +2,7 @@ package pdmbot.world;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,9 +47,13 @@ public final class PendingMigrations {
         if (deployed.isEmpty()) return List.of();
         List<PendingMigration> pending = new ArrayList<>();
         for (PostMigration migration : packages.postMigrationsAt(deployed.get())) {
+            Set<LogicalDatabase> notRun = EnumSet.noneOf(LogicalDatabase.class);
+            for (LogicalDatabase database : LogicalDatabase.values())
+                if (!databases.hasRun(environment, database, migration.version())) notRun.add(database);
+            // ran on every database: pending nowhere, whatever databases it applies to (so it is not classified)
+            if (notRun.isEmpty()) continue;
             for (LogicalDatabase database : databasesOf.of(deployed.get(), migration)) {
-                if (!databases.hasRun(environment, database, migration.version()))
-                    pending.add(new PendingMigration(environment, database, migration));
+                if (notRun.contains(database)) pending.add(new PendingMigration(environment, database, migration));
             }
         }
         return pending;

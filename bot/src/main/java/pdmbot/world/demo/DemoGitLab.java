@@ -31,7 +31,7 @@ import pdmbot.world.gitlab.GitLabSettings;
  */
 public final class DemoGitLab implements AutoCloseable {
 
-    static final String FOLDER = "demo";
+    public static final String FOLDER = "demo";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REACH = Duration.ofSeconds(30);
 
@@ -153,6 +153,19 @@ public final class DemoGitLab implements AutoCloseable {
                 new GitLabSettings.Pipelines(DemoSeed.DEPLOYER, "master", DemoSeed.QA, "master"),
                 new GitLabSettings.Packages(GitLabSettings.PackageConvention.OMNIBUS_TAGS, DemoSeed.OMNIBUS, "master"),
                 GitLabSettings.Tracker.DEFAULT, GitLabSettings.Ops.SAME);
+    }
+
+    /**
+     * What names this emulator for good, whatever port it listens on: a hash of its token, which is generated at the
+     * seed, so a re-seeded emulator is another one (a cache of its answers must not be used for the new one).
+     */
+    public String identity() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return "demo emulator " + java.util.HexFormat.of().formatHex(digest).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM provides SHA-256", e);
+        }
     }
 
     /** Whether this process runs the emulator (false: it reached the one of another process). */

@@ -23,7 +23,9 @@ public final class TableSizes {
     private final Map<String, String> sizes;
 
     private TableSizes(Map<String, String> sizes) {
-        this.sizes = Map.copyOf(sizes);
+        // sorted, not Map.copyOf: its iteration order is salted per JVM, and the classification fingerprint is made
+        // from this map's text, so each restart had another fingerprint and classified everything again
+        this.sizes = java.util.Collections.unmodifiableMap(new TreeMap<>(sizes));
     }
 
     public static TableSizes none() {
