@@ -83,24 +83,24 @@ public final class Ledger {
     }
 
     /**
-     * The SHA-256 the ledger recorded for the migration's file as {@code pkg} has it: the hash of the last change at
-     * or before that package; empty when the ledger has none (or the file was removed by then).
+     * The ledger row that gave the migration's file the content {@code pkg} has: the last change at or before that
+     * package; empty when the ledger has none (or the file was removed by then).
      */
-    public Optional<String> contentHashAt(PackageVersion pkg, String migrationVersion) {
+    public Optional<LedgerEntry> contentAt(PackageVersion pkg, String migrationVersion) {
         return lastChangeUpTo(store.changesOf(migrationVersion), pkg);
     }
 
     /** The SHA-256 of the migration's file as its newest package has it, from the ledger. */
     public Optional<String> currentContentHash(String migrationVersion) {
-        return lastChangeUpTo(store.changesOf(migrationVersion), null);
+        return lastChangeUpTo(store.changesOf(migrationVersion), null).map(LedgerEntry::contentHash);
     }
 
-    private static Optional<String> lastChangeUpTo(List<LedgerEntry> changes, PackageVersion pkg) {
+    private static Optional<LedgerEntry> lastChangeUpTo(List<LedgerEntry> changes, PackageVersion pkg) {
         LedgerEntry last = null;
         for (LedgerEntry e : changes)
             if (pkg == null || e.packageVersion().compareTo(pkg) <= 0) last = e;
         if (last == null || last.kind() == LedgerChange.Kind.REMOVED || last.contentHash() == null) return Optional.empty();
-        return Optional.of(last.contentHash());
+        return Optional.of(last);
     }
 
     /** The source of a migration as its newest package has it. */

@@ -19,8 +19,13 @@ final class DemoTemplate {
     private static Path generate() {
         try {
             Path dir = Files.createTempDirectory("pdm-demo-template-");
-            // a bot started once: the emulator seeded and the store's ledger caught up (what every test would redo)
-            pdmbot.app.PdmBot.start(BotConfig.defaults().withData(dir.toString()), java.util.Map.of()).close();
+            // a bot started once: the emulator seeded, the store's ledger caught up and the pending migrations
+            // classified (what every test would redo)
+            try (pdmbot.app.PdmBot bot = pdmbot.app.PdmBot.start(BotConfig.defaults().withData(dir.toString()), java.util.Map.of())) {
+                String user = bot.config().console().user();
+                bot.core().handle(new pdmbot.chat.ChatRequest("console", user, user, "", null, "pdm status", "",
+                        java.time.Instant.now()));
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
             return dir;
         } catch (IOException e) {
