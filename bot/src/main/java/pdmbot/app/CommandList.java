@@ -53,7 +53,7 @@ final class CommandList {
                 new RunCommand(runs),
                 new LockCommand(stores.locks()),
                 new UnlockCommand(stores.locks())));
-        commands.addAll(RunWiring.demoCommands(world, stores));
+        commands.addAll(RunWiring.demoCommands(world, stores, classifications, natures));
         return commands;
     }
 }

@@ -43,8 +43,7 @@ final class RunWiring {
                 .flatMap(CommitInfo::mergeRequest);
         Duration poll = world.pollEvery(Duration.ofSeconds(config.run().pollSeconds()));
         // Which databases a migration runs on is the classification's answer, for the file as deployed.
-        ClassifiedDatabases databases = new ClassifiedDatabases(world.world().packages(), classifications::classify,
-                natures::decidedAt);
+        ClassifiedDatabases databases = databases(world, classifications, natures);
         RunResources resources = new RunResources(world.world(), world.operations(), stores.locks(), mergeRequests, databases,
                 clock, poll, Pacer.SLEEP);
         List<ChangeLock> windows = config.run().changeLocks().stream()
@@ -74,11 +73,18 @@ final class RunWiring {
         if (resume) runs.watchForAbandonedRuns(half.compareTo(HAND_OVER_LOOK) < 0 ? half : HAND_OVER_LOOK);
     }
 
+    /** Which databases a migration runs on: the classification's answer, for the file as the package has it. */
+    static ClassifiedDatabases databases(Worlds.Opened world, Classifications classifications, ClassifiedNatures natures) {
+        return new ClassifiedDatabases(world.world().packages(), classifications::classify, natures::decidedAt);
+    }
+
     /** The {@code demo …} commands, on the world as it is. */
-    static List<Command> demoCommands(Worlds.Opened world, Stores stores) {
+    static List<Command> demoCommands(Worlds.Opened world, Stores stores, Classifications classifications,
+                                      ClassifiedNatures natures) {
+        pdmbot.world.PendingMigrations pending = new pdmbot.world.PendingMigrations(world.world().packages(),
+                world.world().deployments(), world.world().databases(), databases(world, classifications, natures));
         // listed on every world so that on a git checkout or GitLab they refuse and say why, instead of being unknown
         return new DemoCommands(world.demo(), world.world().description(), world.world().packages(), stores.ledger(),
-                new pdmbot.world.PendingMigrations(world.world().packages(), world.world().deployments(),
-                        world.world().databases())).commands();
+                pending).commands();
     }
 }

@@ -1,6 +1,5 @@
 package pdmbot.app;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +10,7 @@ import java.util.regex.PatternSyntaxException;
 import pdmbot.config.BotConfig;
 import pdmbot.config.InvalidConfigurationException;
 import pdmbot.config.Secrets;
+import pdmbot.run.ClassifiedDatabases;
 import pdmbot.world.Operations;
 import pdmbot.world.PendingMigrations;
 import pdmbot.world.World;
@@ -113,7 +113,8 @@ final class Worlds {
             World world = new World("the git checkout " + source.location(), source, state.deployments(),
                     state.databases(), notes);
             DemoOperations simulated = DemoOperations.open(dataDir.resolve("local-operations.json"),
-                    new PendingMigrations(source, state.deployments(), state.databases()), state.databases(),
+                    new PendingMigrations(source, state.deployments(), state.databases(), ClassifiedDatabases.builtIn(source)),
+                    state.databases(),
                     state.deployments(), source::packageNamed, clock, git.perMigration());
             return new Opened(world, source, simulated.operations(), kind, Optional.empty());
         }
@@ -164,9 +165,5 @@ final class Worlds {
             throw new InvalidConfigurationException("world.ref-pattern is not a valid regular expression: "
                     + e.getDescription());
         }
-    }
-
-    static boolean exists(Path p) {
-        return Files.exists(p);
     }
 }

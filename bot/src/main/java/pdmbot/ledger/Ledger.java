@@ -2,18 +2,14 @@ package pdmbot.ledger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import pdmbot.domain.LogicalDatabase;
 import pdmbot.domain.PackageVersion;
 import pdmbot.domain.PostMigration;
 import pdmbot.storage.ledger.LedgerChange;
 import pdmbot.storage.ledger.LedgerEntry;
 import pdmbot.storage.ledger.LedgerStore;
 import pdmbot.world.AutoDeployPackage;
-import pdmbot.world.MigrationDatabases;
 import pdmbot.world.World;
 
 /** The ledger feature as the commands see it: fresh answers from the store, with the world beside it. */
@@ -115,10 +111,5 @@ public final class Ledger {
         if (in.isEmpty()) return Optional.empty();
         Optional<AutoDeployPackage> pkg = world.packages().packageNamed(in.get().toString());
         return pkg.flatMap(p -> world.packages().fileAt(p, migration.path()));
-    }
-
-    /** The logical databases a migration applies to, from its restrict_gitlab_migration line. */
-    public Set<LogicalDatabase> databasesOf(PostMigration migration) {
-        return source(migration).map(MigrationDatabases::of).orElse(EnumSet.allOf(LogicalDatabase.class));
     }
 }

@@ -44,8 +44,12 @@ public final class ClassifiedDatabases implements PendingMigrations.DatabasesOf 
 
     /** With the built-in rules and table sizes, classified afresh (tests and tools without a classification store). */
     public static ClassifiedDatabases builtIn(PackageSource packages) {
-        Classifier classifier = new Classifier(RuleBook.builtIn(), TableSizes.defaults());
-        return new ClassifiedDatabases(packages, (migration, content) -> classifier.classify(migration.path(), content));
+        return new ClassifiedDatabases(packages, (migration, content) -> BuiltIn.CLASSIFIER.classify(migration.path(), content));
+    }
+
+    /** The built-in rules, compiled once per process at the first question (a world that opens with them pays nothing before). */
+    private static final class BuiltIn {
+        static final Classifier CLASSIFIER = new Classifier(RuleBook.builtIn(), TableSizes.defaults());
     }
 
     @Override

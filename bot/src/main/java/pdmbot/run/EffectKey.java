@@ -26,6 +26,11 @@ record EffectKey(String text) {
         return ofAttempt(step, attempt, "pipeline");
     }
 
+    /** That an attempt's PDM pipeline succeeded: what a retry needs to finish the attempt's bookkeeping. */
+    static EffectKey migrated(RunStep step, int attempt) {
+        return ofAttempt(step, attempt, "migrated");
+    }
+
     static EffectKey deployment(RunStep step, int attempt, DeploymentProject project) {
         return ofAttempt(step, attempt, "deployment/" + project.id());
     }

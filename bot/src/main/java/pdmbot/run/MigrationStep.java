@@ -45,6 +45,7 @@ final class MigrationStep {
         int attempt = context.attempt();
         World world = context.resources().world();
         Effects effects = context.effects();
+        if (attempt > 1) finishEarlierMigratedAttempt(context, environment);
         Plan plan = decode(effects.once(EffectKey.plan(step, attempt), Effects.OnUnfinished.REPEAT_WITH_SAME_KEY,
                 () -> encode(world, context.resources().databases(), environment)));
         if (plan.items().isEmpty()) return nothingLeft(context, environment);
@@ -104,6 +105,8 @@ final class MigrationStep {
                     + failed.job() + "): " + failed.error(), failed.migrationVersion(), failed.error(), failed.jobUrl());
         }
         migrated[0] = true;
+        effects.once(EffectKey.migrated(step, attempt), Effects.OnUnfinished.REPEAT_WITH_SAME_KEY,
+                () -> "pipeline " + pipeline.id() + " succeeded");
         finishAll(effects, step, attempt, records, deployments, DeploymentRecords.Outcome.SUCCESS);
         // after the db/ deployments are marked success: on GitLab that is what says the migrations ran there
         List<String[]> executed = recordExecuted(context, environment, plan);
@@ -164,6 +167,24 @@ final class MigrationStep {
                         records.finish(deployment, outcome);
                         return outcome.name().toLowerCase();
                     });
+        }
+    }
+
+    /**
+     * The newest earlier attempt whose pipeline succeeded may have stopped before its deployments were all marked
+     * success or before what ran was recorded (a world error there): both are done now, each once. On GitLab the
+     * marks are what says the migrations ran, so the plan of this attempt is then empty, and its count right.
+     */
+    private static void finishEarlierMigratedAttempt(RunContext context, Environment environment) {
+        Map<String, pdmbot.storage.runs.SideEffect> done = Effects.doneByKey(context.store().effects(context.runId()));
+        RunStep step = context.step();
+        for (int earlier = context.attempt() - 1; earlier >= 1; earlier--) {
+            if (!done.containsKey(EffectKey.migrated(step, earlier).text())) continue;
+            finishAll(context.effects(), step, earlier, context.resources().operations().deploymentRecords(),
+                    EarlierDeployments.of(done, step, earlier), DeploymentRecords.Outcome.SUCCESS);
+            pdmbot.storage.runs.SideEffect plan = done.get(EffectKey.plan(step, earlier).text());
+            if (plan != null) recordExecuted(context, environment, decode(plan.result()));
+            return;
         }
     }
 

@@ -1,6 +1,5 @@
 package pdmbot.world;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,17 +26,12 @@ public final class PendingMigrations {
     private final DatabaseState databases;
     private final DatabasesOf databasesOf;
 
-    /** With the {@code restrict_gitlab_migration} line read by {@link MigrationDatabases}: the demo's simulated pipelines. */
-    public PendingMigrations(PackageSource packages, Deployments deployments, DatabaseState databases) {
-        this(packages, deployments, databases, null);
-    }
-
-    /** With the databases as {@code databasesOf} answers (the run: the classification's answer). */
+    /** With the databases as {@code databasesOf} answers: the classification's, the one answer the bot has. */
     public PendingMigrations(PackageSource packages, Deployments deployments, DatabaseState databases, DatabasesOf databasesOf) {
         this.packages = packages;
         this.deployments = deployments;
         this.databases = databases;
-        this.databasesOf = databasesOf != null ? databasesOf : this::fromRestrictLine;
+        this.databasesOf = java.util.Objects.requireNonNull(databasesOf, "databasesOf");
     }
 
     /** Pending migrations on gstg or gprd, ordered by version then database; empty when nothing is deployed. */
@@ -61,12 +55,5 @@ public final class PendingMigrations {
 
     public boolean hasPending(Environment environment) {
         return !pendingOn(environment).isEmpty();
-    }
-
-    private Set<LogicalDatabase> fromRestrictLine(AutoDeployPackage pkg, PostMigration migration) {
-        String source = packages.fileAt(pkg, migration.path())
-                .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
-                .orElse(null);
-        return MigrationDatabases.of(source);
     }
 }

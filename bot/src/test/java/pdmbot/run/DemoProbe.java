@@ -115,7 +115,8 @@ final class DemoProbe {
 
     /** The versions pending on gstg and gprd now. */
     List<String> pendingVersions() {
-        PendingMigrations pending = new PendingMigrations(world.packages(), world.deployments(), world.databases());
+        PendingMigrations pending = new PendingMigrations(world.packages(), world.deployments(), world.databases(),
+                ClassifiedDatabases.builtIn(world.packages()));
         List<String> all = new ArrayList<>();
         for (Environment e : List.of(Environment.GSTG, Environment.GPRD))
             pending.pendingOn(e).forEach(m -> all.add(m.migration().version()));
@@ -123,7 +124,8 @@ final class DemoProbe {
     }
 
     int pendingMigrationsLeft() {
-        PendingMigrations pending = new PendingMigrations(world.packages(), world.deployments(), world.databases());
+        PendingMigrations pending = new PendingMigrations(world.packages(), world.deployments(), world.databases(),
+                ClassifiedDatabases.builtIn(world.packages()));
         return pending.pendingOn(Environment.GSTG).size() + pending.pendingOn(Environment.GPRD).size();
     }
 

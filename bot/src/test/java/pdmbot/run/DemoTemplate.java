@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import pdmbot.config.BotConfig;
 
@@ -12,6 +14,8 @@ import pdmbot.config.BotConfig;
 final class DemoTemplate {
 
     private static final Path TEMPLATE = generate();
+    /** The template store's ledger, package by package, oldest first: what each test's store gets without asking GitLab. */
+    private static final java.util.LinkedHashMap<pdmbot.domain.PackageVersion, List<pdmbot.storage.ledger.LedgerChange>> LEDGER = ledger();
 
     private DemoTemplate() {
     }
@@ -51,6 +55,42 @@ final class DemoTemplate {
             throw new UncheckedIOException(e);
         }
         return dataDir;
+    }
+
+    private static java.util.LinkedHashMap<pdmbot.domain.PackageVersion, List<pdmbot.storage.ledger.LedgerChange>> ledger() {
+        java.util.LinkedHashMap<pdmbot.domain.PackageVersion, List<pdmbot.storage.ledger.LedgerChange>> byPackage = new java.util.LinkedHashMap<>();
+        Path copy = copyInto(temporary("pdm-demo-ledger-"));
+        try (pdmbot.storage.Database store = pdmbot.storage.Database.open(pdmbot.storage.StorageSettings.h2(copy))) {
+            pdmbot.storage.ledger.LedgerStore ledger = store.stores().ledger();
+            for (pdmbot.domain.PackageVersion p : ledger.packages()) byPackage.put(p, new ArrayList<>());
+            for (pdmbot.domain.PostMigration m : ledger.allMigrations())
+                for (pdmbot.storage.ledger.LedgerEntry e : ledger.changesOf(m.version()))
+                    byPackage.get(e.packageVersion()).add(switch (e.kind()) {
+                        case ADDED -> pdmbot.storage.ledger.LedgerChange.added(e.migration(), e.commitSha(), e.contentHash());
+                        case MODIFIED -> pdmbot.storage.ledger.LedgerChange.modified(e.migration(), e.commitSha(), e.contentHash());
+                        case REMOVED -> pdmbot.storage.ledger.LedgerChange.removed(e.migration(), e.commitSha());
+                    });
+        } finally {
+            delete(copy);
+        }
+        return byPackage;
+    }
+
+    private static Path temporary(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Gives an empty store the template's ledger (the demo world's 36 packages as the bot ingested them), so a test
+     * on its own store does not read every package over the emulator's API again; a store with a ledger is left alone.
+     */
+    static void copyLedgerInto(pdmbot.storage.ledger.LedgerStore target) {
+        if (target.packageCount() > 0) return;
+        LEDGER.forEach(target::recordPackage);
     }
 
     private static void delete(Path dir) {

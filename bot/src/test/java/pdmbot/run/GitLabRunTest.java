@@ -124,7 +124,7 @@ class GitLabRunTest {
 
             Map<Environment, List<PendingMigration>> planned = new EnumMap<>(Environment.class);
             for (Environment e : List.of(Environment.GSTG, Environment.GPRD))
-                planned.put(e, demo.pendingMigrations().pendingOn(e));
+                planned.put(e, demo.pendingMigrations(ClassifiedDatabases.builtIn(demo.packages())).pendingOn(e));
             assertThat(planned.get(Environment.GSTG)).as("the demo world has migrations pending on gstg").isNotEmpty();
             assertThat(planned.get(Environment.GPRD)).as("the demo world has migrations pending on gprd").isNotEmpty();
             AutoDeployPackage gstgPackage = demo.deployments().packageOn(Environment.GSTG).orElseThrow();

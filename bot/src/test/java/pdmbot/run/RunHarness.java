@@ -86,7 +86,8 @@ final class RunHarness implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         if (!java.nio.file.Files.exists(folder.resolve("demo"))) DemoTemplate.copyInto(folder);
         DemoGitLab emulator = DemoGitLab.open(folder, pdmbot.config.BotConfig.defaults().world().demoSeed(), Duration.ZERO);
-        GitLabWorld gitlab = GitLabWorld.open(emulator.settings(pdmbot.world.git.GitPackageSource.DEFAULT_REF_PATTERN));
+        GitLabWorld gitlab = GitLabWorld.open(emulator.settings(pdmbot.world.git.GitPackageSource.DEFAULT_REF_PATTERN),
+                folder.resolve("demo").resolve("package-tags.json"), emulator.identity());
         ReleaseNotes releaseNotes = faults.wrap(ReleaseNotes.class, markdown -> {
             notes.add(markdown);
             return "note " + notes.size();
@@ -96,6 +97,7 @@ final class RunHarness implements AutoCloseable {
         LockStore locks = faults.wrap(database.stores().locks());
         // which merge request brought a migration: the ledger's commit, as PdmBot finds it (its own notes are not ours)
         pdmbot.storage.ledger.LedgerStore ledger = database.stores().ledger();
+        DemoTemplate.copyLedgerInto(ledger);
         new pdmbot.ledger.LedgerIngestion(world.packages(), ledger, database.stores().releaseNotes(), markdown -> "ledger note")
                 .catchUp();
         MergeRequestOf mergeRequests = version -> ledger.changesOf(version).stream()
@@ -150,7 +152,8 @@ final class RunHarness implements AutoCloseable {
     }
 
     PendingMigrations pendingMigrations() {
-        return new PendingMigrations(world.packages(), world.deployments(), world.databases());
+        return new PendingMigrations(world.packages(), world.deployments(), world.databases(),
+                ClassifiedDatabases.builtIn(world.packages()));
     }
 
     private void awaitQuietly() {

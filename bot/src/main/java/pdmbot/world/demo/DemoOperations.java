@@ -79,8 +79,9 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
     }
 
     /** Opens (or creates) the operations file of a demo world. */
-    public static DemoOperations open(DemoWorld world, Clock clock, Duration perMigration) {
-        return open(world.directory().resolve("operations.json"), world.pendingMigrations(), world.databases(),
+    public static DemoOperations open(DemoWorld world, PendingMigrations.DatabasesOf databasesOf, Clock clock,
+                                      Duration perMigration) {
+        return open(world.directory().resolve("operations.json"), world.pendingMigrations(databasesOf), world.databases(),
                 world.deployments(), world.packages()::packageNamed, clock, perMigration);
     }
 
