@@ -45,6 +45,13 @@ final class DemoOperationsState {
         public Instant openedAt;
     }
 
+    /** Where a simulated pipeline is; written as GitLab's pipeline statuses. */
+    enum PipelineState {
+        @com.fasterxml.jackson.annotation.JsonProperty("running") RUNNING,
+        @com.fasterxml.jackson.annotation.JsonProperty("success") SUCCESS,
+        @com.fasterxml.jackson.annotation.JsonProperty("failed") FAILED
+    }
+
     /** A simulated pipeline and the migrations it runs, in order. */
     static final class Pipeline {
         public String id;
@@ -54,7 +61,7 @@ final class DemoOperationsState {
         public Instant startedAt;
         public List<String> plan = new ArrayList<>();
         public String failAt;
-        public String state = "running";
+        public PipelineState state = PipelineState.RUNNING;
         public String failedVersion;
         public String error;
     }
