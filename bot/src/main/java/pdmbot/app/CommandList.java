@@ -36,23 +36,25 @@ final class CommandList {
     }
 
     static List<Command> all(Supplier<Router> router, Ledger ledger, ClassifiedNatures natures,
-                             Classifications classifications, RunService runs, Worlds.Opened world, Stores stores) {
+                             Classifications classifications, RunService runs, Worlds.Opened world, Stores stores,
+                             DecideWiring.Decide decide) {
         List<Command> commands = new ArrayList<>(List.of(
                 new HelpCommand(router),
-                new MigrationExplainCommand(ledger, natures),
+                new MigrationExplainCommand(ledger, natures, new pdmbot.decide.DecisionLines(decide.decider())),
                 new MigrationStatusCommand(ledger, natures, stores.runs()),
                 new MigrationPackageCommand(ledger),
                 new PackageMigrationsCommand(ledger, natures),
                 new AutoDeployStatusCommand(ledger, natures),
                 new RulesListCommand(classifications),
                 new RulesReloadCommand(classifications),
-                new ExecuteCommand(runs, natures),
+                new ExecuteCommand(runs, natures, new pdmbot.decide.OnlySubset(decide.decider())),
                 new RetryCommand(runs),
-                new StatusCommand(runs, world.world(), stores.locks(), natures),
+                new StatusCommand(runs, world.world(), stores.locks(), natures, new pdmbot.decide.DecisionLines(decide.decider())),
                 new RunsCommand(runs),
                 new RunCommand(runs),
                 new LockCommand(stores.locks()),
                 new UnlockCommand(stores.locks())));
+        commands.addAll(decide.commands());
         commands.addAll(RunWiring.demoCommands(world, stores, classifications, natures));
         return commands;
     }

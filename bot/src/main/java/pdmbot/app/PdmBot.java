@@ -50,10 +50,12 @@ public final class PdmBot implements AutoCloseable {
     private final RunService runs;
     private final Interactions interactions;
     private final String instance;
+    private final pdmbot.decide.RunDecider decider;
     private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
-                   Ledger ledger, RunService runs, Interactions interactions, String instance) {
+                   Ledger ledger, RunService runs, Interactions interactions, String instance,
+                   pdmbot.decide.RunDecider decider) {
         this.config = config;
         this.database = database;
         this.world = world;
@@ -63,6 +65,7 @@ public final class PdmBot implements AutoCloseable {
         this.runs = runs;
         this.interactions = interactions;
         this.instance = instance;
+        this.decider = decider;
     }
 
     public static PdmBot start(BotConfig config, Map<String, String> environment) {
@@ -103,12 +106,16 @@ public final class PdmBot implements AutoCloseable {
         Classifications classifications = classifications(config, stores, clock);
         ClassifiedNatures natures = new ClassifiedNatures(ledger, classifications);
         RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, natures, instance, clock);
+        DecideWiring.Decide decide = DecideWiring.wire(config, dataDir, stores, world, classifications, natures,
+                RunWiring.durations(config, stores, world, classifications, clock), clock);
         AtomicReference<Router> router = new AtomicReference<>();
-        router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores)));
+        router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores, decide)));
         ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));
         Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(),
                 new Dialogues(stores.dialogues(), clock), instance, clock);
-        return new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance);
+        PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance, decide.decider());
+        decide.resources().forEach(bot::closeFirst);
+        return bot;
     }
 
     private static Classifications classifications(BotConfig config, Stores stores, Clock clock) {
@@ -207,6 +214,11 @@ public final class PdmBot implements AutoCloseable {
      */
     public void driveUnfinishedRuns() {
         RunWiring.driveUnfinishedRuns(config, runs);
+    }
+
+    /** The run decisions: each pending group's decision and next good window (what the scheduler asks). */
+    public pdmbot.decide.RunWindows runWindows() {
+        return decider;
     }
 
     /** The PDM run feature (runs, retries, the run store). */

@@ -7,6 +7,9 @@ import pdmbot.chat.Announcements;
 import pdmbot.chat.Command;
 import pdmbot.config.BotConfig;
 import pdmbot.domain.Environment;
+import pdmbot.durations.ClassifiedProfiles;
+import pdmbot.durations.DefaultDurations;
+import pdmbot.durations.MigrationDurations;
 import pdmbot.rules.checks.ProductionChecks;
 import pdmbot.classification.Classifications;
 import pdmbot.classification.ClassifiedNatures;
@@ -45,13 +48,21 @@ final class RunWiring {
         // Which databases a migration runs on is the classification's answer, for the file as deployed.
         ClassifiedDatabases databases = databases(world, classifications, natures);
         RunResources resources = new RunResources(world.world(), world.operations(), stores.locks(), mergeRequests, databases,
-                clock, poll, Pacer.SLEEP);
+                clock, poll, Pacer.SLEEP, durations(config, stores, world, classifications, clock));
         List<ChangeLock> windows = config.run().changeLocks().stream()
                 .map(w -> new ChangeLock(w.name(), w.fromInstant(), w.untilInstant(), w.reason())).toList();
         RunChecks checks = new RunChecks(ProductionChecks.builtIn(), world.world(), databases, world.operations(), stores.locks(),
                 new ConfiguredChangeLocks(windows), clock);
         Duration lease = Duration.ofSeconds(config.run().leaseSeconds());
         return new RunService(stores.runs(), checks, plan(config.run()), resources, announcements, instance, lease);
+    }
+
+    /** Durations learnt in the store, profiles from the classification of the files as deployed. */
+    static MigrationDurations durations(BotConfig config, Stores stores, Worlds.Opened world,
+                                        Classifications classifications, Clock clock) {
+        return new MigrationDurations(stores.durations(), new ClassifiedProfiles(world.world().packages(),
+                world.world().deployments(), classifications::classify),
+                DefaultDurations.withMinutes(config.durations().defaultMinutes()), clock);
     }
 
     /** The steps of a new run, from {@code run.targets}. */

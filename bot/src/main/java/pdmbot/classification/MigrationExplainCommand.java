@@ -24,10 +24,17 @@ public final class MigrationExplainCommand implements Command {
 
     private final Ledger ledger;
     private final ClassifiedNatures natures;
+    private final MigrationDecisions decisions;
 
     public MigrationExplainCommand(Ledger ledger, ClassifiedNatures natures) {
+        this(ledger, natures, MigrationDecisions.NONE);
+    }
+
+    /** With the run decision of the group the migration is pending in. */
+    public MigrationExplainCommand(Ledger ledger, ClassifiedNatures natures, MigrationDecisions decisions) {
         this.ledger = ledger;
         this.natures = natures;
+        this.decisions = decisions;
     }
 
     @Override
@@ -73,6 +80,8 @@ public final class MigrationExplainCommand implements Command {
         if (!facts.isEmpty()) reply.text("Also worth knowing:").bullets(facts);
         List<String> problems = c.problems().stream().map((ParseProblem p) -> "line " + p.line() + ": " + p.why()).toList();
         if (!problems.isEmpty()) reply.text("The parser could not read everything:").bullets(problems);
+        List<String> decided = decisions.linesFor(migration.version());
+        if (!decided.isEmpty()) reply.text("Run decision:").bullets(decided);
         return reply.build();
     }
 }

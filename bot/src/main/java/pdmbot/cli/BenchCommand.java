@@ -9,14 +9,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code bench [classify|ledger|chat]}: measures and prints JSON lines; asserts nothing. */
+/** {@code bench [classify|ledger|chat|decide]}: measures and prints JSON lines; asserts nothing. */
 @Command(name = "bench", description = "Measure performance and print the figures as JSON lines (nothing is asserted).")
 final class BenchCommand implements Callable<Integer> {
 
     @ParentCommand
     Main main;
 
-    @Parameters(arity = "0..1", paramLabel = "<what>", description = "classify, ledger, chat or http (default: all but http)")
+    @Parameters(arity = "0..1", paramLabel = "<what>", description = "classify, ledger, chat, decide or http (default: all but http)")
     String what;
 
     @Option(names = "--requests", description = "chat: requests per client (default ${DEFAULT-VALUE})", defaultValue = "50")
@@ -69,6 +69,10 @@ final class BenchCommand implements Callable<Integer> {
             benchChat();
             ran = true;
         }
+        if (which.equals("decide") || which.equals("all")) {
+            pdmbot.decide.bench.DecideBench.run(System.out, 500, 200, 20);
+            ran = true;
+        }
         if (which.equals("http")) {
             try (PdmBot bot = main.launch().start()) {
                 pdmbot.serve.HttpBench.run(System.out, bot.core(), bot.interactions(), connections,
@@ -77,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
             ran = true;
         }
         if (!ran) {
-            System.err.println("pdm-bot bench: unknown benchmark '" + which + "'; expected classify, ledger, chat or http");
+            System.err.println("pdm-bot bench: unknown benchmark '" + which + "'; expected classify, ledger, chat, decide or http");
             return 2;
         }
         return 0;

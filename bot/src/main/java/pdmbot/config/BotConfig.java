@@ -10,7 +10,8 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules,
-                        Http http, Slack slack, Discord discord, Run run) {
+                        Http http, Slack slack, Discord discord, Run run, DecideConfig decide, Durations durations,
+                        Schedule schedule) {
 
     public BotConfig {
         if (data == null || data.isBlank()) data = "data";
@@ -23,18 +24,27 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
         if (slack == null) slack = new Slack(null, null, null, null, null, null, null);
         if (discord == null) discord = new Discord(null, null, null, null);
         if (run == null) run = new Run(null, null, null, null, null, null);
+        if (decide == null) decide = DecideConfig.defaults();
+        if (durations == null) durations = new Durations(null);
+        if (schedule == null) schedule = new Schedule(null, null, null);
+    }
+
+    /** Without the sections issue 14 added (their defaults): the shape before it. */
+    public BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules, Http http, Slack slack,
+                     Discord discord, Run run) {
+        this(data, store, world, roles, console, rules, http, slack, discord, run, null, null, null);
     }
 
     public static BotConfig defaults() {
-        return new BotConfig(null, null, null, null, null, null, null, null, null, null);
+        return new BotConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public BotConfig withData(String folder) {
-        return new BotConfig(folder, store, world, roles, console, rules, http, slack, discord, run);
+        return new BotConfig(folder, store, world, roles, console, rules, http, slack, discord, run, decide, durations, schedule);
     }
 
     public BotConfig withWorld(World value) {
-        return new BotConfig(data, store, value, roles, console, rules, http, slack, discord, run);
+        return new BotConfig(data, store, value, roles, console, rules, http, slack, discord, run, decide, durations, schedule);
     }
 
     /** Where the bot keeps its state: {@code h2} in the data folder, or a shared {@code postgres}. */
@@ -255,6 +265,50 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
 
         public java.time.Instant untilInstant() {
             return instant("until", until);
+        }
+    }
+
+    /**
+     * Predicted durations of post-deploy migrations: {@code default-minutes} per nature replaces the built-in guess
+     * used when nothing similar ran before (see {@code pdmbot.durations.DefaultDurations}).
+     */
+    public record Durations(Map<String, Integer> defaultMinutes) {
+        public static final List<String> NATURES = List.of("sidekiq_only", "large_index_or_fk", "ddl_cleanup",
+                "dml_inline", "finalize_background", "noop", "unknown");
+
+        public Durations {
+            defaultMinutes = defaultMinutes == null ? Map.of() : Map.copyOf(defaultMinutes);
+            for (Map.Entry<String, Integer> e : defaultMinutes.entrySet()) {
+                if (!NATURES.contains(e.getKey()))
+                    throw new IllegalArgumentException("default-minutes." + e.getKey() + ": not a nature; expected one of "
+                            + String.join(", ", NATURES));
+                if (e.getValue() == null || e.getValue() < 0)
+                    throw new IllegalArgumentException("default-minutes." + e.getKey() + ": must be 0 or more minutes");
+            }
+        }
+    }
+
+    /**
+     * Scheduled runs: {@code suggest} only answers ({@code pdm schedule}); {@code propose} posts a proposal with
+     * Confirm / Skip to the announcements channel when a group's window opens; {@code auto} runs the groups whose
+     * nature is in {@code auto-natures} without a click (announced, same checks) and proposes the others.
+     * {@code lookahead-days} is how far ahead windows are planned.
+     */
+    public record Schedule(String mode, List<String> autoNatures, Integer lookaheadDays) {
+        public static final List<String> MODES = List.of("suggest", "propose", "auto");
+
+        public Schedule {
+            if (mode == null || mode.isBlank()) mode = "suggest";
+            if (!MODES.contains(mode))
+                throw new IllegalArgumentException("mode: must be suggest, propose or auto, not '" + mode + "'");
+            autoNatures = autoNatures == null ? List.of() : List.copyOf(autoNatures);
+            for (int i = 0; i < autoNatures.size(); i++)
+                if (!Durations.NATURES.contains(autoNatures.get(i)))
+                    throw new IllegalArgumentException("auto-natures[" + i + "]: '" + autoNatures.get(i)
+                            + "' is not a nature; expected one of " + String.join(", ", Durations.NATURES));
+            if (lookaheadDays == null) lookaheadDays = 7;
+            if (lookaheadDays < 1 || lookaheadDays > 31)
+                throw new IllegalArgumentException("lookahead-days: must be between 1 and 31");
         }
     }
 }

@@ -20,10 +20,17 @@ public final class ExecuteCommand implements Command {
 
     private final RunService runs;
     private final MigrationNatures natures;
+    private final SubsetPlanner subsets;
 
     public ExecuteCommand(RunService runs, MigrationNatures natures) {
+        this(runs, natures, SubsetPlanner.NONE);
+    }
+
+    /** With {@code --only} answered by {@code subsets} (the run decisions). */
+    public ExecuteCommand(RunService runs, MigrationNatures natures, SubsetPlanner subsets) {
         this.runs = runs;
         this.natures = natures;
+        this.subsets = subsets;
     }
 
     @Override
@@ -34,14 +41,17 @@ public final class ExecuteCommand implements Command {
                 .releaseManagersOnly()
                 .flag("dry-run", "only shows the checks and what would run; changes nothing")
                 .flag("confirm", "starts the run without asking")
+                .option("only", "nature|version,...", "only these natures or versions, in version order (refused when one would run before an earlier pending one on its table)")
                 .example("pdm execute --dry-run")
                 .example("pdm execute")
                 .example("pdm execute --confirm")
+                .example("pdm execute --only sidekiq_only --dry-run")
                 .handledBy(this::execute);
     }
 
     private Reply execute(Invocation invocation) {
         boolean dryRun = invocation.has("dry-run");
+        if (invocation.option("only").isPresent()) return subsets.plan(invocation.option("only").get(), dryRun);
         Optional<RunRecord> active = runs.active();
         if (active.isPresent() && !dryRun) return busy(active.get());
 
@@ -51,6 +61,8 @@ public final class ExecuteCommand implements Command {
             Reply.Builder reply = Reply.builder().heading("Dry run: production checks and what would run");
             RunReplies.checksTable(reply, report);
             RunReplies.planTable(reply, checked.plan(), natures);
+            String expected = runs.expected(checked.plan());
+            if (!expected.isEmpty()) reply.text(expected);
             active.ifPresent(run -> reply.note("Note: " + RunReplies.describe(run) + " is active; a run cannot start until it ends."));
             return reply.note(verdictLine(report) + " Nothing was changed.").build();
         }

@@ -7,14 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import pdmbot.chat.Reply;
 import pdmbot.domain.Environment;
 import pdmbot.domain.LogicalDatabase;
+import pdmbot.domain.PostMigration;
+import pdmbot.durations.ExpectedDurations;
 import pdmbot.world.AutoDeployPackage;
 import pdmbot.world.DeploymentProject;
 import pdmbot.world.DeploymentRecord;
 import pdmbot.world.DeploymentRecords;
 import pdmbot.world.MergeRequestRef;
+import pdmbot.world.MigrationTiming;
 import pdmbot.world.PendingMigration;
 import pdmbot.world.PendingMigrations;
 import pdmbot.world.PipelineHandle;
@@ -28,6 +33,8 @@ import pdmbot.world.World;
  * migration recorded, and its merge request labelled and shown on {@code db/<env>}.
  */
 final class MigrationStep {
+
+    private static final Logger log = LoggerFactory.getLogger(MigrationStep.class);
 
     /** What the step runs, fixed when its attempt starts: the package on the environment and each (database, migration). */
     private record Plan(String packageVersion, List<String[]> items) {
@@ -91,11 +98,16 @@ final class MigrationStep {
                         "DEPLOY_ENVIRONMENT", environment.id(),
                         "DEPLOY_VERSION", pkg.version().toString()), effects.worldKey(pipelineKey)))));
         String announced = step.effectPrefix() + "/attempt-" + attempt;
+        List<PendingMigration> planned = planned(environment, plan);
+        String expected = ExpectedDurations.about(ExpectedDurations.total(planned.stream()
+                .map(m -> context.resources().durations().predict(environment, m.database(), m.migration())).toList()).expected());
         context.announce(announced + "/started", Reply.ok("Running " + plan.items().size() + " post-deploy migration"
                 + (plan.items().size() == 1 ? "" : "s") + " on " + environment.databaseEnvironment() + " (package `"
-                + pkg.version() + "`, pipeline " + pipeline.id() + (pipeline.url().isBlank() ? "" : " " + pipeline.url()) + ")."));
+                + pkg.version() + "`, pipeline " + pipeline.id() + (pipeline.url().isBlank() ? "" : " " + pipeline.url())
+                + "), expected " + expected + "."));
 
         PipelineStatus status = context.await(pipeline, runner::status);
+        learnDurations(context, environment, runner, pipeline, planned);
 
         if (status instanceof PipelineStatus.Failed failed) {
             recordExecuted(context, environment, plan);
@@ -122,6 +134,25 @@ final class MigrationStep {
         return new StepResult.Done(executed.size() + " executed (" + counts + ") on package " + pkg.version()
                 + "; deployments canonical " + deployments.get(DeploymentProject.CANONICAL).id() + ", security "
                 + deployments.get(DeploymentProject.SECURITY).id());
+    }
+
+    private static List<PendingMigration> planned(Environment environment, Plan plan) {
+        return plan.items().stream().map(i -> new PendingMigration(environment, LogicalDatabase.byId(i[0]).orElseThrow(),
+                new PostMigration(i[1], i[2], PostMigration.DIRECTORY + i[1] + "_" + i[2] + ".rb"))).toList();
+    }
+
+    /** Keeps what the pipeline's job logs say of each migration's duration; a log that cannot be read only loses that. */
+    private static void learnDurations(RunContext context, Environment environment, PipelineRunner runner,
+                                       PipelineHandle pipeline, List<PendingMigration> planned) {
+        try {
+            List<MigrationTiming> timings = runner.migrationTimings(pipeline);
+            int learnt = context.resources().durations().learn(environment, planned, timings,
+                    "pipeline " + pipeline.id() + (pipeline.url().isBlank() ? "" : " " + pipeline.url()));
+            log.info("run #{}: learnt {} migration duration(s) on {} from pipeline {}", context.runId(), learnt,
+                    environment, pipeline.id());
+        } catch (RuntimeException e) {
+            log.warn("run #{}: could not read the migration durations of pipeline {}", context.runId(), pipeline.id(), e);
+        }
     }
 
     private static String encode(World world, PendingMigrations.DatabasesOf databasesOf, Environment environment) {

@@ -32,9 +32,11 @@ final class RunReport {
                 items.add(environment.databaseEnvironment() + " `" + entry.migration().version() + "` "
                         + entry.migration().name() + " (" + LogicalDatabase.format(entry.databases()) + ")");
         }
+        String expected = ExpectedRun.line(plan, context.resources().durations());
         context.announce("start", Reply.builder()
                 .heading("PDM run #" + context.runId() + " started by " + context.run().startedBy())
-                .text("Pending — " + String.join("; ", counts) + ". Steps: " + stepsLine(context) + ".")
+                .text("Pending — " + String.join("; ", counts) + ". Steps: " + stepsLine(context) + "."
+                        + (expected.isEmpty() ? "" : " " + expected))
                 .bullets(items)
                 .build());
         return new StepResult.Done("announced: " + String.join("; ", counts));

@@ -3,6 +3,8 @@ package pdmbot.run;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import pdmbot.durations.MigrationDurations;
+import pdmbot.durations.MigrationProfile;
 import pdmbot.storage.locks.LockStore;
 import pdmbot.world.Operations;
 import pdmbot.world.PendingMigrations;
@@ -10,10 +12,19 @@ import pdmbot.world.World;
 
 /**
  * What the steps of a run act on: the world and its operations, the locks, which databases a migration runs on (the
- * classification's answer), and how often to poll a pipeline.
+ * classification's answer), how often to poll a pipeline, and the durations learnt from and predicted for its
+ * migrations.
  */
 public record RunResources(World world, Operations operations, LockStore locks, MergeRequestOf mergeRequests,
-                           PendingMigrations.DatabasesOf databases, Clock clock, Duration pollInterval, Pacer pacer) {
+                           PendingMigrations.DatabasesOf databases, Clock clock, Duration pollInterval, Pacer pacer,
+                           MigrationDurations durations) {
+
+    /** Without learnt durations: every migration is predicted at the unknown nature's default, nothing is learnt. */
+    public RunResources(World world, Operations operations, LockStore locks, MergeRequestOf mergeRequests,
+                        PendingMigrations.DatabasesOf databases, Clock clock, Duration pollInterval, Pacer pacer) {
+        this(world, operations, locks, mergeRequests, databases, clock, pollInterval, pacer,
+                MigrationDurations.defaultsOnly((environment, migration) -> MigrationProfile.UNKNOWN));
+    }
 
     public RunResources {
         Objects.requireNonNull(world, "world");
@@ -24,5 +35,6 @@ public record RunResources(World world, Operations operations, LockStore locks, 
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(pacer, "pacer");
+        Objects.requireNonNull(durations, "durations");
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import pdmbot.durations.MigrationDurations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pdmbot.chat.Announcements;
@@ -69,6 +70,7 @@ public final class RunService implements AutoCloseable {
     private final Clock clock;
     private final Duration lease;
     private final RunDriver driver;
+    private final MigrationDurations durations;
 
     public RunService(RunStore store, RunChecks checks, RunPlan plan, RunResources resources, Announcements announcements,
                       String owner, Duration lease) {
@@ -80,6 +82,12 @@ public final class RunService implements AutoCloseable {
         this.announcements = announcements;
         this.clock = resources.clock();
         this.lease = lease;
+        this.durations = resources.durations();
+    }
+
+    /** How long the pending migrations of {@code pending} are expected to take, in a line (empty when none are). */
+    public String expected(PendingPlan pending) {
+        return ExpectedRun.line(pending, durations);
     }
 
     public RunStore store() {

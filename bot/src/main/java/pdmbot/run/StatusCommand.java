@@ -23,12 +23,19 @@ public final class StatusCommand implements Command {
     private final World world;
     private final LockStore locks;
     private final MigrationNatures natures;
+    private final StatusDecisions decisions;
 
     public StatusCommand(RunService runs, World world, LockStore locks, MigrationNatures natures) {
+        this(runs, world, locks, natures, StatusDecisions.NONE);
+    }
+
+    /** With the run decisions of each pending group. */
+    public StatusCommand(RunService runs, World world, LockStore locks, MigrationNatures natures, StatusDecisions decisions) {
         this.runs = runs;
         this.world = world;
         this.locks = locks;
         this.natures = natures;
+        this.decisions = decisions;
     }
 
     @Override
@@ -48,6 +55,9 @@ public final class StatusCommand implements Command {
                 counts.add(environment.databaseEnvironment() + " " + database.id() + ": " + plan.countOn(environment, database));
         reply.text("Pending — " + String.join(", ", counts) + ".");
         RunReplies.planTable(reply, plan, natures);
+
+        List<String> decided = decisions.lines();
+        if (!decided.isEmpty()) reply.text("Decisions (`pdm schedule` has the windows and costs):").bullets(decided);
 
         List<EnvironmentLock> held = locks.locks();
         reply.text(held.isEmpty() ? "No environment is locked."

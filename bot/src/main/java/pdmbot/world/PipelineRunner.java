@@ -1,5 +1,6 @@
 package pdmbot.world;
 
+import java.util.List;
 import java.util.Map;
 import pdmbot.domain.Environment;
 
@@ -19,4 +20,13 @@ public interface PipelineRunner {
 
     /** Where the pipeline is now. Throws a {@link WorldException} subclass when it cannot be read. */
     PipelineStatus status(PipelineHandle pipeline);
+
+    /**
+     * What the finished pipeline's job logs say of each migration it ran: how long it took, or that it was the one
+     * that failed ({@link MigrationLog}). Empty when the world keeps no job logs. Throws a {@link WorldException}
+     * subclass when they cannot be read.
+     */
+    default List<MigrationTiming> migrationTimings(PipelineHandle pipeline) {
+        return List.of();
+    }
 }

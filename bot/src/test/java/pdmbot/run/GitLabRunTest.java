@@ -1,6 +1,7 @@
 package pdmbot.run;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -58,6 +59,10 @@ import pdmbot.storage.runs.StepState;
 import pdmbot.storage.testing.TestDatabases;
 import pdmbot.world.AutoDeployPackage;
 import pdmbot.world.CommitInfo;
+import pdmbot.durations.DefaultDurations;
+import pdmbot.durations.MigrationDurations;
+import pdmbot.durations.MigrationProfile;
+import pdmbot.durations.TableSize;
 import pdmbot.world.DatabaseState;
 import pdmbot.world.MergeRequestRef;
 import pdmbot.world.MigrationRun;
@@ -132,6 +137,7 @@ class GitLabRunTest {
             PendingMigration failing = planned.get(Environment.GSTG).get(0);
 
             stubGitLab(gstgPackage, gprdPackage, failing);
+            stubJobsAndTraces(planned, failing);
 
             Map<Environment, Long> succeededPipeline = Map.of(Environment.GSTG, GSTG_RETRIED, Environment.GPRD, GPRD);
             DatabaseState databases = new PipelineDrivenDatabases(demo.databases(), planned, succeededPipeline);
@@ -152,8 +158,11 @@ class GitLabRunTest {
             assertThat(expectedLabels.get(Environment.GSTG)).as("pending gstg migrations with a merge request").isNotEmpty();
 
             Clock clock = Clock.systemUTC();
+            MigrationDurations durations = new MigrationDurations(stores.durations(),
+                    (environment, migration) -> new MigrationProfile("ddl_cleanup", TableSize.ORDINARY),
+                    DefaultDurations.builtIn(), clock);
             RunResources resources = new RunResources(world, gitlabWorld.operations(), stores.locks(), mergeRequests,
-                    ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ofMillis(1), Pacer.NONE);
+                    ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ofMillis(1), Pacer.NONE, durations);
             RunChecks checks = new RunChecks(ProductionChecks.builtIn(), world, resources.databases(), gitlabWorld.operations(), stores.locks(),
                     new ConfiguredChangeLocks(List.of()), clock);
             List<String> announced = Collections.synchronizedList(new ArrayList<>());
@@ -243,6 +252,14 @@ class GitLabRunTest {
                                 StandardCharsets.UTF_8)))
                         .withRequestBody(containing(failing.migration().version())));
 
+                // the durations the pipelines' job logs gave: the failed one, then every migration of the retried gstg
+                // pipeline and of gprd, per database (issue 14 item 3)
+                for (Environment e : List.of(Environment.GSTG, Environment.GPRD))
+                    for (PendingMigration m : planned.get(e))
+                        assertThat(stores.durations().of(e, m.database(), m.migration().version()))
+                                .as("the duration of %s on %s %s", m.migration().version(), e, m.database())
+                                .hasValueSatisfying(d -> assertThat(d.took()).contains(tookIn(m)));
+
                 // every call authenticated, none unanswered
                 List<ServeEvent> all = gitlab.getAllServeEvents();
                 assertThat(all).isNotEmpty();
@@ -297,6 +314,50 @@ class GitLabRunTest {
                 .willReturn(json(fixture("merge-request-labelled.json", Map.of()))));
         gitlab.stubFor(post(urlPathEqualTo(notesPath()))
                 .willReturn(json(fixture("release-issue-note.json", Map.of())).withStatus(201)));
+    }
+
+    /** How long each planned migration took in the job logs served: 1.5 s, 2.5 s, … by its place in the plan. */
+    private static Duration tookIn(PendingMigration m) {
+        return Duration.ofMillis(1500 + 1000L * (Long.parseLong(m.migration().version().substring(8)) % 7));
+    }
+
+    /**
+     * Every deployer pipeline lists its one migrations job; the failed one's log stops at the failing migration, the
+     * succeeded ones print each planned migration as {@code db:migrate} does ({@code main: == … migrated (1.5000s)}).
+     */
+    private static void stubJobsAndTraces(Map<Environment, List<PendingMigration>> planned, PendingMigration failing) {
+        Map<Long, Environment> succeeded = Map.of(GSTG_RETRIED, Environment.GSTG, GPRD, Environment.GPRD);
+        gitlab.stubFor(get(urlPathEqualTo(api(DEPLOYER) + "/pipelines/" + GSTG_FAILED + "/jobs"))
+                .withQueryParam("scope[]", absent())
+                .willReturn(jsonList(fixture("pipeline-jobs.json", Map.of("ID", String.valueOf(GSTG_FAILED),
+                        "JOB_ID", String.valueOf(FAILED_JOB), "STATUS", "failed", "ENV", "gstg",
+                        "FAILURE_REASON", "\"failure_reason\": \"script_failure\",\n    ")))));
+        for (Map.Entry<Long, Environment> p : succeeded.entrySet()) {
+            long job = FAILED_JOB + p.getKey() - GSTG_FAILED;
+            gitlab.stubFor(get(urlPathEqualTo(api(DEPLOYER) + "/pipelines/" + p.getKey() + "/jobs"))
+                    .withQueryParam("scope[]", absent())
+                    .willReturn(jsonList(fixture("pipeline-jobs.json", Map.of("ID", String.valueOf(p.getKey()),
+                            "JOB_ID", String.valueOf(job), "STATUS", "success", "ENV", p.getValue().id(),
+                            "FAILURE_REASON", "")))));
+            StringBuilder lines = new StringBuilder();
+            for (LogicalDatabase db : LogicalDatabase.values())
+                for (PendingMigration m : planned.get(p.getValue())) {
+                    if (m.database() != db) continue;
+                    String head = m.migration().version() + " " + m.migration().className() + ": ";
+                    long millis = tookIn(m).toMillis();
+                    lines.append(db.id()).append(": == ").append(head).append("migrating ")
+                            .append("=".repeat(Math.max(0, 75 - head.length() - 9))).append('\n');
+                    String done = String.format(java.util.Locale.ROOT, "migrated (%d.%03d0s)", millis / 1000, millis % 1000);
+                    lines.append(db.id()).append(": == ").append(head).append(done).append(' ')
+                            .append("=".repeat(Math.max(0, 75 - head.length() - done.length()))).append("\n\n");
+                }
+            gitlab.stubFor(get(urlPathEqualTo(api(DEPLOYER) + "/jobs/" + job + "/trace"))
+                    .willReturn(aResponse().withHeader("Content-Type", "text/plain")
+                            .withBody(fixture("job-trace-migrations-succeeded.log", Map.of("MIGRATIONS", lines.toString())))));
+        }
+        for (long id : List.of(GSTG_FAILED, GSTG_RETRIED, GPRD))
+            gitlab.stubFor(get(urlPathEqualTo(api(DEPLOYER) + "/pipelines/" + id + "/bridges"))
+                    .withQueryParam("scope[]", absent()).willReturn(jsonList("[]")));
     }
 
     private static void stubPipelineCreated(String project, String effectKeySuffix, long id) {

@@ -17,6 +17,17 @@ final class JobTrace {
     }
 
     static String of(Pipeline pipeline, PipelineTimeline.JobState job) {
+        return of(pipeline, job, java.util.List.of());
+    }
+
+    /**
+     * With the migrations the pipeline's {@code db:migrate} ran ({@link DeployerMigrations}): a finished migration job
+     * prints each as ActiveRecord's {@code Migration#announce} does, behind GitLab's database prefix
+     * ({@code main: == 20231107025611 RemoveFoo: migrating ====} … {@code migrated (12.3456s)}; activerecord
+     * migration.rb, gitlabhq lib/gitlab/database/migration_helpers/announce_database.rb); a failed one stops at the
+     * failing migration's {@code migrating} line.
+     */
+    static String of(Pipeline pipeline, PipelineTimeline.JobState job, java.util.List<DeployerMigrations.Ran> ran) {
         if (job.startedAt() == null) return "";
         StringBuilder log = new StringBuilder();
         long start = job.startedAt().getEpochSecond();
@@ -28,11 +39,24 @@ final class JobTrace {
             if (!v.key().startsWith("PDM_EFFECT")) log.append(v.key()).append("=").append(v.value()).append('\n');
         Failure failure = pipeline.failure();
         boolean failed = "failed".equals(job.status());
-        if (failed && failure != null && failure.migration() != null) {
+        boolean migrates = job.job().name().contains("migrat");
+        String failing = failed && failure != null ? failure.migration() : null;
+        if (migrates && job.finishedAt() != null && (!failed || failing != null)) {
+            for (DeployerMigrations.Ran r : ran) {
+                if (r.version().equals(failing)) break;
+                announce(log, r.database(), r.version(), r.className(), "migrating");
+                log.append(r.database()).append(": -- transaction_open?(nil)\n").append(r.database()).append(":    -> 0.0000s\n");
+                announce(log, r.database(), r.version(), r.className(),
+                        String.format(java.util.Locale.ROOT, "migrated (%d.%04ds)", r.millis() / 1000, (r.millis() % 1000) * 10));
+                log.append('\n');
+            }
+        }
+        if (failing != null) {
+            String database = ran.stream().filter(r -> r.version().equals(failing)).map(DeployerMigrations.Ran::database)
+                    .findFirst().orElse("main");
             String name = failure.migrationName() == null ? "PostDeployMigration" : camel(failure.migrationName());
-            log.append("== ").append(failure.migration()).append(' ').append(name).append(": migrating ")
-                    .append("=".repeat(20)).append('\n');
-            log.append("-- transaction_open?()\n   -> 0.0000s\n");
+            announce(log, database, failing, name, "migrating");
+            log.append(database).append(": -- transaction_open?(nil)\n").append(database).append(":    -> 0.0000s\n");
         }
         if (job.finishedAt() == null) return log.toString();
         long end = job.finishedAt().getEpochSecond();
@@ -52,6 +76,13 @@ final class JobTrace {
                     .append("[32;1mJob succeeded\n").append(ESC).append("[0;m\n");
         }
         return log.toString();
+    }
+
+    /** {@code Migration#announce}: {@code "== %s %s" % [text, "=" * [0, 75 - text.length].max]}, with the database prefix. */
+    private static void announce(StringBuilder log, String database, String version, String name, String message) {
+        String text = version + " " + name + ": " + message;
+        log.append(database).append(": == ").append(text).append(' ').append("=".repeat(Math.max(0, 75 - text.length())))
+                .append('\n');
     }
 
     private static String command(String jobName) {

@@ -284,6 +284,6 @@ final class PipelineRoutes {
         r.authenticated();
         Project p = world.project(r);
         Found f = findJob(r, p);
-        return Answer.text(200, "text/plain", JobTrace.of(f.pipeline(), f.job()));
+        return Answer.text(200, "text/plain", JobTrace.of(f.pipeline(), f.job(), DeployerMigrations.of(world, f.pipeline())));
     }
 }

@@ -9,6 +9,8 @@ import pdmbot.storage.audit.AuditLog;
 import pdmbot.storage.audit.JdbcAuditLog;
 import pdmbot.storage.classifications.ClassificationStore;
 import pdmbot.storage.classifications.JdbcClassificationStore;
+import pdmbot.storage.durations.DurationStore;
+import pdmbot.storage.durations.JdbcDurationStore;
 import pdmbot.storage.dialogues.JdbcDialogueStore;
 import pdmbot.storage.environments.EnvironmentStore;
 import pdmbot.storage.environments.JdbcEnvironmentStore;
@@ -22,11 +24,14 @@ import pdmbot.storage.releasenotes.JdbcReleaseNoteStore;
 import pdmbot.storage.releasenotes.ReleaseNoteStore;
 import pdmbot.storage.runs.JdbcRunStore;
 import pdmbot.storage.runs.RunStore;
+import pdmbot.storage.schedule.JdbcOfferStore;
+import pdmbot.storage.schedule.OfferStore;
 
 /** Every store of one database, for wiring the features: built once per database, so no feature opens its own. */
 public record Stores(LedgerStore ledger, LockStore locks, EnvironmentStore environments, AuditLog audit,
                      ClassificationStore classifications, ReleaseNoteStore releaseNotes, RunStore runs,
-                     ChatEventStore chatEvents, ChatButtonStore chatButtons, DialogueStore dialogues) {
+                     ChatEventStore chatEvents, ChatButtonStore chatButtons, DialogueStore dialogues,
+                     DurationStore durations, OfferStore offers) {
 
     /** The JDBC stores on a data source whose schema is migrated. */
     public static Stores on(DataSource dataSource, Clock clock) {
@@ -35,6 +40,7 @@ public record Stores(LedgerStore ledger, LockStore locks, EnvironmentStore envir
                 new JdbcEnvironmentStore(jdbc, clock), new JdbcAuditLog(jdbc), new JdbcClassificationStore(jdbc),
                 new JdbcReleaseNoteStore(jdbc, clock), new JdbcRunStore(jdbc, clock),
                 new JdbcChatEventStore(dataSource, clock), new JdbcChatButtonStore(dataSource, clock),
-                new JdbcDialogueStore(dataSource, clock));
+                new JdbcDialogueStore(dataSource, clock), new JdbcDurationStore(jdbc),
+                new JdbcOfferStore(jdbc, clock));
     }
 }

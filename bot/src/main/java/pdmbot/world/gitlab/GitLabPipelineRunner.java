@@ -1,9 +1,11 @@
 package pdmbot.world.gitlab;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import pdmbot.domain.Environment;
 import pdmbot.world.DatabaseState;
+import pdmbot.world.MigrationTiming;
 import pdmbot.world.PipelineHandle;
 import pdmbot.world.PipelineRunner;
 import pdmbot.world.PipelineStatus;
@@ -32,5 +34,10 @@ public final class GitLabPipelineRunner implements PipelineRunner {
     @Override
     public PipelineStatus status(PipelineHandle pipeline) {
         return pipelines.status(pipeline);
+    }
+
+    @Override
+    public List<MigrationTiming> migrationTimings(PipelineHandle pipeline) {
+        return pipelines.migrationTimings(pipeline);
     }
 }

@@ -12,6 +12,7 @@ import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
 import org.gitlab4j.api.models.Pipeline;
 import org.gitlab4j.api.models.Variable;
+import pdmbot.world.MigrationTiming;
 import pdmbot.world.PipelineHandle;
 import pdmbot.world.PipelineStatus;
 
@@ -147,6 +148,11 @@ final class GitLabPipelines {
                 + (job.path("failure_reason").isTextual() ? " (" + job.path("failure_reason").asText() + ")" : ""));
         return new PipelineStatus.Failed(job.path("name").asText("job " + jobId), job.path("web_url").asText(""),
                 tail.migrationVersion(), error, tail.text());
+    }
+
+    /** What the finished jobs' traces of the pipeline (and its downstream pipelines) say of each migration. */
+    List<MigrationTiming> migrationTimings(PipelineHandle handle) {
+        return new PipelineMigrationTimings(json).of(project, idOf(handle));
     }
 
     private long idOf(PipelineHandle handle) {

@@ -27,6 +27,7 @@ public final class GitLabWorld implements AutoCloseable {
     private final Optional<ReleaseNotes> releaseNotes;
     private final Operations operations;
     private final GitLabCalls calls;
+    private final pdmbot.world.BackgroundMigrations backgroundMigrations;
 
     private GitLabWorld(GitLabApi api, GitLabApi opsApi, GitLabSettings settings, RetryPolicy retry, Sleeper sleeper,
                         Clock clock, PackageTagMemory tagMemory) {
@@ -66,6 +67,7 @@ public final class GitLabWorld implements AutoCloseable {
                 new GitLabQaPipelines(new GitLabPipelines(opsApi, opsJson, p.qaProject(), p.qaRef())),
                 new GitLabDeploymentRecords(json, settings, repository).onFinished(databases::forget),
                 new GitLabMergeRequestUpdates(json));
+        this.backgroundMigrations = new GitLabBackgroundMigrations(json);
         this.releaseNotes = settings.releaseIssue().map(ReleaseIssue::parse)
                 .map(issue -> new GitLabReleaseNotes(api, calls, settings.url(), issue));
     }
@@ -127,6 +129,11 @@ public final class GitLabWorld implements AutoCloseable {
     /** Running deployments, incidents, change requests, pipelines, deployment records and merge request labels. */
     public Operations operations() {
         return operations;
+    }
+
+    /** The batched background migrations of production's databases (the instance's own). */
+    public pdmbot.world.BackgroundMigrations backgroundMigrations() {
+        return backgroundMigrations;
     }
 
     public String description() {

@@ -1,4 +1,4 @@
-package pdmbot.decide;
+package pdmbot.durations;
 
 import pdmbot.world.PendingMigration;
 

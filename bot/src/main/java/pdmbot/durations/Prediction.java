@@ -1,4 +1,4 @@
-package pdmbot.decide;
+package pdmbot.durations;
 
 import java.time.Duration;
 import java.util.Objects;
