@@ -16,6 +16,10 @@ import pdmbot.ledger.Ledger;
 import pdmbot.ledger.MigrationPackageCommand;
 import pdmbot.ledger.MigrationStatusCommand;
 import pdmbot.ledger.PackageMigrationsCommand;
+import pdmbot.pending.PendingView;
+import pdmbot.promote.DeployCommand;
+import pdmbot.promote.DeployStatusCommand;
+import pdmbot.promote.Promotions;
 import pdmbot.run.ExecuteCommand;
 import pdmbot.run.LockCommand;
 import pdmbot.run.RetryCommand;
@@ -37,7 +41,8 @@ final class CommandList {
 
     static List<Command> all(Supplier<Router> router, Ledger ledger, ClassifiedNatures natures,
                              Classifications classifications, RunService runs, Worlds.Opened world, Stores stores,
-                             DecideWiring.Decide decide) {
+                             DecideWiring.Decide decide, List<Command> scheduleCommands, Promotions promotions,
+                             PendingView pending) {
         List<Command> commands = new ArrayList<>(List.of(
                 new HelpCommand(router),
                 new MigrationExplainCommand(ledger, natures, new pdmbot.decide.DecisionLines(decide.decider())),
@@ -49,12 +54,16 @@ final class CommandList {
                 new RulesReloadCommand(classifications),
                 new ExecuteCommand(runs, natures, new pdmbot.decide.OnlySubset(decide.decider())),
                 new RetryCommand(runs),
-                new StatusCommand(runs, world.world(), stores.locks(), natures, new pdmbot.decide.DecisionLines(decide.decider())),
+                new StatusCommand(runs, PendingWiring.forStatus(pending, natures), stores.locks(),
+                        PendingWiring.decisions(pending, new pdmbot.decide.DecisionLines(decide.decider()))),
                 new RunsCommand(runs),
                 new RunCommand(runs),
                 new LockCommand(stores.locks()),
-                new UnlockCommand(stores.locks())));
+                new UnlockCommand(stores.locks()),
+                new DeployCommand(promotions),
+                new DeployStatusCommand(promotions, stores.promotions())));
         commands.addAll(decide.commands());
+        commands.addAll(scheduleCommands);
         commands.addAll(RunWiring.demoCommands(world, stores, classifications, natures));
         return commands;
     }

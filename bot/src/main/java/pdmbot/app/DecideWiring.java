@@ -28,9 +28,7 @@ import pdmbot.decide.demo.DemoDecideCommands;
 import pdmbot.decide.demo.DemoDecideState;
 import pdmbot.decide.demo.DemoPrometheusModel;
 import pdmbot.emulator.prometheus.PrometheusEmulator;
-import pdmbot.ledger.MigrationNatures;
 import pdmbot.rules.decide.RunDecisions;
-import pdmbot.run.ClassifiedDatabases;
 import pdmbot.run.PendingPlan;
 import pdmbot.storage.Stores;
 import pdmbot.world.BackgroundMigrations;
@@ -54,8 +52,13 @@ final class DecideWiring {
     private DecideWiring() {
     }
 
+    /**
+     * {@code pendingNow} is the one maintained view of what is pending (issue 17 item 6), read by the decisions as by
+     * {@code pdm status}, {@code /metrics} and the dashboard, instead of computing it from the world again.
+     */
     static Decide wire(BotConfig config, Path dataDir, Stores stores, Worlds.Opened world, Classifications classifications,
-                       ClassifiedNatures natures, DurationPredictor predictor, Clock clock) {
+                       ClassifiedNatures natures, DurationPredictor predictor, java.util.function.Supplier<PendingPlan> pendingNow,
+                       Clock clock) {
         DecideConfig decide = config.decide();
         // read first: a calendar file with a bad line stops the start before anything is opened
         TrafficCalendar calendar = TrafficCalendar.of(decide);
@@ -75,9 +78,8 @@ final class DecideWiring {
             prometheus = Optional.of(new PrometheusClient(decide.prometheus().url(), timeout));
         }
         BackgroundMigrations background = demo.<BackgroundMigrations>map(s -> s)
-                .orElseGet(() -> world.resources() instanceof GitLabWorld g ? g.backgroundMigrations() : BackgroundMigrations.NONE);
-        ClassifiedDatabases databases = RunWiring.databases(world, classifications, natures);
-        PendingGroups pending = new PendingGroups(environments -> PendingPlan.of(world.world(), databases, environments),
+                .orElseGet(() -> world.gitlab().map(GitLabWorld::backgroundMigrations).orElse(BackgroundMigrations.NONE));
+        PendingGroups pending = new PendingGroups(environments -> pendingNow.get(),
                 world.world().packages(), natures, predictor, new MigrationTables(), classifications.tableSizes());
         List<ChangeLock> locks = config.run().changeLocks().stream()
                 .map(w -> new ChangeLock(w.name(), w.fromInstant(), w.untilInstant(), w.reason())).toList();
@@ -86,7 +88,8 @@ final class DecideWiring {
                         new HealthSignals(prometheus, decide.health().signals())),
                 new DecisionCalendar(new TrafficSource(calendar, prometheus, loadQuery), locks, decide),
                 () -> DeployCadence.of(world.world().packages().packages()),
-                new RollbackLine(world.world().packages(), world.world().deployments(), stores.ledger()), decisions);
+                new RollbackLine(world.world().packages(), world.world().deployments(), stores.ledger(),
+                        world.world().databases()), decisions);
         List<Command> commands = new ArrayList<>();
         commands.add(new ScheduleCommand(decider));
         commands.add(new pdmbot.decide.RollbackCheckCommand(decider));

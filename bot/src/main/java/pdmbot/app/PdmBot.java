@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import pdmbot.ledger.MigrationNatures;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,16 +26,27 @@ import pdmbot.config.BotConfig;
 import pdmbot.config.InvalidConfigurationException;
 import pdmbot.config.Secrets;
 import pdmbot.ledger.Ledger;
+import pdmbot.grafana.GrafanaAnnotations;
 import pdmbot.ledger.LedgerIngestion;
+import pdmbot.metrics.BotMetrics;
+import pdmbot.metrics.CommandMetrics;
+import pdmbot.metrics.MetricsEndpoint;
+import pdmbot.telemetry.TriageAnswers;
+import pdmbot.pending.ChangingCommands;
+import pdmbot.pending.MaintainedPendingView;
+import pdmbot.pending.PendingView;
 import pdmbot.classification.Classifications;
+import pdmbot.durations.MigrationDurations;
 import pdmbot.classification.ClassifiedNatures;
 import pdmbot.rules.classify.RuleBook;
 import pdmbot.rules.classify.TableSizes;
 import pdmbot.rules.classify.UnableToCompileRulesException;
+import pdmbot.promote.Promotions;
 import pdmbot.run.RunService;
 import pdmbot.storage.Database;
 import pdmbot.world.demo.DemoControl;
 import pdmbot.storage.Stores;
+import pdmbot.triage.TriageFeature;
 
 /** The assembled bot: configuration, store, world, rules and the chat core over them. */
 public final class PdmBot implements AutoCloseable {
@@ -47,25 +59,35 @@ public final class PdmBot implements AutoCloseable {
     private final ChatCore core;
     private final AnnouncementHub announcements;
     private final Ledger ledger;
+    private final MigrationNatures natures;
     private final RunService runs;
     private final Interactions interactions;
     private final String instance;
     private final pdmbot.decide.RunDecider decider;
+    private final ScheduleWiring.Schedule schedule;
+    private final Promotions promotions;
     private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
+    private MaintainedPendingView pending;
+    private BotMetrics metrics;
+    private GrafanaAnnotations grafana;
+    private TriageFeature triage;
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
-                   Ledger ledger, RunService runs, Interactions interactions, String instance,
-                   pdmbot.decide.RunDecider decider) {
+                   Ledger ledger, MigrationNatures natures, RunService runs, Interactions interactions, String instance,
+                   pdmbot.decide.RunDecider decider, ScheduleWiring.Schedule schedule, Promotions promotions) {
         this.config = config;
         this.database = database;
         this.world = world;
         this.core = core;
         this.announcements = announcements;
         this.ledger = ledger;
+        this.natures = natures;
         this.runs = runs;
         this.interactions = interactions;
         this.instance = instance;
         this.decider = decider;
+        this.schedule = schedule;
+        this.promotions = promotions;
     }
 
     public static PdmBot start(BotConfig config, Map<String, String> environment) {
@@ -81,7 +103,7 @@ public final class PdmBot implements AutoCloseable {
             AnnouncementHub announcements = new AnnouncementHub();
             world = Worlds.open(config, dataDir, text -> announcements.announce("release-notes", Reply.ok(text)), clock,
                     environment);
-            return assemble(config, dataDir, database, world, announcements, clock);
+            return assemble(config, dataDir, database, world, announcements, clock, new Secrets(environment));
         } catch (RuntimeException e) {
             closeQuietly(world == null ? null : world.resources());
             database.close();
@@ -94,8 +116,12 @@ public final class PdmBot implements AutoCloseable {
      * classifications, the run feature, the interaction service and every command ({@link CommandList}).
      */
     private static PdmBot assemble(BotConfig config, Path dataDir, Database database, Worlds.Opened world,
-                                   AnnouncementHub announcements, Clock clock) {
+                                   AnnouncementHub announcements, Clock clock, Secrets secrets) {
         Stores stores = database.stores();
+        // first, so that a grafana.url without its token stops the start before anything is running
+        AtomicReference<BotMetrics> counted = new AtomicReference<>();
+        GrafanaAnnotations grafana = GrafanaWiring.annotations(config.grafana(), secrets,
+                (method, status) -> counted.get().grafanaErrors().failed(method, status));
         String instance = InstanceId.of(dataDir);
         LedgerIngestion ingestion = new LedgerIngestion(world.world().packages(), stores.ledger(),
                 stores.releaseNotes(), world.world().releaseNotes());
@@ -105,16 +131,42 @@ public final class PdmBot implements AutoCloseable {
                 instance, caughtUp.packagesSeen(), caughtUp.ingested().size());
         Classifications classifications = classifications(config, stores, clock);
         ClassifiedNatures natures = new ClassifiedNatures(ledger, classifications);
-        RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, natures, instance, clock);
+        MigrationDurations durations = RunWiring.durations(config, stores, world, classifications, clock);
+        RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, natures, durations, instance, clock);
+        MaintainedPendingView pending = PendingWiring.view(ledger, natures, runs, stores, clock);
+        AtomicReference<TriageFeature> triaged = new AtomicReference<>();
+        // a failed run counts as untriaged until its triage has an answer (the alert in config/prometheus/alerts.yaml)
+        TriageAnswers answered = runId -> triaged.get() != null && triaged.get().service().answered(runId);
+        BotMetrics metrics = new BotMetrics(pending, stores.runs(), answered, runs.plan().environments(), clock);
+        counted.set(metrics);
+        runs.events().subscribe(metrics.runs());
+        if (grafana != null) runs.events().subscribe(grafana);
+        world.gitlab().ifPresent(gitlab -> gitlab.countErrorsIn(metrics.gitlabErrors()));
         DecideWiring.Decide decide = DecideWiring.wire(config, dataDir, stores, world, classifications, natures,
-                RunWiring.durations(config, stores, world, classifications, clock), clock);
+                durations, () -> pending.current().plan(), clock);
+        Promotions promotions = PromotionWiring.promotions(config, stores, world, announcements, natures, runs, clock);
+        ScheduleWiring.Schedule schedule = ScheduleWiring.wire(config, stores, decide.decider(), runs, announcements,
+                metrics.scheduleProposals(), clock);
         AtomicReference<Router> router = new AtomicReference<>();
-        router.set(new Router(CommandList.all(router::get, ledger, natures, classifications, runs, world, stores, decide)));
-        ChatCore core = new ChatCore(router.get(), roles(config), new StoreAuditTrail(stores.audit(), clock));
-        Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(),
-                new Dialogues(stores.dialogues(), clock), instance, clock);
-        PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, runs, interactions, instance, decide.decider());
+        Dialogues dialogues = new Dialogues(stores.dialogues(), clock);
+        TriageFeature triage = TriageWiring.triage(config.triage(), database, stores, dialogues, ledger, natures, world, runs, announcements,
+                instance, clock);
+        triaged.set(triage);
+        List<pdmbot.chat.Command> commands = new java.util.ArrayList<>(CommandList.all(router::get, ledger, natures,
+                classifications, runs, world, stores, decide, schedule.commands(), promotions, pending));
+        commands.addAll(triage.commands());
+        router.set(new Router(commands));
+        ChatCore core = new ChatCore(router.get(), roles(config), new CommandMetrics(metrics, new ChangingCommands(
+                new StoreAuditTrail(stores.audit(), clock), pending, PendingWiring.roles(router.get()))));
+        Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(), dialogues, instance, clock,
+                core::mayRun);
+        PdmBot bot = new PdmBot(config, database, world, core, announcements, ledger, natures, runs, interactions, instance,
+                decide.decider(), schedule, promotions);
         decide.resources().forEach(bot::closeFirst);
+        bot.triage = triage;
+        bot.pending = pending;
+        bot.metrics = metrics;
+        bot.grafana = grafana;
         return bot;
     }
 
@@ -214,11 +266,51 @@ public final class PdmBot implements AutoCloseable {
      */
     public void driveUnfinishedRuns() {
         RunWiring.driveUnfinishedRuns(config, runs);
+        // Scheduled runs (schedule.mode propose or auto) are driven by the same processes: serve and the console.
+        schedule.start(database.dataSource(), instance);
+        triage.remindEvery(TriageWiring.REMINDER_LOOK);
+        // deploys started here or by another instance (or a one-shot say) are ended and announced by whoever serves
+        promotions.execution().watch(world.pollEvery(Duration.ofSeconds(config.run().pollSeconds())));
+    }
+
+    /** The failure triage feature (its service, commands and reminders). */
+    public TriageFeature triage() {
+        return triage;
+    }
+
+    /** The run decisions with their schedule and rollback lines (the dashboard shows them). */
+    public pdmbot.decide.RunDecider runDecider() {
+        return decider;
+    }
+
+    /** The one maintained view of what is pending (status, metrics, the dashboard, the decisions). */
+    public PendingView pending() {
+        return pending;
+    }
+
+    /** The bot's Prometheus metrics (runs, steps, migrations, commands, call errors, scheduler proposals, pending). */
+    public BotMetrics metrics() {
+        return metrics;
+    }
+
+    /** Grafana annotations of runs and migrations, when {@code grafana.url} is configured. */
+    public java.util.Optional<GrafanaAnnotations> grafana() {
+        return java.util.Optional.ofNullable(grafana);
+    }
+
+    /** The HTTP endpoints the bot itself serves beside the adapters' ({@code /metrics}); {@code serve} mounts them. */
+    public Map<String, pdmbot.http.Endpoint> endpoints() {
+        return Map.of("/metrics", new MetricsEndpoint(metrics));
     }
 
     /** The run decisions: each pending group's decision and next good window (what the scheduler asks). */
     public pdmbot.decide.RunWindows runWindows() {
         return decider;
+    }
+
+    /** The classification's nature of each migration (the dashboard shows it). */
+    public MigrationNatures natures() {
+        return natures;
     }
 
     /** The PDM run feature (runs, retries, the run store). */
@@ -245,7 +337,12 @@ public final class PdmBot implements AutoCloseable {
     public void close() {
         for (AutoCloseable user : closeFirst) closeQuietly(user);
         closeFirst.clear();
+        pending.close();
+        closeQuietly(schedule);
+        closeQuietly(triage);
+        closeQuietly(promotions.execution());
         runs.close();
+        closeQuietly(grafana);
         closeQuietly(world.resources());
         database.close();
     }

@@ -3,6 +3,7 @@ package pdmbot.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import pdmbot.chat.Announcements;
 import pdmbot.chat.Command;
 import pdmbot.config.BotConfig;
@@ -16,6 +17,8 @@ import pdmbot.classification.ClassifiedNatures;
 import pdmbot.run.ClassifiedDatabases;
 import pdmbot.run.ConfiguredChangeLocks;
 import pdmbot.run.MergeRequestOf;
+import pdmbot.run.MigrationLinks;
+import pdmbot.run.RunDiff;
 import pdmbot.run.Pacer;
 import pdmbot.run.RunPlan;
 import pdmbot.run.RunChecks;
@@ -37,7 +40,8 @@ final class RunWiring {
     }
 
     static RunService runs(BotConfig config, Stores stores, Worlds.Opened world, Announcements announcements,
-                           Classifications classifications, ClassifiedNatures natures, String instance, Clock clock) {
+                           Classifications classifications, ClassifiedNatures natures, MigrationDurations durations,
+                           String instance, Clock clock) {
         MergeRequestOf mergeRequests = version -> stores.ledger().changesOf(version).stream()
                 .filter(e -> e.kind() == LedgerChange.Kind.ADDED && e.commitSha() != null)
                 .findFirst()
@@ -48,13 +52,24 @@ final class RunWiring {
         // Which databases a migration runs on is the classification's answer, for the file as deployed.
         ClassifiedDatabases databases = databases(world, classifications, natures);
         RunResources resources = new RunResources(world.world(), world.operations(), stores.locks(), mergeRequests, databases,
-                clock, poll, Pacer.SLEEP, durations(config, stores, world, classifications, clock));
+                clock, poll, Pacer.SLEEP, durations, new RunDiff(natures, links(config)));
         List<ChangeLock> windows = config.run().changeLocks().stream()
                 .map(w -> new ChangeLock(w.name(), w.fromInstant(), w.untilInstant(), w.reason())).toList();
         RunChecks checks = new RunChecks(ProductionChecks.builtIn(), world.world(), databases, world.operations(), stores.locks(),
                 new ConfiguredChangeLocks(windows), clock);
         Duration lease = Duration.ofSeconds(config.run().leaseSeconds());
         return new RunService(stores.runs(), checks, plan(config.run()), resources, announcements, instance, lease);
+    }
+
+    /**
+     * Links in the PDM diff: on GitLab to the code project the packages are read in (the security project with
+     * GitLab.com's omnibus tags, else the project); the demo and a local checkout have no web pages to link to.
+     */
+    static MigrationLinks links(BotConfig config) {
+        if (!"gitlab".equals(config.world().kind())) return MigrationLinks.NONE;
+        BotConfig.Gitlab g = config.world().gitlab();
+        boolean omnibus = "omnibus-tags".equals(g.packageConvention());
+        return new MigrationLinks(Optional.ofNullable(g.url()), omnibus ? g.securityProject() : g.project());
     }
 
     /** Durations learnt in the store, profiles from the classification of the files as deployed. */

@@ -63,11 +63,30 @@ final class Worlds {
         }
     }
 
+    /** What production the operations act on: a GitLab (a real one, or the demo's emulator) or the checkout's simulation. */
+    sealed interface Production permits OnGitLab, Simulated {
+    }
+
+    /** Production is a GitLab, read and driven through the GitLab world (the demo's emulator too). */
+    record OnGitLab(GitLabWorld gitlab) implements Production {
+    }
+
+    /** Production is simulated in the data folder (the local checkout, {@code --repo}). */
+    record Simulated(DemoOperations operations) implements Production {
+    }
+
     /**
-     * An open world, what must be closed with it, the operations a PDM run acts on, and what it runs on: the demo's
-     * controls exist on the demo world only, and the pipelines move at the demo's pace on the demo and the checkout.
+     * An open world, what must be closed with it, the operations a PDM run acts on, what it runs on and what
+     * production is: the demo's controls exist on the demo world only, and the pipelines move at the demo's pace on
+     * the demo and the checkout.
      */
-    record Opened(World world, AutoCloseable resources, Operations operations, Kind kind, Optional<DemoControl> demo) {
+    record Opened(World world, AutoCloseable resources, Operations operations, Kind kind, Production production,
+                  Optional<DemoControl> demo) {
+
+        /** The GitLab world production is read through; empty on the checkout's simulation. */
+        Optional<GitLabWorld> gitlab() {
+            return production instanceof OnGitLab g ? Optional.of(g.gitlab()) : Optional.empty();
+        }
 
         /**
          * How often a run looks at its pipelines: on GitLab every {@code poll-seconds}; the demo's and the checkout's
@@ -100,7 +119,7 @@ final class Worlds {
                     gitlab.close();
                     emulator.close();
                 };
-                return new Opened(world, both, gitlab.operations(), kind,
+                return new Opened(world, both, gitlab.operations(), kind, new OnGitLab(gitlab),
                         Optional.of(new DemoControl(emulator.url(), emulator.token())));
             } catch (RuntimeException e) {
                 emulator.close();
@@ -116,13 +135,13 @@ final class Worlds {
                     new PendingMigrations(source, state.deployments(), state.databases(), ClassifiedDatabases.builtIn(source)),
                     state.databases(),
                     state.deployments(), source::packageNamed, clock, git.perMigration());
-            return new Opened(world, source, simulated.operations(), kind, Optional.empty());
+            return new Opened(world, source, simulated.operations(), kind, new Simulated(simulated), Optional.empty());
         }
         GitLabWorld gitlab = GitLabWorld.open(gitlabSettings(config, new Secrets(environment)),
                 dataDir.resolve("gitlab-package-tags.json"));
         World world = new World(gitlab.description(), gitlab.packages(), gitlab.deployments(),
                 gitlab.databases(), gitlab.releaseNotes().orElse(notes));
-        return new Opened(world, gitlab, gitlab.operations(), kind, Optional.empty());
+        return new Opened(world, gitlab, gitlab.operations(), kind, new OnGitLab(gitlab), Optional.empty());
     }
 
     private static Duration perMigration(BotConfig config) {

@@ -33,6 +33,14 @@ public final class ChatCore {
         return roles.roleOf(request.platform(), request.userId());
     }
 
+    /** Whether {@code userId} on {@code platform} may run {@code text}; true when it names no command (it then says so). */
+    public boolean mayRun(String platform, String userId, String text) {
+        List<String> words = Tokenizer.split(text);
+        if (words.isEmpty()) return true;
+        Router.Route route = router.route(words);
+        return !(route instanceof Router.Matched matched) || roles.roleOf(platform, userId).allows(matched.command().role());
+    }
+
     public Reply handle(ChatRequest request) {
         long started = System.nanoTime();
         String correlationId = UUID.randomUUID().toString().substring(0, 8);

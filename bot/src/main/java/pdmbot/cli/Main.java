@@ -56,7 +56,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             return e instanceof pdmbot.config.InvalidConfigurationException
                     || e instanceof pdmbot.storage.StorageException
                     || e instanceof pdmbot.world.WorldException
-                    || e instanceof pdmbot.app.UnableToListenException ? 2 : 3;
+                    || e instanceof pdmbot.http.UnableToListenException ? 2 : 3;
         });
         return cli.execute(args);
     }

@@ -11,7 +11,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules,
                         Http http, Slack slack, Discord discord, Run run, DecideConfig decide, Durations durations,
-                        Schedule schedule) {
+                        Schedule schedule, DeployConfig deploy, Grafana grafana, Triage triage) {
 
     public BotConfig {
         if (data == null || data.isBlank()) data = "data";
@@ -27,24 +27,66 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
         if (decide == null) decide = DecideConfig.defaults();
         if (durations == null) durations = new Durations(null);
         if (schedule == null) schedule = new Schedule(null, null, null);
+        if (deploy == null) deploy = new DeployConfig(null, null);
+        if (grafana == null) grafana = new Grafana(null, null, null, null);
+        if (triage == null) triage = new Triage(null, null, null, null, null);
     }
 
-    /** Without the sections issue 14 added (their defaults): the shape before it. */
+    /** Without the failure triage's section (issue 15; its defaults): the shape after issue 17. */
+    public BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules, Http http, Slack slack,
+                     Discord discord, Run run, DecideConfig decide, Durations durations, Schedule schedule, DeployConfig deploy,
+                     Grafana grafana) {
+        this(data, store, world, roles, console, rules, http, slack, discord, run, decide, durations, schedule, deploy, grafana,
+                null);
+    }
+
+    /** Without {@code deploy} (issue 16; its defaults: GitLab.com's chain) and {@code grafana} (issue 17). */
+    public BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules, Http http, Slack slack,
+                     Discord discord, Run run, DecideConfig decide, Durations durations, Schedule schedule) {
+        this(data, store, world, roles, console, rules, http, slack, discord, run, decide, durations, schedule, null, null, null);
+    }
+
+    /** Without Grafana annotations (issue 17): the shape after issue 16. */
+    public BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules, Http http, Slack slack,
+                     Discord discord, Run run, DecideConfig decide, Durations durations, Schedule schedule, DeployConfig deploy) {
+        this(data, store, world, roles, console, rules, http, slack, discord, run, decide, durations, schedule, deploy, null, null);
+    }
+
+    /** Without the sections issue 14 and issue 17 added (their defaults): the shape before them. */
     public BotConfig(String data, Store store, World world, Roles roles, Console console, Rules rules, Http http, Slack slack,
                      Discord discord, Run run) {
-        this(data, store, world, roles, console, rules, http, slack, discord, run, null, null, null);
+        this(data, store, world, roles, console, rules, http, slack, discord, run, null, null, null, null, null, null);
     }
 
     public static BotConfig defaults() {
-        return new BotConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new BotConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public BotConfig withData(String folder) {
-        return new BotConfig(folder, store, world, roles, console, rules, http, slack, discord, run, decide, durations, schedule);
+        return new BotConfig(folder, store, world, roles, console, rules, http, slack, discord, run, decide, durations, schedule,
+                deploy, grafana, triage);
     }
 
     public BotConfig withWorld(World value) {
-        return new BotConfig(data, store, value, roles, console, rules, http, slack, discord, run, decide, durations, schedule);
+        return new BotConfig(data, store, value, roles, console, rules, http, slack, discord, run, decide, durations, schedule,
+                deploy, grafana, triage);
+    }
+
+    /**
+     * The failure triage (issue 15): whom "request support" names, which GitLab usernames count as database maintainers
+     * (an approver among them is the migration's database reviewer), and when an unanswered triage is reminded.
+     */
+    public record Triage(String onCall, String devEscalation, List<String> databaseMaintainers, Integer remindAfterMinutes,
+                         Integer snoozeMinutes) {
+        public Triage {
+            if (onCall == null || onCall.isBlank()) onCall = "@sre-oncall";
+            if (devEscalation == null || devEscalation.isBlank()) devEscalation = "@dev-escalation";
+            databaseMaintainers = databaseMaintainers == null ? null : List.copyOf(databaseMaintainers);
+            if (remindAfterMinutes == null) remindAfterMinutes = 30;
+            if (remindAfterMinutes <= 0) throw new IllegalArgumentException("remind-after-minutes: must be a positive number of minutes");
+            if (snoozeMinutes == null) snoozeMinutes = 60;
+            if (snoozeMinutes <= 0) throw new IllegalArgumentException("snooze-minutes: must be a positive number of minutes");
+        }
     }
 
     /** Where the bot keeps its state: {@code h2} in the data folder, or a shared {@code postgres}. */
@@ -219,6 +261,27 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
                             + " is listed twice; each environment is migrated once per run");
             if (targets.stream().allMatch(RunTarget::skip))
                 throw new IllegalArgumentException("targets: every target is skipped; a run needs at least one environment");
+        }
+    }
+
+    /**
+     * Grafana annotations of each run and each executed migration (issue 17): off unless {@code url} is set; the
+     * service-account token comes from the {@code token-env} variable (or its _FILE); {@code dashboard-uid}, when set,
+     * ties them to one dashboard, else they are organization annotations any dashboard can show by tag.
+     */
+    public record Grafana(String url, String tokenEnv, String dashboardUid, Integer timeoutSeconds) {
+        public Grafana {
+            if (url != null && url.isBlank()) url = null;
+            if (url != null && !url.matches("https?://.+"))
+                throw new IllegalArgumentException("url: must start with http:// or https://, not '" + url + "'");
+            if (tokenEnv == null || tokenEnv.isBlank()) tokenEnv = "PDM_GRAFANA_TOKEN";
+            if (dashboardUid != null && dashboardUid.isBlank()) dashboardUid = null;
+            if (timeoutSeconds == null) timeoutSeconds = 5;
+            if (timeoutSeconds <= 0) throw new IllegalArgumentException("timeout-seconds: must be a positive number of seconds");
+        }
+
+        public boolean isEnabled() {
+            return url != null;
         }
     }
 

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import pdmbot.domain.Environment;
+import pdmbot.domain.LogicalDatabase;
 import pdmbot.domain.PackageVersion;
 import pdmbot.rules.decide.DecisionFacts;
 import pdmbot.storage.ledger.LedgerChange;
 import pdmbot.storage.ledger.LedgerEntry;
 import pdmbot.storage.ledger.LedgerStore;
 import pdmbot.world.AutoDeployPackage;
+import pdmbot.world.DatabaseState;
 import pdmbot.world.Deployments;
 import pdmbot.world.PackageSource;
 
@@ -54,11 +56,29 @@ public final class RollbackLine implements RunDecider.RollbackLines {
     private final PackageSource packages;
     private final Deployments deployments;
     private final LedgerStore ledger;
+    private final DatabaseState databases;
 
+    /** Without what ran where: every pending version counts as not run anywhere (tests of the line's shape). */
     public RollbackLine(PackageSource packages, Deployments deployments, LedgerStore ledger) {
+        this(packages, deployments, ledger, null);
+    }
+
+    /**
+     * With {@code databases}: a migration pending on one database but run on another has run — the schema changed
+     * there — so it holds the line like any migration that ran (the same answer {@code deploy --rollback} gives).
+     */
+    public RollbackLine(PackageSource packages, Deployments deployments, LedgerStore ledger, DatabaseState databases) {
         this.packages = packages;
         this.deployments = deployments;
         this.ledger = ledger;
+        this.databases = databases;
+    }
+
+    private boolean ranSomewhere(Environment environment, String version) {
+        if (databases == null) return false;
+        for (LogicalDatabase database : LogicalDatabase.values())
+            if (databases.hasRun(environment, database, version)) return true;
+        return false;
     }
 
     /** The line of {@code environment}, given the versions pending there. */
@@ -68,7 +88,7 @@ public final class RollbackLine implements RunDecider.RollbackLines {
         if (current.isEmpty()) return new Line(environment, current, Optional.empty(), List.of(), List.of());
         List<AutoDeployPackage> upToCurrent = packages.packages().stream().filter(p -> p.compareTo(current.get()) <= 0).toList();
         // the oldest package that brought a migration still pending: the line is the package before it
-        Optional<PackageVersion> firstPending = pendingVersions.stream()
+        Optional<PackageVersion> firstPending = pendingVersions.stream().filter(v -> !ranSomewhere(environment, v))
                 .flatMap(v -> ledger.changesOf(v).stream().filter(e -> e.kind() == LedgerChange.Kind.ADDED)
                         .map(LedgerEntry::packageVersion).min(PackageVersion::compareTo).stream())
                 .min(PackageVersion::compareTo);

@@ -13,6 +13,7 @@ import pdmbot.domain.LogicalDatabase;
 import pdmbot.domain.PostMigration;
 import pdmbot.storage.durations.DurationStore;
 import pdmbot.storage.durations.MigrationDuration;
+import pdmbot.run.MigrationTimes;
 import pdmbot.world.MigrationTiming;
 import pdmbot.world.PendingMigration;
 
@@ -22,7 +23,7 @@ import pdmbot.world.PendingMigration;
  * else same nature and table size on any database; else same nature; else the nature's default
  * ({@link DefaultDurations}), with 0 samples. Staging and production are never mixed: gstg's tables are smaller.
  */
-public final class MigrationDurations implements DurationPredictor {
+public final class MigrationDurations implements DurationPredictor, MigrationTimes {
 
     private static final Logger log = LoggerFactory.getLogger(MigrationDurations.class);
 
@@ -59,6 +60,12 @@ public final class MigrationDurations implements DurationPredictor {
         return predict(environment, database, profile.nature(), profile.tableSize());
     }
 
+    @Override
+    public MigrationTimes.Estimate estimate(Environment environment, LogicalDatabase database, PostMigration migration) {
+        Prediction p = predict(environment, database, migration);
+        return new MigrationTimes.Estimate(p.expected(), p.samples(), p.basis());
+    }
+
     private Prediction predict(Environment environment, LogicalDatabase database, String nature, TableSize size) {
         List<MigrationDuration> learnt = store.map(s -> s.learntOn(environment)).orElse(List.of()).stream()
                 .filter(d -> !d.hasFailed() && d.nature().equals(nature)).toList();
@@ -91,6 +98,7 @@ public final class MigrationDurations implements DurationPredictor {
      * database the run planned it on when there is one such database; otherwise it is left out, since it cannot be
      * told which database it measured. Never throws for a store failure: learning must not stop a run.
      */
+    @Override
     public int learn(Environment environment, List<PendingMigration> planned, List<MigrationTiming> timings, String source) {
         if (store.isEmpty()) return 0;
         int learnt = 0;

@@ -79,7 +79,7 @@ public final class HttpServer implements AutoCloseable {
                 // already failing; the start failure is what matters
             }
             java.net.BindException bind0 = bindFailure(e);
-            if (bind0 != null) throw pdmbot.app.UnableToListenException.on(bind, port, bind0);
+            if (bind0 != null) throw UnableToListenException.on(bind, port, bind0);
             throw new UnableToStartHttpServerException(bind + ":" + port, e);
         }
         log.info("HTTP server listening on {}:{} (/healthz, /healthz/live, {}); idle {}s, head {}s, body {}s, head <= {} B, body <= {} B",

@@ -6,9 +6,9 @@ import pdmbot.world.DeploymentProject;
  * The key of one side effect of a run, built from what it is (a step's attempt and the effect), never parsed back:
  * code that looks for an effect builds its key and looks it up. Rendered as {@code gstg/attempt-2/pipeline}.
  */
-record EffectKey(String text) {
+public record EffectKey(String text) {
 
-    EffectKey {
+    public EffectKey {
         if (text == null || text.isBlank() || text.length() > 200) throw new IllegalArgumentException("an effect key has 1 to 200 characters");
     }
 
@@ -52,6 +52,16 @@ record EffectKey(String text) {
     /** An announcement in the run's thread. */
     static EffectKey announcement(String what) {
         return new EffectKey("announce/" + what);
+    }
+
+    /** The deploy pipeline of a promotion (issue 16). */
+    public static EffectKey promotionPipeline() {
+        return new EffectKey("deploy/pipeline");
+    }
+
+    /** An announcement in a promotion's thread: {@code start}, {@code end}, {@code failure}. */
+    public static EffectKey promotionAnnouncement(String what) {
+        return new EffectKey("deploy/announce/" + what);
     }
 
     @Override

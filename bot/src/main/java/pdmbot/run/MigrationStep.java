@@ -13,7 +13,6 @@ import pdmbot.chat.Reply;
 import pdmbot.domain.Environment;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.domain.PostMigration;
-import pdmbot.durations.ExpectedDurations;
 import pdmbot.world.AutoDeployPackage;
 import pdmbot.world.DeploymentProject;
 import pdmbot.world.DeploymentRecord;
@@ -99,8 +98,8 @@ final class MigrationStep {
                         "DEPLOY_VERSION", pkg.version().toString()), effects.worldKey(pipelineKey)))));
         String announced = step.effectPrefix() + "/attempt-" + attempt;
         List<PendingMigration> planned = planned(environment, plan);
-        String expected = ExpectedDurations.about(ExpectedDurations.total(planned.stream()
-                .map(m -> context.resources().durations().predict(environment, m.database(), m.migration())).toList()).expected());
+        String expected = ExpectedRun.about(ExpectedRun.total(planned.stream()
+                .map(m -> context.resources().durations().estimate(environment, m.database(), m.migration())).toList()).expected());
         context.announce(announced + "/started", Reply.ok("Running " + plan.items().size() + " post-deploy migration"
                 + (plan.items().size() == 1 ? "" : "s") + " on " + environment.databaseEnvironment() + " (package `"
                 + pkg.version() + "`, pipeline " + pipeline.id() + (pipeline.url().isBlank() ? "" : " " + pipeline.url())

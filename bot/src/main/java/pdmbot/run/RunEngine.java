@@ -1,8 +1,12 @@
 package pdmbot.run;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pdmbot.chat.Announcements;
@@ -33,13 +37,25 @@ final class RunEngine {
     private final RunResources resources;
     private final Announcements announcements;
     private final String owner;
+    private final RunEvents events;
+    private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
 
     RunEngine(RunStore store, RunChecks checks, RunResources resources, Announcements announcements, String owner) {
+        this(store, checks, resources, announcements, owner, new RunEvents() { });
+    }
+
+    RunEngine(RunStore store, RunChecks checks, RunResources resources, Announcements announcements, String owner,
+              RunEvents events) {
         this.store = store;
         this.checks = checks;
         this.resources = resources;
         this.announcements = announcements;
         this.owner = owner;
+        this.events = events;
+    }
+
+    void addListener(RunListener listener) {
+        listeners.add(listener);
     }
 
     String owner() {
@@ -67,6 +83,7 @@ final class RunEngine {
                 if (refused.isPresent()) {
                     fail(new RunContext(run, steps, step, Math.max(1, record.attempt()), store, resources, announcements, owner),
                             record, refused.get(), step.id() + "/run-attempt-" + runAttempt + "/locks");
+                    store.run(runId).ifPresent(events::runEnded);
                     return;
                 }
             }
@@ -76,11 +93,15 @@ final class RunEngine {
                 if (stopped.isPresent()) {
                     fail(new RunContext(run, steps, step, Math.max(1, record.attempt()), store, resources, announcements, owner),
                             record, stopped.get(), step.id() + "/run-attempt-" + runAttempt + "/checks");
+                    store.run(runId).ifPresent(events::runEnded);
                     return;
                 }
             }
             int attempt = store.stepStarted(runId, record.number());
             RunContext context = new RunContext(run, steps, step, attempt, store, resources, announcements, owner);
+            Instant stepStart = resources.clock().instant();
+            Set<String> executedBefore = step.kind() == StepKind.MIGRATIONS ? RunWatch.executedSoFar(store, runId) : Set.of();
+            events.stepStarted(run, step, attempt);
             StepResult result;
             try {
                 result = perform(context);
@@ -93,13 +114,25 @@ final class RunEngine {
                 result = StepResult.Failed.of(step.description(RunPlan.words(context.environments())) + " failed: " + e.getMessage()
                         + " (log id " + id + ")");
             }
+            if (step.kind() == StepKind.MIGRATIONS) RunWatch.executedInStep(events, store, resources, run, executedBefore, stepStart);
             if (result instanceof StepResult.Failed failed) {
                 fail(context, record, failed, step.id() + "/attempt-" + attempt + "/failed");
+                events.stepEnded(run, step, false, Duration.between(stepStart, resources.clock().instant()));
+                store.run(runId).ifPresent(events::runEnded);
                 return;
             }
             if (result instanceof StepResult.Done done) store.stepSucceeded(runId, record.number(), done.outcome());
+            events.stepEnded(run, step, true, Duration.between(stepStart, resources.clock().instant()));
         }
         store.finish(runId, "succeeded: " + store.executed(runId).size() + " post-deploy migration(s) executed");
+        store.run(runId).ifPresent(events::runEnded);
+        for (RunListener listener : listeners) {
+            try {
+                listener.runSucceeded(runId);
+            } catch (RuntimeException e) {
+                log.error("a run listener failed on run {} succeeding", runId, e);
+            }
+        }
     }
 
     private static StepResult perform(RunContext context) {
@@ -158,6 +191,15 @@ final class RunEngine {
         message.text(RunPlan.words(context.environments()) + " stay locked by the run. A failed post-deploy migration is never"
                 + " retried automatically: triage it, then `pdm retry " + runId + "` resumes from " + step.id() + ".");
         context.announce(announcementKey, message.build());
+        RunFailed event = new RunFailed(runId, step, context.attempt(), failed.summary(), failed.migrationVersion(),
+                failed.error(), failed.jobUrl());
+        for (RunListener listener : listeners) {
+            try {
+                listener.runFailed(event);
+            } catch (RuntimeException e) {
+                log.error("a run listener failed on run {} failing", runId, e);
+            }
+        }
     }
 
     /** The step a run is at: its first step not succeeded. */

@@ -39,6 +39,9 @@ final class RunReport {
                         + (expected.isEmpty() ? "" : " " + expected))
                 .bullets(items)
                 .build());
+        context.resources().diff().of(context.runId(), plan, context.resources().mergeRequests(),
+                        Optional.of(context.resources().durations()))
+                .ifPresent(diff -> context.announce("diff", diff));
         return new StepResult.Done("announced: " + String.join("; ", counts));
     }
 

@@ -3,8 +3,6 @@ package pdmbot.run;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import pdmbot.durations.MigrationDurations;
-import pdmbot.durations.MigrationProfile;
 import pdmbot.storage.locks.LockStore;
 import pdmbot.world.Operations;
 import pdmbot.world.PendingMigrations;
@@ -12,18 +10,24 @@ import pdmbot.world.World;
 
 /**
  * What the steps of a run act on: the world and its operations, the locks, which databases a migration runs on (the
- * classification's answer), how often to poll a pipeline, and the durations learnt from and predicted for its
- * migrations.
+ * classification's answer), how often to poll a pipeline, the durations learnt from and predicted for its
+ * migrations, and the PDM diff its start posts.
  */
 public record RunResources(World world, Operations operations, LockStore locks, MergeRequestOf mergeRequests,
                            PendingMigrations.DatabasesOf databases, Clock clock, Duration pollInterval, Pacer pacer,
-                           MigrationDurations durations) {
+                           MigrationTimes durations, RunDiff diff) {
 
-    /** Without learnt durations: every migration is predicted at the unknown nature's default, nothing is learnt. */
+    /** Without learnt durations: every migration is expected to take the same, nothing is learnt. */
     public RunResources(World world, Operations operations, LockStore locks, MergeRequestOf mergeRequests,
                         PendingMigrations.DatabasesOf databases, Clock clock, Duration pollInterval, Pacer pacer) {
-        this(world, operations, locks, mergeRequests, databases, clock, pollInterval, pacer,
-                MigrationDurations.defaultsOnly((environment, migration) -> MigrationProfile.UNKNOWN));
+        this(world, operations, locks, mergeRequests, databases, clock, pollInterval, pacer, MigrationTimes.NONE, RunDiff.NONE);
+    }
+
+    /** Without the PDM diff in the run's thread. */
+    public RunResources(World world, Operations operations, LockStore locks, MergeRequestOf mergeRequests,
+                        PendingMigrations.DatabasesOf databases, Clock clock, Duration pollInterval, Pacer pacer,
+                        MigrationTimes durations) {
+        this(world, operations, locks, mergeRequests, databases, clock, pollInterval, pacer, durations, RunDiff.NONE);
     }
 
     public RunResources {
@@ -36,5 +40,6 @@ public record RunResources(World world, Operations operations, LockStore locks, 
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(pacer, "pacer");
         Objects.requireNonNull(durations, "durations");
+        Objects.requireNonNull(diff, "diff");
     }
 }

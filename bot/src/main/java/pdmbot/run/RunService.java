@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import pdmbot.durations.MigrationDurations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pdmbot.chat.Announcements;
@@ -70,14 +69,15 @@ public final class RunService implements AutoCloseable {
     private final Clock clock;
     private final Duration lease;
     private final RunDriver driver;
-    private final MigrationDurations durations;
+    private final MigrationTimes durations;
+    private final RunEventHub events = new RunEventHub();
 
     public RunService(RunStore store, RunChecks checks, RunPlan plan, RunResources resources, Announcements announcements,
                       String owner, Duration lease) {
         this.store = store;
         this.checks = checks;
         this.plan = plan;
-        this.engine = new RunEngine(store, checks, resources, announcements, owner);
+        this.engine = new RunEngine(store, checks, resources, announcements, owner, events);
         this.driver = new RunDriver(engine);
         this.announcements = announcements;
         this.clock = resources.clock();
@@ -90,8 +90,18 @@ public final class RunService implements AutoCloseable {
         return ExpectedRun.line(pending, durations);
     }
 
+    /** Adds a listener told when a run this instance drives fails at a step or succeeds (the triage dialogue). */
+    public void addListener(RunListener listener) {
+        engine.addListener(listener);
+    }
+
     public RunStore store() {
         return store;
+    }
+
+    /** Where watchers (metrics, annotations, the pending view) subscribe to what runs do. */
+    public RunEventHub events() {
+        return events;
     }
 
     /** The steps a new run gets. */
@@ -138,13 +148,16 @@ public final class RunService implements AutoCloseable {
             if (active.isPresent()) return new Busy(active.get());
             RunState state = report.verdict() == Verdict.CANCEL ? RunState.CANCELLED : RunState.REFUSED;
             String why = report.stoppers().stream().map(o -> o.reason()).reduce((a, b) -> a + "; " + b).orElse("");
-            return new Stopped(store.recordStopped(startedBy, checkLines, state, state.id() + ": " + why), report);
+            RunRecord stopped = store.recordStopped(startedBy, checkLines, state, state.id() + ": " + why);
+            events.runEnded(stopped);
+            return new Stopped(stopped, report);
         }
         StartOutcome outcome = store.start(startedBy, checkLines, plan.specs(), engine.owner());
         if (outcome instanceof StartOutcome.AlreadyActive busy) return new Busy(busy.active());
         if (!(outcome instanceof StartOutcome.Started started))
             throw new IllegalStateException("a start outcome that is none of its permitted cases: " + outcome);
         RunRecord run = started.run();
+        events.runStarted(run, plan.environments());
         submit(run.id(), 1, RunEngine.Checks.MADE);
         return new Started(run);
     }

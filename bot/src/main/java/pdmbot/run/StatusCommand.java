@@ -3,6 +3,7 @@ package pdmbot.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import pdmbot.chat.Command;
 import pdmbot.chat.CommandSpec;
 import pdmbot.chat.Invocation;
@@ -19,22 +20,30 @@ import pdmbot.world.World;
 /** {@code pdm status}: what is pending per environment and database with its nature, the locks, and the runs. */
 public final class StatusCommand implements Command {
 
+    /** What is pending and the natures to show with it, read together (from the maintained pending view). */
+    public record Pending(PendingPlan plan, MigrationNatures natures) {
+    }
+
     private final RunService runs;
-    private final World world;
+    private final Supplier<Pending> pending;
     private final LockStore locks;
-    private final MigrationNatures natures;
     private final StatusDecisions decisions;
 
+    /** Pending computed afresh for every status (tools and tests without a pending view). */
     public StatusCommand(RunService runs, World world, LockStore locks, MigrationNatures natures) {
         this(runs, world, locks, natures, StatusDecisions.NONE);
     }
 
-    /** With the run decisions of each pending group. */
+    /** With the run decisions of each pending group; pending computed afresh for every status. */
     public StatusCommand(RunService runs, World world, LockStore locks, MigrationNatures natures, StatusDecisions decisions) {
+        this(runs, () -> new Pending(runs.pending(), natures), locks, decisions);
+    }
+
+    /** Pending as {@code pending} answers (the maintained view, so a status costs no world reads), with the decisions. */
+    public StatusCommand(RunService runs, Supplier<Pending> pending, LockStore locks, StatusDecisions decisions) {
         this.runs = runs;
-        this.world = world;
+        this.pending = pending;
         this.locks = locks;
-        this.natures = natures;
         this.decisions = decisions;
     }
 
@@ -47,14 +56,15 @@ public final class StatusCommand implements Command {
     }
 
     private Reply status(Invocation invocation) {
-        PendingPlan plan = runs.pending();
+        Pending now = pending.get();
+        PendingPlan plan = now.plan();
         Reply.Builder reply = Reply.builder().heading("Post-deploy migrations");
         List<String> counts = new ArrayList<>();
         for (Environment environment : plan.environments())
             for (LogicalDatabase database : LogicalDatabase.values())
                 counts.add(environment.databaseEnvironment() + " " + database.id() + ": " + plan.countOn(environment, database));
         reply.text("Pending — " + String.join(", ", counts) + ".");
-        RunReplies.planTable(reply, plan, natures);
+        RunReplies.planTable(reply, plan, now.natures());
 
         List<String> decided = decisions.lines();
         if (!decided.isEmpty()) reply.text("Decisions (`pdm schedule` has the windows and costs):").bullets(decided);

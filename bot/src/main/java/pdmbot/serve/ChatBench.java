@@ -59,7 +59,7 @@ public final class ChatBench {
         slackConfig.setMethodsEndpointUrlPrefix("http://127.0.0.1:" + stub.getAddress().getPort() + "/api/");
         Clock clock = Clock.systemUTC();
         SlackAdapter slack = new SlackAdapter(new SlackAdapter.Settings(SECRET, "xoxb-bench", null, "bench", null),
-                Slack.getInstance(slackConfig), core::handle, interactions, clock);
+                pdmbot.adapters.slack.SlackClients.withoutNagle(slackConfig), core::handle, interactions, clock);
         SlackSignatureCheck signer = new SlackSignatureCheck(SECRET, clock);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeLimit.toNanos();
@@ -130,6 +130,9 @@ public final class ChatBench {
 
     /** Stands in for slack.com: auth.test, chat.* and response_url posts; records when each channel's reply arrived. */
     static com.sun.net.httpserver.HttpServer slackStub(Map<String, CompletableFuture<Long>> replies) throws IOException {
+        // Without it the JDK server's separate header and body writes meet Nagle and delayed ACKs: ~40 ms a Web API
+        // call that slack.com does not add, holding each of the adapter's delivery threads (as BenchGitLab found).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         com.sun.net.httpserver.HttpServer stub = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         stub.setExecutor(Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "pdm-bench-slack");

@@ -19,6 +19,9 @@ import pdmbot.adapters.slack.SlackAdapter;
 import pdmbot.chat.ChatCore;
 import pdmbot.config.BotConfig;
 import pdmbot.config.Secrets;
+import pdmbot.dashboard.DashboardAccess;
+import pdmbot.dashboard.DashboardEndpoints;
+import pdmbot.dashboard.DashboardSources;
 import pdmbot.chat.interaction.Interactions;
 import pdmbot.http.HealthCheck;
 import pdmbot.http.HttpLimits;
@@ -60,6 +63,26 @@ public final class ServeRunner {
     private ServeRunner() {
     }
 
+    /**
+     * What the bot adds to what the adapters serve: its own endpoints ({@code /metrics}), where Slack's call errors are
+     * counted, and the dashboard's sources ({@code /dashboard}; null: no dashboard).
+     */
+    public record Extras(Map<String, Endpoint> endpoints, pdmbot.telemetry.CallErrors slackErrors, DashboardSources dashboard) {
+        public static final Extras NONE = new Extras(Map.of(), pdmbot.telemetry.CallErrors.NONE, null);
+
+        public Extras {
+            endpoints = Map.copyOf(endpoints);
+        }
+
+        public Extras(Map<String, Endpoint> endpoints, pdmbot.telemetry.CallErrors slackErrors) {
+            this(endpoints, slackErrors, null);
+        }
+
+        public Extras withDashboard(DashboardSources sources) {
+            return new Extras(endpoints, slackErrors, sources);
+        }
+    }
+
     static HttpLimits limits(BotConfig.Http http) {
         return new HttpLimits(java.time.Duration.ofSeconds(http.idleTimeoutSeconds()),
                 java.time.Duration.ofSeconds(http.headerTimeoutSeconds()), java.time.Duration.ofSeconds(http.bodyTimeoutSeconds()),
@@ -72,18 +95,40 @@ public final class ServeRunner {
      */
     public static Serving start(BotConfig config, ChatCore core, Interactions interactions, String instance,
                                 Map<String, String> environment, pdmbot.chat.AnnouncementHub announcements) throws IOException {
-        return start(config, core, interactions, instance, environment, Slack.getInstance(), announcements);
+        return start(config, core, interactions, instance, environment, announcements, Extras.NONE);
     }
 
-    /** As above with the Slack client given (tests, bench). */
+    /** As above with the dashboard ({@code /dashboard}) mounted on the HTTP server. */
+    public static Serving start(BotConfig config, ChatCore core, Interactions interactions, String instance,
+                                Map<String, String> environment, pdmbot.chat.AnnouncementHub announcements,
+                                DashboardSources dashboard) throws IOException {
+        return start(config, core, interactions, instance, environment, announcements, Extras.NONE.withDashboard(dashboard));
+    }
+
+    /** As above, with the bot's own endpoints mounted, Slack's call errors counted and the dashboard when given. */
+    public static Serving start(BotConfig config, ChatCore core, Interactions interactions, String instance,
+                                Map<String, String> environment, pdmbot.chat.AnnouncementHub announcements, Extras extras)
+            throws IOException {
+        return start(config, core, interactions, instance, environment,
+                pdmbot.adapters.slack.SlackClients.withoutNagle(new com.slack.api.SlackConfig()), announcements, extras);
+    }
+
     public static Serving start(BotConfig config, ChatCore core, Interactions interactions, String instance,
                                 Map<String, String> environment, Slack slack, pdmbot.chat.AnnouncementHub announcements)
             throws IOException {
+        return start(config, core, interactions, instance, environment, slack, announcements, Extras.NONE);
+    }
+
+    /** As above with the Slack client given (tests, bench) and the bot's extras. */
+    public static Serving start(BotConfig config, ChatCore core, Interactions interactions, String instance,
+                                Map<String, String> environment, Slack slack, pdmbot.chat.AnnouncementHub announcements,
+                                Extras extras) throws IOException {
+        DashboardSources dashboard = extras.dashboard();
         Clock clock = Clock.systemUTC();
         Secrets secrets = new Secrets(environment);
         List<HealthCheck> health = new ArrayList<>();
         List<AutoCloseable> parts = new ArrayList<>();
-        Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+        Map<String, Endpoint> endpoints = new LinkedHashMap<>(extras.endpoints());
         try {
             BotConfig.Slack slackConfig = config.slack();
             if (slackConfig.enabled()) {
@@ -94,6 +139,7 @@ public final class ServeRunner {
                         secrets.require(slackConfig.botTokenEnv(), null, "Slack"),
                         slackConfig.teamId(), instance, null);
                 SlackAdapter adapter = new SlackAdapter(settings, slack, core::handle, interactions, clock);
+                adapter.countErrorsIn(extras.slackErrors());
                 parts.add(adapter);
                 health.add(adapter.health());
                 if (announcements != null && slackConfig.announcementsChannel() != null && !slackConfig.announcementsChannel().isBlank()) {
@@ -121,6 +167,13 @@ public final class ServeRunner {
                 }
                 adapter.start(secrets.require(discordConfig.tokenEnv(), null, "Discord"));
                 log.info("Discord: connecting; /pdm in guilds {}", discordConfig.guilds());
+            }
+            if (dashboard != null) {
+                DashboardAccess access = DashboardAccess.of(config.http().bind(), secrets);
+                if (!access.isOpen())
+                    log.warn("the dashboard is shut: HTTP is bound to {} (not loopback) and {} is not set",
+                            config.http().bind(), DashboardAccess.TOKEN_VARIABLE);
+                endpoints.putAll(new DashboardEndpoints(dashboard::view, access).endpoints());
             }
             HttpServer http = HttpServer.start(config.http().bind(), config.http().port(), limits(config.http()), endpoints, health);
             parts.add(http);

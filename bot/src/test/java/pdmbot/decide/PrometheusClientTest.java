@@ -131,4 +131,36 @@ class PrometheusClientTest {
         assertThat(signals.readAt(AT, List.of("issues"))).containsExactly(
                 new Health("autovacuum", "issues", "unknown", "the query returned no series"));
     }
+
+    @Test
+    void last_weeks_load_from_prometheus_replaces_the_profile_and_the_latest_sample_is_now() {
+        Instant now = Instant.parse("2026-12-01T14:00:00Z");
+        StringBuilder values = new StringBuilder();
+        for (int h = 168; h >= 0; h--) {
+            Instant t = now.minusSeconds(3600L * h);
+            int hour = t.atZone(java.time.ZoneOffset.UTC).getHour();
+            values.append(values.length() == 0 ? "" : ",").append("[").append(t.getEpochSecond()).append(",\"")
+                    .append(hour == 14 ? 800 : hour == 3 ? 100 : 400).append("\"]");
+        }
+        prometheus.stubFor(get(urlPathEqualTo("/api/v1/query_range")).withQueryParam("query", equalTo("load"))
+                .willReturn(aResponse().withBody("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":"
+                        + "[{\"metric\":{},\"values\":[" + values + "]}]}}")));
+        TrafficSource.Profile profile = new TrafficSource(TrafficCalendar.gitLabComLike(), Optional.of(client(Duration.ofSeconds(2))), "load")
+                .readAt(now);
+
+        assertThat(profile.at(now, true)).isEqualTo(new pdmbot.rules.decide.DecisionFacts.Traffic(1.0, "Prometheus, now"));
+        assertThat(profile.at(Instant.parse("2026-12-02T03:00:00Z"), false))
+                .isEqualTo(new pdmbot.rules.decide.DecisionFacts.Traffic(0.125, "Prometheus, last week's load by hour"));
+    }
+
+    @Test
+    void a_load_query_that_times_out_falls_back_to_the_profile_and_says_why() {
+        prometheus.stubFor(get(urlPathEqualTo("/api/v1/query_range")).willReturn(aResponse().withFixedDelay(1500).withBody("{}")));
+        Instant at = Instant.parse("2026-12-01T14:00:00Z");
+        TrafficSource.Profile profile = new TrafficSource(TrafficCalendar.gitLabComLike(), Optional.of(client(Duration.ofMillis(300))), "load")
+                .readAt(at);
+
+        assertThat(profile.at(at, true)).isEqualTo(new pdmbot.rules.decide.DecisionFacts.Traffic(0.97,
+                "calendar; Prometheus load unknown: Prometheus did not answer within 300 ms"));
+    }
 }

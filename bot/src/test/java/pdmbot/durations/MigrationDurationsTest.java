@@ -16,6 +16,8 @@ import pdmbot.durations.Prediction;
 import pdmbot.domain.Environment;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.domain.PostMigration;
+import pdmbot.run.ExpectedRun;
+import pdmbot.run.MigrationTimes;
 import pdmbot.storage.Database;
 import pdmbot.storage.durations.DurationStore;
 import pdmbot.storage.testing.TestDatabases;
@@ -126,11 +128,11 @@ class MigrationDurationsTest {
 
     @Test
     void predictions_are_said_in_minutes_rounded_up() {
-        assertThat(ExpectedDurations.about(Duration.ofSeconds(59))).isEqualTo("under a minute");
-        assertThat(ExpectedDurations.about(Duration.ofSeconds(13 * 60 + 1))).isEqualTo("about 14 min");
-        assertThat(ExpectedDurations.about(Duration.ofMinutes(125))).isEqualTo("about 2 h 05 min");
-        assertThat(ExpectedDurations.line(ExpectedDurations.total(List.of(
-                new Prediction(Duration.ofMinutes(10), 3, "x"), new Prediction(Duration.ofMinutes(4), 0, "y")))))
+        assertThat(ExpectedRun.about(Duration.ofSeconds(59))).isEqualTo("under a minute");
+        assertThat(ExpectedRun.about(Duration.ofSeconds(13 * 60 + 1))).isEqualTo("about 14 min");
+        assertThat(ExpectedRun.about(Duration.ofMinutes(125))).isEqualTo("about 2 h 05 min");
+        assertThat(ExpectedRun.line(ExpectedRun.total(List.of(
+                new MigrationTimes.Estimate(Duration.ofMinutes(10), 3, "x"), new MigrationTimes.Estimate(Duration.ofMinutes(4), 0, "y")))))
                 .isEqualTo("expected about 14 min (1 of 2 from past runs)");
     }
 }

@@ -137,11 +137,20 @@ final class DemoProbe {
         control.failNext(versionOrQa, Optional.empty());
     }
 
-    /** Open issues of the production tracker labelled {@code Incident::Active}. */
-    List<String> activeIncidents() {
-        List<String> all = new ArrayList<>();
-        get("/projects/" + encode(DemoSeed.PRODUCTION) + "/issues?state=opened&labels=Incident::Active&per_page=100")
-                .forEach(i -> all.add(i.path("title").asText()));
+    /** An open incident of the production tracker: its title and its {@code severity::N} label (0 without one). */
+    record TrackedIncident(String title, int severity) {
+    }
+
+    /** Open issues of the production tracker labelled {@code Incident::Active}, oldest first. */
+    List<TrackedIncident> activeIncidents() {
+        List<TrackedIncident> all = new ArrayList<>();
+        get("/projects/" + encode(DemoSeed.PRODUCTION) + "/issues?state=opened&labels=Incident::Active&per_page=100&sort=asc")
+                .forEach(i -> {
+                    int severity = 0;
+                    for (JsonNode label : i.path("labels"))
+                        if (label.asText().matches("severity::[1-4]")) severity = Integer.parseInt(label.asText().substring(10));
+                    all.add(new TrackedIncident(i.path("title").asText(), severity));
+                });
         return all;
     }
 

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import pdmbot.config.BotConfig;
 
 /** One seeded demo emulator folder per test JVM, copied into each test's data folder (seeding takes a few seconds). */
-final class DemoTemplate {
+public final class DemoTemplate {
 
     private static final Path TEMPLATE = generate();
     /** The template store's ledger, package by package, oldest first: what each test's store gets without asking GitLab. */
@@ -37,11 +37,17 @@ final class DemoTemplate {
         }
     }
 
+    /** The git repository of the emulator's canonical project ({@code gitlab-org/gitlab}) in a data folder. */
+    public static Path canonicalRepository(Path dataDir) {
+        return dataDir.resolve("demo").resolve("gitlab-emulator").resolve("repositories")
+                .resolve(pdmbot.world.demo.DemoSeed.CANONICAL + ".git");
+    }
+
     /**
      * Puts a fresh copy of the demo world in {@code <dataDir>/demo} and of the store whose ledger has read it in
      * {@code <dataDir>/pdm-bot.mv.db} (no run, no lock); returns dataDir.
      */
-    static Path copyInto(Path dataDir) {
+    public static Path copyInto(Path dataDir) {
         Path target = dataDir;
         try (Stream<Path> files = Files.walk(TEMPLATE)) {
             for (Path source : (Iterable<Path>) files::iterator) {

@@ -82,8 +82,11 @@ class ExecuteCommandTest {
             assertThat(bot.runs().store().steps(1)).extracting(StepRecord::name).containsExactly(
                     "lock", "announce start", "gstg", "qa gstg", "gprd", "unlock", "release note", "announce end");
             List<String> thread = bot.announcements.stream().filter(a -> a.topic().equals("run-1")).map(TestBot.Announcement::text).toList();
-            assertThat(thread).hasSize(7);
+            assertThat(thread).hasSize(8);
             assertThat(thread.get(0)).contains("PDM run #1 started by", "db/gstg: main 4, ci 3", "db/gprd: main 8, ci 4");
+            // issue 17 item 4: the PDM diff follows the start, one line per migration and database
+            assertThat(thread.get(1)).startsWith("PDM run #1: what it runs").contains("*db/gstg main*: 4 post-deploy migrations",
+                    "*db/gprd ci*: 4 post-deploy migrations", "db/post_migrate/");
             assertThat(thread.get(thread.size() - 1)).contains("PDM run #1 succeeded in", "19 post-deploy migrations executed");
             assertThat(bot.demo().pendingMigrationsLeft()).isZero();
             assertThat(bot.bot.database().stores().locks().locks()).isEmpty();

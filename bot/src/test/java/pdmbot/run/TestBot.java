@@ -48,6 +48,11 @@ final class TestBot implements AutoCloseable {
         return bot;
     }
 
+    /** A bot started by the test itself (its own configuration and environment), spoken to like the others. */
+    static TestBot wrap(PdmBot bot) {
+        return new TestBot(bot);
+    }
+
     /** A bot as a one-shot {@code say} runs it: it drives only a run its own command starts or retries. */
     static TestBot startForSay(BotConfig config) {
         return new TestBot(PdmBot.start(config, Map.of(), Clock.systemUTC()));

@@ -181,6 +181,8 @@ public final class EmulatorSeed {
             world.state.mergeRequests.add(new EmulatorState.MergeRequest(world.state.nextId(), iid, p.id(), title, "",
                     "merged", sourceBranch, targetBranch, sha, mergeCommitSha, List.copyOf(labels), userId(author),
                     approvedBy, approvalsRequired, mergedAt.minusSeconds(86_400), mergedAt, mergedAt));
+            EmulatorState.MergeRequest added = world.state.mergeRequests.get(world.state.mergeRequests.size() - 1);
+            LabelEventRoutes.seedEvents(world, added, approvedBy);
             world.save();
             return iid;
         }

@@ -47,6 +47,10 @@ final class EmulatorState {
         }
     }
 
+    /** The deployments release tooling recorded for a deploy pipeline, still running ({@link DeployerDeployments}). */
+    record DeployTrack(long pipelineId, List<Long> deploymentIds) {
+    }
+
     record Variable(String key, String value, String variableType) {
     }
 
@@ -92,6 +96,11 @@ final class EmulatorState {
         }
     }
 
+    /** A label added to or removed from a merge request, by whom (lib/api/entities/resource_label_event.rb). */
+    record LabelEvent(long id, long projectId, long mergeRequestId, long mergeRequestIid, long userId, String label,
+                      String action, Instant createdAt) {
+    }
+
     /** One row of an instance database's {@code schema_migrations} view: {@code up} ran, {@code down} pending. */
     record Migration(String database, String version, String name, String status) {
     }
@@ -108,11 +117,13 @@ final class EmulatorState {
     final List<Environment> environments = new ArrayList<>();
     final List<Deployment> deployments = new ArrayList<>();
     final List<Pipeline> pipelines = new ArrayList<>();
+    final List<DeployTrack> deployTracks = new ArrayList<>();
     final Map<Long, List<JobTemplate>> jobTemplates = new TreeMap<>();
     final List<PlannedFailure> plannedFailures = new ArrayList<>();
     final List<Issue> issues = new ArrayList<>();
     final List<Note> notes = new ArrayList<>();
     final List<MergeRequest> mergeRequests = new ArrayList<>();
+    final List<LabelEvent> labelEvents = new ArrayList<>();
     final List<Migration> migrations = new ArrayList<>();
     final List<BatchedMigration> batchedMigrations = new ArrayList<>();
     /** How far the emulator's clock was moved ahead of real time, kept across restarts. */

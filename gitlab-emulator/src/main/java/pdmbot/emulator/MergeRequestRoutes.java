@@ -54,6 +54,7 @@ final class MergeRequestRoutes {
         r.param("remove_labels").map(IssueRoutes::labelList).ifPresent(labels::removeAll);
         MergeRequest next = m.withLabels(List.copyOf(labels), world.now());
         EmulatorState.replace(world.state.mergeRequests, m, next);
+        LabelEventRoutes.record(world, m, next, r.writer().id());
         world.save();
         return Answer.ok(IssueEntities.mergeRequest(next, world));
     }

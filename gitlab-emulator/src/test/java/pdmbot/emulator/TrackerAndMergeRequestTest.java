@@ -142,4 +142,16 @@ class TrackerAndMergeRequestTest {
         assertThat(gitlab.get("/api/v4/admin/batched_background_migrations?database=ci").body()).isEqualTo("[]");
         assertThat(gitlab.get("/api/v4/admin/batched_background_migrations", DEV).status()).isEqualTo(403);
     }
+
+    @Test
+    void label_events_name_who_added_database_approved_and_follow_label_changes() {
+        var events = gitlab.get(project(CANONICAL) + "/merge_requests/101/resource_label_events").json();
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).path("label").path("name").asText()).isEqualTo("database::approved");
+        assertThat(events.get(0).path("action").asText()).isEqualTo("add");
+        assertThat(events.get(0).path("user").path("username").asText()).isEqualTo("root");
+        assertThat(events.get(0).path("resource_type").asText()).isEqualTo("MergeRequest");
+        assertThat(gitlab.get(project(CANONICAL) + "/merge_requests/999/resource_label_events").body())
+                .isEqualTo("{\"message\":\"404 Merge Request Not Found\"}");
+    }
 }

@@ -7,6 +7,8 @@ import pdmbot.domain.interaction.ChatEventStore;
 import pdmbot.domain.interaction.DialogueStore;
 import pdmbot.storage.audit.AuditLog;
 import pdmbot.storage.audit.JdbcAuditLog;
+import pdmbot.storage.changes.JdbcWorldChangeStore;
+import pdmbot.storage.changes.WorldChangeStore;
 import pdmbot.storage.classifications.ClassificationStore;
 import pdmbot.storage.classifications.JdbcClassificationStore;
 import pdmbot.storage.durations.DurationStore;
@@ -20,6 +22,8 @@ import pdmbot.storage.ledger.JdbcLedgerStore;
 import pdmbot.storage.ledger.LedgerStore;
 import pdmbot.storage.locks.JdbcLockStore;
 import pdmbot.storage.locks.LockStore;
+import pdmbot.storage.promotions.JdbcPromotionStore;
+import pdmbot.storage.promotions.PromotionStore;
 import pdmbot.storage.releasenotes.JdbcReleaseNoteStore;
 import pdmbot.storage.releasenotes.ReleaseNoteStore;
 import pdmbot.storage.runs.JdbcRunStore;
@@ -31,7 +35,8 @@ import pdmbot.storage.schedule.OfferStore;
 public record Stores(LedgerStore ledger, LockStore locks, EnvironmentStore environments, AuditLog audit,
                      ClassificationStore classifications, ReleaseNoteStore releaseNotes, RunStore runs,
                      ChatEventStore chatEvents, ChatButtonStore chatButtons, DialogueStore dialogues,
-                     DurationStore durations, OfferStore offers) {
+                     DurationStore durations, OfferStore offers, PromotionStore promotions,
+                     WorldChangeStore worldChanges) {
 
     /** The JDBC stores on a data source whose schema is migrated. */
     public static Stores on(DataSource dataSource, Clock clock) {
@@ -41,6 +46,7 @@ public record Stores(LedgerStore ledger, LockStore locks, EnvironmentStore envir
                 new JdbcReleaseNoteStore(jdbc, clock), new JdbcRunStore(jdbc, clock),
                 new JdbcChatEventStore(dataSource, clock), new JdbcChatButtonStore(dataSource, clock),
                 new JdbcDialogueStore(dataSource, clock), new JdbcDurationStore(jdbc),
-                new JdbcOfferStore(jdbc, clock));
+                new JdbcOfferStore(jdbc, clock), new JdbcPromotionStore(jdbc, clock),
+                new JdbcWorldChangeStore(jdbc, clock));
     }
 }

@@ -31,9 +31,45 @@ final class DiscordAnnouncements implements Announcements {
         }
     });
 
+    /** The message id of each live message (a triage's summary) this process posted, to edit it in place. */
+    private final Map<String, String> live = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REMEMBERED_TOPICS;
+        }
+    });
+
     DiscordAnnouncements(Supplier<JDA> jda, String channelId) {
         this.jda = jda;
         this.channelId = channelId;
+    }
+
+    /**
+     * A live message (a triage's summary): sent once as a reply to the topic's first message, then edited in place
+     * ({@code MessageChannel#editMessageById} with {@code MessageEditData.fromCreateData}); its first part only.
+     */
+    @Override
+    public void announceLive(String topic, String key, Reply message) {
+        JDA client = jda.get();
+        TextChannel channel = client == null ? null : client.getTextChannelById(channelId);
+        if (channel == null) {
+            log.warn("live announcement [{}] not posted: Discord channel {} is not available", topic, channelId);
+            return;
+        }
+        MessageCreateData part = renderer.render(Interactions.withoutButtons(message)).get(0);
+        String id = live.get(key);
+        if (id != null) {
+            channel.editMessageById(id, net.dv8tion.jda.api.utils.messages.MessageEditData.fromCreateData(part)).queue(null,
+                    failure -> log.error("could not edit the live announcement [{}] {} in Discord channel {}", topic, key, channelId, failure));
+            return;
+        }
+        String first = firstMessages.get(topic);
+        var send = channel.sendMessage(part);
+        if (first != null) send = send.setMessageReference(first).mentionRepliedUser(false);
+        send.queue(sent -> {
+            live.put(key, sent.getId());
+            firstMessages.putIfAbsent(topic, sent.getId());
+        }, failure -> log.error("could not post the live announcement [{}] to Discord channel {}", topic, channelId, failure));
     }
 
     @Override

@@ -22,7 +22,8 @@ import pdmbot.chat.Reply;
 /**
  * Renders a {@link Reply} as Block Kit: headings as header blocks, text, lists and tables as mrkdwn
  * sections (tables preformatted), fields as section fields, notes as context, buttons as actions with
- * opaque action ids. Splits into several messages past {@link SlackLimits#BLOCKS_PER_MESSAGE}.
+ * opaque action ids. Splits into several messages past {@link SlackLimits#BLOCKS_PER_MESSAGE} blocks or
+ * {@link SlackLimits#BLOCKS_TEXT_PER_MESSAGE} characters of block text, always between blocks.
  */
 public final class BlockKitRenderer {
 
@@ -92,12 +93,42 @@ public final class BlockKitRenderer {
         }
         String fallback = SlackLimits.truncate(literal(PlainText.render(reply).strip()), SlackLimits.FALLBACK_TEXT);
         List<SlackMessage> messages = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += SlackLimits.BLOCKS_PER_MESSAGE) {
-            List<LayoutBlock> chunk = List.copyOf(all.subList(from, Math.min(all.size(), from + SlackLimits.BLOCKS_PER_MESSAGE)));
-            messages.add(new SlackMessage(from == 0 ? fallback : "(continued)", chunk));
+        List<LayoutBlock> chunk = new ArrayList<>();
+        int chars = 0;
+        for (LayoutBlock block : all) {
+            int length = textLength(block);
+            if (!chunk.isEmpty() && (chunk.size() == SlackLimits.BLOCKS_PER_MESSAGE || chars + length > SlackLimits.BLOCKS_TEXT_PER_MESSAGE)) {
+                messages.add(new SlackMessage(messages.isEmpty() ? fallback : "(continued)", List.copyOf(chunk)));
+                chunk.clear();
+                chars = 0;
+            }
+            chunk.add(block);
+            chars += length;
         }
+        if (!chunk.isEmpty()) messages.add(new SlackMessage(messages.isEmpty() ? fallback : "(continued)", List.copyOf(chunk)));
         if (messages.isEmpty()) messages.add(new SlackMessage(fallback.isEmpty() ? "(no content)" : fallback, List.of()));
         return messages;
+    }
+
+    /** The characters of text a block carries, as counted against {@link SlackLimits#BLOCKS_TEXT_PER_MESSAGE}. */
+    static int textLength(LayoutBlock block) {
+        if (block instanceof SectionBlock s) {
+            int n = s.getText() == null ? 0 : s.getText().getText().length();
+            if (s.getFields() != null) for (TextObject f : s.getFields()) n += f.getText().length();
+            return n;
+        }
+        if (block instanceof HeaderBlock h) return h.getText().getText().length();
+        if (block instanceof ContextBlock c) {
+            int n = 0;
+            for (ContextBlockElement e : c.getElements()) if (e instanceof TextObject t) n += t.getText().length();
+            return n;
+        }
+        if (block instanceof ActionsBlock a) {
+            int n = 0;
+            for (BlockElement e : a.getElements()) if (e instanceof ButtonElement b) n += b.getText().getText().length();
+            return n;
+        }
+        return 0;
     }
 
     private ButtonElement button(Block.Button button) {

@@ -160,6 +160,11 @@ public final class SlackAdapter implements AutoCloseable {
         return interactions.claim(PLATFORM, eventId) instanceof Interactions.Claimed;
     }
 
+    /** Counts every failed Slack call (Web API and response_url) in {@code errors}, for {@code /metrics}. */
+    public void countErrorsIn(pdmbot.telemetry.CallErrors errors) {
+        poster.countErrorsIn(errors);
+    }
+
     /** Whether Slack's Web API answers, for {@code /healthz}. */
     public SlackHealth health() {
         return health;
@@ -173,7 +178,7 @@ public final class SlackAdapter implements AutoCloseable {
     /** The HTTP-mode endpoint for {@code /slack/events}: signature check first, then Bolt. */
     /** Announcements posted to {@code channel}, one thread per topic; closed with the adapter. */
     public pdmbot.chat.Announcements announcementsTo(String channel) {
-        SlackAnnouncements channelAnnouncements = new SlackAnnouncements(poster, channel);
+        SlackAnnouncements channelAnnouncements = new SlackAnnouncements(poster, channel, interactions);
         announcements.add(channelAnnouncements);
         return channelAnnouncements;
     }

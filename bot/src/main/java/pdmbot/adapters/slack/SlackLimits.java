@@ -15,6 +15,15 @@ public final class SlackLimits {
     public static final int CONTEXT_TEXT = 2000;
     public static final int CONFIRM_TITLE = 100;
     public static final int CONFIRM_TEXT = 300;
+    /**
+     * Characters of block text one message carries before the renderer starts another. Slack documents 40,000 for a
+     * message's text (api.slack.com/changelog/2018-04-truncating-really-long-messages), but answers
+     * {@code msg_blocks_too_long} to blocks totalling about 13,000 characters, well under any documented limit
+     * (slackapi/bolt-js#2509); 12,000 stays under both.
+     */
+    public static final int BLOCKS_TEXT_PER_MESSAGE = 12_000;
+    /** A message's text as Slack documents it; past it Slack truncates. */
+    public static final int MESSAGE_TEXT = 40_000;
     /** The notification text beside the blocks; Slack truncates far later, we keep it one screen. */
     public static final int FALLBACK_TEXT = 3000;
 

@@ -67,13 +67,32 @@ public final class Interactions {
         String of(String userId);
     }
 
+    /** Whether {@code user} on {@code platform} may run {@code command} (its role); asked before a click uses a button. */
+    @FunctionalInterface
+    public interface MayRun {
+        boolean test(String platform, String user, String command);
+
+        MayRun ANYONE = (platform, user, command) -> true;
+    }
+
     private final ChatEventStore events;
     private final ChatButtonStore buttons;
+    private final MayRun mayRun;
     private final Dialogues dialogues;
     private final String instance;
     private final Clock clock;
 
     public Interactions(ChatEventStore events, ChatButtonStore buttons, Dialogues dialogues, String instance, Clock clock) {
+        this(events, buttons, dialogues, instance, clock, MayRun.ANYONE);
+    }
+
+    /**
+     * With the roles: a click by someone whose role may not run the button's command is refused before the button is
+     * used, so a guest's click on a channel's Confirm leaves it for a release manager.
+     */
+    public Interactions(ChatEventStore events, ChatButtonStore buttons, Dialogues dialogues, String instance, Clock clock,
+                        MayRun mayRun) {
+        this.mayRun = mayRun;
         this.events = events;
         this.buttons = buttons;
         this.dialogues = dialogues;
@@ -118,6 +137,10 @@ public final class Interactions {
 
     /** Uses the button {@code id} for {@code user}, at most once across instances. */
     public Click resolve(String id, String user, Mentions mentions) {
+        java.util.Optional<ChatButtonStore.IssuedButton> issued = buttons.issued(id);
+        if (issued.isPresent() && !mayRun.test(issued.get().platform(), user, issued.get().command()))
+            return new NotYours("release managers", "`" + issued.get().command() + "` is for release managers; your click "
+                    + "changed nothing and the button stays for them.");
         ChatButtonStore.Click click = buttons.use(id, user);
         if (click instanceof ChatButtonStore.Usable usable)
             return new Run(usable.button().command(), usable.button().label());

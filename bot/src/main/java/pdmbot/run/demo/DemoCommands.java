@@ -15,6 +15,7 @@ import pdmbot.world.AutoDeployPackage;
 import pdmbot.world.PackageSource;
 import pdmbot.world.PendingMigrations;
 import pdmbot.world.demo.DemoControl;
+import pdmbot.world.demo.DemoErrors;
 
 /**
  * The demo-only commands: start and finish deployments, open and close incidents and change requests, and make
@@ -77,7 +78,10 @@ public final class DemoCommands {
                 demo("demo fail next")
                         .description("Demo: the next pipeline that runs this migration (or the next QA pipeline) fails; earlier plans stay.")
                         .argument("target", "the migration (version, class or file name) or qa")
+                        .option("error", "kind", "how the migration fails: " + String.join(", ", pdmbot.world.demo.DemoErrors.KINDS)
+                                + " (default statement-timeout)")
                         .example("demo fail next 20231107025611")
+                        .example("demo fail next 20231107025611 --error deadlock")
                         .example("demo fail next qa")
                         .handledBy(onDemo(this::failNext)),
                 demo("demo fail clear")
@@ -169,9 +173,14 @@ public final class DemoCommands {
             if (matches.isEmpty()) return Reply.refused("No migration matches \"" + ref + "\"; give its 14-digit version.");
             if (matches.size() > 1)
                 return Reply.refused("\"" + ref + "\" matches " + matches.size() + " migrations; give the 14-digit version.");
+            Optional<String> error = invocation.option("error");
+            if (error.isPresent() && !DemoErrors.KINDS.contains(error.get()))
+                return Reply.refused("--error is one of " + String.join(", ", DemoErrors.KINDS) + ", not \"" + error.get() + "\".");
             String version = matches.get(0).version();
-            operations().failNext(version, firstPendingOn(version));
-            planned = "The next PDM pipeline that runs `" + matches.get(0).version() + "` " + matches.get(0).name() + " fails there.";
+            // the emulator's failed job logs the exception as db:migrate would; the triage and the durations read it there
+            operations().failNext(version, firstPendingOn(version), error.map(DemoErrors::exception));
+            planned = "The next PDM pipeline that runs `" + version + "` " + matches.get(0).name() + " fails there"
+                    + error.map(e -> " with a " + e.replace('-', ' ')).orElse("") + ".";
         }
         List<String> all = operations().plannedFailures();
         if (all.size() < 2) return Reply.ok(planned);

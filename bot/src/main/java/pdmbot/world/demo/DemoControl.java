@@ -153,6 +153,11 @@ public final class DemoControl {
      * instead of a version: the next QA pipeline fails. Planning the same failure twice plans it once.
      */
     public void failNext(String versionOrQa, Optional<Environment> environment) {
+        failNext(versionOrQa, environment, Optional.empty());
+    }
+
+    /** As {@link #failNext(String, Optional)}, the failed job logging {@code error} as its exception when given. */
+    public void failNext(String versionOrQa, Optional<Environment> environment, Optional<String> error) {
         if (plannedFailures().contains(versionOrQa)) return;
         ObjectNode body = JSON.createObjectNode();
         if (versionOrQa.equals(QA)) {
@@ -161,6 +166,7 @@ public final class DemoControl {
             body.put("project", DemoSeed.DEPLOYER).put("migration", versionOrQa);
             environment.ifPresent(e -> body.putObject("variables").put("DEPLOY_ENVIRONMENT", e.id()));
         }
+        error.ifPresent(line -> body.put("error", line));
         send("POST", "/-/emulator/failures", HttpRequest.BodyPublishers.ofString(body.toString()), "application/json");
     }
 

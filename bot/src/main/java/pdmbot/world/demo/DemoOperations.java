@@ -155,6 +155,11 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
         return tracker.openIncident(severity, blocking);
     }
 
+    /** Opens an incident with its own title (a triage's), as the emulated production tracker would. */
+    public synchronized Incident openIncident(String title, int severity) {
+        return tracker.openIncident(title, severity);
+    }
+
     /** Closes every open incident; how many there were. */
     public synchronized int closeIncidents() {
         return tracker.closeIncidents();
@@ -175,6 +180,12 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
     public synchronized void failNext(String versionOrQa) {
         if (!state.failures.contains(versionOrQa)) state.failures.add(versionOrQa);
         save();
+    }
+
+    /** Like {@link #failNext(String)}, failing with one of {@link DemoErrors#KINDS} and its realistic job log. */
+    public synchronized void failNext(String version, String errorKind) {
+        state.failureErrors.put(version, errorKind);
+        failNext(version);
     }
 
     /** The first failure still planned. */

@@ -26,6 +26,8 @@ final class DemoOperationsState {
     public List<String> failures = new ArrayList<>();
     /** The single planned failure of files written before {@link #failures}; moved there when read. */
     public String failNext;
+    /** The error kind a planned migration failure fails with (statement-timeout when absent); see DemoErrors. */
+    public Map<String, String> failureErrors = new LinkedHashMap<>();
 
     /** A deployment pipeline running on an environment. */
     static final class Deploy {
@@ -61,6 +63,7 @@ final class DemoOperationsState {
         public Instant startedAt;
         public List<String> plan = new ArrayList<>();
         public String failAt;
+        public String failKind;
         public PipelineState state = PipelineState.RUNNING;
         public String failedVersion;
         public String error;

@@ -54,6 +54,7 @@ final class DemoPipelines {
         // the pipeline stops at the first planned failure in its order; any other planned failure waits for the next one
         p.plan.stream().map(line -> line.split(" ")[1]).filter(state.failures::contains).findFirst().ifPresent(version -> {
             p.failAt = version;
+            p.failKind = state.failureErrors.remove(version);
             state.failures.remove(version);
         });
         state.pipelines.put(effectKey, p);
@@ -113,9 +114,7 @@ final class DemoPipelines {
             if (line[1].equals(p.failAt)) {
                 p.state = DemoOperationsState.PipelineState.FAILED;
                 p.failedVersion = line[1];
-                p.error = "rake aborted! StandardError: An error has occurred, this and all later migrations canceled:"
-                        + " PG::QueryCanceled: ERROR: canceling statement due to statement timeout (" + line[1] + " "
-                        + line[2] + " on " + database.id() + ")";
+                p.error = DemoErrors.line(p.failKind, line[1], line[2], database.id());
                 save.run();
                 return;
             }

@@ -38,6 +38,14 @@ import pdmbot.world.demo.DemoPlan.PlannedPackage;
 final class DemoRepositoryWriter {
 
     private static final String BRANCH = "master";
+    /**
+     * A branch that diverged from the history (issue 16): one hotfix commit on the package {@link #DIVERGES_AT}, made
+     * after production's package was built, so it does not descend from what production runs and a promotion of it to
+     * gprd is refused. Not a package ref: the demo keeps its 36 packages.
+     */
+    static final String DIVERGED_BRANCH = Constants.R_HEADS + "hotfix/api-cache-warmer";
+    static final int DIVERGES_AT = DemoStatePlanner.GPRD - 2;
+    static final String DIVERGED_TITLE = "Hotfix: skip the API cache warmer on boot";
 
     private DemoRepositoryWriter() {
     }
@@ -48,6 +56,7 @@ final class DemoRepositoryWriter {
             List<AutoDeployPackage> packages = new ArrayList<>();
             Map<String, ObjectId> tree = new TreeMap<>();
             ObjectId head = null;
+            ObjectId diverged = null;
             // one pack instead of hundreds of loose objects: generation is dominated by file writes otherwise
             try (ObjectInserter inserter = packInserter(repository)) {
                 for (PlannedPackage planned : plan.packages()) {
@@ -55,14 +64,29 @@ final class DemoRepositoryWriter {
                     PackageVersion version = new PackageVersion(planned.major(), planned.minor(), planned.builtAt(),
                             head.name().substring(0, 11), planned.packagingSha());
                     packages.add(new AutoDeployPackage(version, head.name(), Constants.R_TAGS + version));
+                    if (planned.index() == DIVERGES_AT && plan.packages().size() > DemoStatePlanner.GPRD)
+                        diverged = divergedCommit(inserter, new TreeMap<>(tree), head, plan.packages().get(DemoStatePlanner.GPRD));
                 }
                 inserter.flush();
             }
             for (AutoDeployPackage pkg : packages) updateRef(repository, pkg.refName(), ObjectId.fromString(pkg.commitSha()));
             updateRef(repository, Constants.R_HEADS + BRANCH, head);
+            if (diverged != null) updateRef(repository, DIVERGED_BRANCH, diverged);
             git.reset().setMode(ResetCommand.ResetType.HARD).setRef(BRANCH).call();
             return packages;
         }
+    }
+
+    /** The hotfix commit of {@link #DIVERGED_BRANCH}: on {@code parent}, an hour after {@code production} was built. */
+    private static ObjectId divergedCommit(ObjectInserter inserter, Map<String, ObjectId> tree, ObjectId parent,
+                                           PlannedPackage production) throws IOException {
+        java.time.Instant at = production.builtAt().plus(java.time.Duration.ofHours(1));
+        DemoPlan.Author author = new DemoPlan.Author("Farid Haddad", "fhaddad@example.com");
+        PlannedCommit hotfix = new PlannedCommit(DIVERGED_TITLE, "Cut from an older package by mistake: it lacks what"
+                + " production runs now.", 199_001, author, at, at,
+                Map.of("config/initializers/api_cache_warmer.rb", "# Hotfix: the warmer is skipped on boot\n"
+                        + "Gitlab::ApiCacheWarmer.enabled = false\n"), java.util.Set.of());
+        return commit(inserter, tree, parent, hotfix);
     }
 
     private static ObjectInserter packInserter(Repository repository) {

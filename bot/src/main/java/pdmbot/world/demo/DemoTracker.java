@@ -29,6 +29,14 @@ final class DemoTracker {
         return toIncident(issue);
     }
 
+    /** Opens an incident with its own title (a triage's), as the production tracker would. */
+    Incident openIncident(String title, int severity) {
+        DemoOperationsState.Issue issue = issue("#" + (500 + state.nextId++), title, severity, true, false);
+        state.incidents.add(issue);
+        save.run();
+        return toIncident(issue);
+    }
+
     /** Closes every open incident; how many there were. */
     int closeIncidents() {
         int n = state.incidents.size();

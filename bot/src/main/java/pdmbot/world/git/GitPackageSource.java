@@ -212,6 +212,11 @@ public final class GitPackageSource implements PackageSource, AutoCloseable {
                 author.getEmailAddress(), author.getWhenAsInstant(), MergeRequestRef.fromCommitMessage(message));
     }
 
+    /** Merge bases and missing commits in this repository (the promotion guard). */
+    public pdmbot.world.Ancestry ancestry() {
+        return new GitAncestry(repository, location);
+    }
+
     /** Where the repository was opened from. */
     public Path location() {
         return location;

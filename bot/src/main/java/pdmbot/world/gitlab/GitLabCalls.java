@@ -40,6 +40,7 @@ final class GitLabCalls {
     private final Duration timeout;
     private final String tokenSource;
     private final String token;
+    private volatile pdmbot.telemetry.CallErrors errors = pdmbot.telemetry.CallErrors.NONE;
 
     GitLabCalls(RetryPolicy retry, Sleeper sleeper, RandomGenerator random, Duration timeout, String tokenSource,
                 String token) {
@@ -49,6 +50,11 @@ final class GitLabCalls {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.tokenSource = Objects.requireNonNull(tokenSource, "tokenSource");
         this.token = token == null ? "" : token;
+    }
+
+    /** Where every failed try is counted (by HTTP verb and status or failure kind), for {@code /metrics}. */
+    void countErrorsIn(pdmbot.telemetry.CallErrors sink) {
+        this.errors = sink == null ? pdmbot.telemetry.CallErrors.NONE : sink;
     }
 
     /** Requests sent so far, each try counted (a paged read sends one per page). */
@@ -106,6 +112,7 @@ final class GitLabCalls {
                 problem = CallProblem.of(e);
             }
             if (missingIsEmpty && problem.isMissing()) return Optional.empty();
+            countError(request, problem);
             boolean again = problem.isTransient(idempotent) && attempt < retry.maxAttempts();
             Duration wait = problem.retryAfter().isPresent() ? problem.retryAfter().get()
                     : retry.backoffAfter(attempt, random);
@@ -120,6 +127,17 @@ final class GitLabCalls {
                 Thread.currentThread().interrupt();
                 throw failure.create(hide(describe(problem, request)) + "; interrupted while waiting to retry", e);
             }
+        }
+    }
+
+    private void countError(String request, CallProblem problem) {
+        try {
+            int space = request.indexOf(' ');
+            String verb = space > 0 && request.substring(0, space).matches("[A-Z]+") ? request.substring(0, space) : "call";
+            errors.failed(verb, problem.kind() == CallProblem.Kind.HTTP ? Integer.toString(problem.status())
+                    : problem.kind().name().toLowerCase(java.util.Locale.ROOT));
+        } catch (RuntimeException e) {
+            log.debug("could not count a GitLab call error: {}", e.toString());
         }
     }
 

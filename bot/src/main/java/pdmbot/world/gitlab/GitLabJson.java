@@ -111,6 +111,11 @@ final class GitLabJson {
         return params.isEmpty() ? null : params;
     }
 
+    /** Reads a JSON answer (for calls outside {@code /projects}, such as the admin API). */
+    static JsonNode read(InputStream body) throws IOException {
+        return JSON.readTree(body);
+    }
+
     /** One JSON object. */
     JsonNode get(GitLabCalls.Failure failure, String project, String suffix, Map<String, String> query) {
         return calls.read(failure, request("GET", project, suffix, query), () -> {

@@ -130,4 +130,9 @@ public final class GitLabPackageSource implements PackageSource {
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }
+
+    /** Merge bases and missing commits in the project the packages are built from (the promotion guard). */
+    public pdmbot.world.Ancestry ancestry() {
+        return new GitLabAncestry(repository);
+    }
 }

@@ -31,6 +31,14 @@ public final class GitLabPipelineRunner implements PipelineRunner {
         return pipelines.start(all, effectKey);
     }
 
+    /**
+     * Each environment's deploy pipeline (issue 16), on the instance and with the token of this runner (the ops
+     * instance on GitLab.com).
+     */
+    public pdmbot.world.DeployPipelines deployPipelines(Map<String, GitLabDeployPipelines.Pipeline> byEnvironment) {
+        return new GitLabDeployPipelines(byEnvironment, pipelines::on);
+    }
+
     @Override
     public PipelineStatus status(PipelineHandle pipeline) {
         return pipelines.status(pipeline);

@@ -47,6 +47,11 @@ final class GitLabPipelines {
         this.ref = ref;
     }
 
+    /** Pipelines of another project on the same instance, with the same client and token. */
+    GitLabPipelines on(String otherProject, String otherRef) {
+        return new GitLabPipelines(api, json, otherProject, otherRef);
+    }
+
     PipelineHandle start(Map<String, String> variables, String effectKey) {
         if (effectKey == null || effectKey.isBlank()) throw new IllegalArgumentException("an effect key is required");
         Optional<PipelineHandle> started = startedWith(effectKey);

@@ -193,6 +193,19 @@ final class GitLabRepository {
         return answer;
     }
 
+    /** {@code GET repository/merge_base?refs[]=a&refs[]=b}; empty on GitLab's 404 "Merge Base Not Found". */
+    Optional<String> mergeBase(String a, String b) {
+        return calls.readUnlessMissing(UnableToReadCommitException::new,
+                request("GET", "/repository/merge_base?refs[]=" + a + "&refs[]=" + b),
+                () -> api.getRepositoryApi().getMergeBase(project, List.of(a, b))).map(Commit::getId);
+    }
+
+    /** {@code GET repository/compare?from=&to=&straight=true} as GitLab answers it (commits oldest first). */
+    com.fasterxml.jackson.databind.JsonNode straightCompare(String from, String to) {
+        return json.get(UnableToCompareCommitsException::new, project, "/repository/compare",
+                Map.of("from", from, "to", to, "straight", "true"));
+    }
+
     private static byte[] readAll(InputStream in) throws GitLabApiException {
         try (InputStream body = in) {
             return body.readAllBytes();

@@ -27,6 +27,8 @@ public final class GitLabWorld implements AutoCloseable {
     private final Optional<ReleaseNotes> releaseNotes;
     private final Operations operations;
     private final GitLabCalls calls;
+    private final GitLabCalls opsCalls;
+    private final pdmbot.world.TriagePorts triage;
     private final pdmbot.world.BackgroundMigrations backgroundMigrations;
 
     private GitLabWorld(GitLabApi api, GitLabApi opsApi, GitLabSettings settings, RetryPolicy retry, Sleeper sleeper,
@@ -41,6 +43,7 @@ public final class GitLabWorld implements AutoCloseable {
         Function<String, GitLabRepository> repository =
                 project -> repositories.computeIfAbsent(project, path -> new GitLabRepository(api, calls, path));
         GitLabJson json = new GitLabJson(api, calls);
+        this.triage = GitLabTriagePorts.of(json, settings);
         DeploymentHistory history = new DeploymentHistory(api, calls);
         GitLabRepository code = repository.apply(settings.codeProject());
         boolean omnibus = settings.packages().convention() == GitLabSettings.PackageConvention.OMNIBUS_TAGS;
@@ -58,8 +61,9 @@ public final class GitLabWorld implements AutoCloseable {
                 settings.tracker());
         GitLabSettings.Pipelines p = settings.pipelines();
         // the deployer and QA pipelines may live on another instance (GitLab.com's run on its ops instance)
-        GitLabJson opsJson = opsApi == api ? json : new GitLabJson(opsApi, new GitLabCalls(retry, sleeper,
-                RandomGenerator.getDefault(), settings.timeout(), settings.opsTokenSource(), settings.opsToken()));
+        this.opsCalls = opsApi == api ? calls : new GitLabCalls(retry, sleeper,
+                RandomGenerator.getDefault(), settings.timeout(), settings.opsTokenSource(), settings.opsToken());
+        GitLabJson opsJson = opsApi == api ? json : new GitLabJson(opsApi, opsCalls);
         this.operations = new Operations(
                 new GitLabRunningDeployments(json, deploymentProjects),
                 production, production,
@@ -70,6 +74,16 @@ public final class GitLabWorld implements AutoCloseable {
         this.backgroundMigrations = new GitLabBackgroundMigrations(json);
         this.releaseNotes = settings.releaseIssue().map(ReleaseIssue::parse)
                 .map(issue -> new GitLabReleaseNotes(api, calls, settings.url(), issue));
+    }
+
+    /** What a failure triage asks GitLab: approvals, label events, incident issues, the admin mark. */
+    /** What this world was opened with (the projects, pipelines and tracker labels). */
+    public GitLabSettings settings() {
+        return settings;
+    }
+
+    public pdmbot.world.TriagePorts triage() {
+        return triage;
     }
 
     public static GitLabWorld open(GitLabSettings settings) {
@@ -141,6 +155,12 @@ public final class GitLabWorld implements AutoCloseable {
                 ? "GitLab at " + settings.url() + ": packages tagged in " + settings.packages().project() + ", code in "
                 + settings.codeProject()
                 : "the GitLab project " + settings.project() + " at " + settings.url();
+    }
+
+    /** Counts every failed call to GitLab (both instances) in {@code errors}, for {@code /metrics}. */
+    public void countErrorsIn(pdmbot.telemetry.CallErrors errors) {
+        calls.countErrorsIn(errors);
+        opsCalls.countErrorsIn(errors);
     }
 
     /** How many HTTP requests this world sent to the main instance so far (retries included). */

@@ -73,4 +73,33 @@ class SlackAnnouncementsTest {
         LoggedRequest post = slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))).get(0);
         assertThat(field(post, "blocks")).contains("Run #9 failed at gstg").doesNotContain("Retry").doesNotContain("actions");
     }
+
+    @Test
+    void a_live_message_is_posted_once_in_its_topics_thread_then_edited_in_place_with_chat_update() {
+        // chat.update answers as https://api.slack.com/methods/chat.update documents: ok, channel, ts, text
+        slackApi.stubFor(post(urlPathEqualTo("/api/chat.update")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"ok\":true,\"channel\":\"C0ANNOUNCE\",\"ts\":\"1700000000.000100\",\"text\":\"ok\"}")));
+        SlackAnnouncements live = new SlackAnnouncements(new SlackPoster(Slack.getInstance(config()), "xoxb-test", d -> { }), "C0ANNOUNCE",
+                pdmbot.adapters.ChatFixtures.interactions(pdmbot.adapters.ChatFixtures.migratedDatabase()));
+        live.announce("run-3", Reply.ok("PDM run #3 failed at gstg"));
+        live.announceLive("run-3", "triage-abc", Reply.builder().text("Triage of PDM run #3: retry not answered")
+                .buttons(List.of(Block.Button.of("Retry safe: yes", "triage answer 3 retry yes"))).build());
+        live.announceLive("run-3", "triage-abc", Reply.ok("Triage of PDM run #3: retry yes by alice"));
+        live.close();
+
+        List<LoggedRequest> posts = slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
+        List<LoggedRequest> updates = slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.update")));
+        assertThat(posts).hasSize(2);
+        assertThat(field(posts.get(1), "thread_ts")).isEqualTo("1700000000.000100");
+        assertThat(field(posts.get(1), "blocks")).contains("Retry safe: yes").contains("actions");
+        assertThat(updates).hasSize(1);
+        assertThat(field(updates.get(0), "ts")).isEqualTo("1700000000.000100");
+        assertThat(field(updates.get(0), "text")).contains("retry yes by alice");
+    }
+
+    private SlackConfig config() {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(slackApi.baseUrl() + "/api/");
+        return config;
+    }
 }

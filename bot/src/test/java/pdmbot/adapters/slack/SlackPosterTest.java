@@ -57,6 +57,27 @@ class SlackPosterTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("issue 17: a 429, a 500 and an ok=false answer are each counted by method and status for /metrics")
+    void failed_calls_are_counted_by_method_and_status_for_the_metrics() {
+        List<String> counted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        poster.countErrorsIn((method, status) -> counted.add(method + " " + status));
+        slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).inScenario("rate").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("calm"));
+        slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).inScenario("rate").whenScenarioStateIs("calm")
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(OK)));
+        // chat.update's documented error answer: https://api.slack.com/methods/chat.update#errors
+        slackApi.stubFor(post(urlPathEqualTo("/api/chat.update")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("{\"ok\":false,\"error\":\"message_not_found\"}")));
+        slackApi.stubFor(post(urlPathEqualTo("/api/chat.postEphemeral")).willReturn(aResponse().withStatus(500)));
+
+        assertThat(poster.post("C0001", null, hello())).isPresent();
+        assertThat(poster.update("C0001", "1700000000.000300", hello())).isFalse();
+        assertThat(poster.postEphemeral("C0001", "U1", null, hello())).isFalse();
+
+        assertThat(counted).containsExactly("chat.postMessage 429", "chat.update message_not_found", "chat.postEphemeral 500");
+    }
+
+    @Test
     void a_rate_limit_that_never_lifts_gives_up_after_a_bounded_number_of_tries() {
         slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));

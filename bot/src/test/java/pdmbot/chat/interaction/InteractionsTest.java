@@ -52,6 +52,21 @@ class InteractionsTest {
     }
 
     @Test
+    void a_click_by_someone_whose_role_may_not_run_the_command_is_refused_and_leaves_the_button_for_those_who_may() {
+        Interactions guarded = new Interactions(new pdmbot.storage.events.JdbcChatEventStore(db, Clock.systemUTC()),
+                new pdmbot.storage.events.JdbcChatButtonStore(db, Clock.systemUTC()), null, "test", Clock.systemUTC(),
+                (platform, user, command) -> user.equals("U_RM"));
+        String id = guarded.issue(Block.Button.of("Confirm", "pdm proposal confirm 7"), alice);
+
+        Interactions.Click guest = guarded.resolve(id, "U_GUEST", at);
+        assertThat(guest).isInstanceOf(Interactions.NotYours.class);
+        assertThat(((Interactions.NotYours) guest).explanation())
+                .isEqualTo("`pdm proposal confirm 7` is for release managers; your click changed nothing and the button stays for them.");
+        assertThat(guarded.resolve(id, "U_RM", at)).isEqualTo(new Interactions.Run("pdm proposal confirm 7", "Confirm"));
+        assertThat(guarded.resolve(id, "U_GUEST", at)).isInstanceOf(Interactions.NotYours.class);
+    }
+
+    @Test
     void a_danger_button_is_only_the_askers_to_click() {
         String id = interactions.issue(new Block.Button("Execute", "pdm execute --confirm", Block.Button.Style.DANGER, null), alice);
         Interactions.Click foreign = interactions.resolve(id, "U_MALLORY", at);

@@ -91,6 +91,18 @@ class GitLabResilienceTest extends GitLabWireMock {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("issue 17: every failed try is counted by verb and status for /metrics, a 404 that means 'none' is not")
+    void failed_calls_are_counted_by_status_for_the_metrics() {
+        java.util.List<String> counted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        world.countErrorsIn((method, status) -> counted.add(method + " " + status));
+        answerTagsInTurn(error(500, "500 Internal Server Error"), aResponse().withStatus(503).withBody("upstream down"), tags());
+
+        assertThat(world.packages().packages()).hasSize(2);
+
+        assertThat(counted).containsExactly("GET 500", "GET 503");
+    }
+
+    @Test
     void an_unavailable_gitlab_is_given_up_after_three_tries_with_a_clear_message() {
         gitlab.stubFor(get(urlPathEqualTo(TAGS)).willReturn(aResponse().withStatus(503)));
 

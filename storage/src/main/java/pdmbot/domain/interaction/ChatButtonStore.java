@@ -36,6 +36,9 @@ public interface ChatButtonStore {
     /** Stores a button; the id is the opaque value the platform carries. */
     void issue(IssuedButton button);
 
+    /** The button as issued (used or not), without using it; empty when the id is unknown. */
+    java.util.Optional<IssuedButton> issued(String id);
+
     /** Uses the button for {@code user} if it is still unused, unexpired and theirs to click. */
     Click use(String id, String user);
 

@@ -46,6 +46,15 @@ public final class JdbcChatButtonStore implements ChatButtonStore {
     }
 
     @Override
+    public Optional<IssuedButton> issued(String id) {
+        try (Connection c = dataSource.getConnection()) {
+            return find(c, id).map(Row::button);
+        } catch (SQLException e) {
+            throw new UnableToRecordChatEventException("read the button " + id, e);
+        }
+    }
+
+    @Override
     public Click use(String id, String user) {
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {

@@ -13,7 +13,7 @@ import pdmbot.domain.Environment;
 import pdmbot.storage.Jdbc;
 import pdmbot.storage.StorageException;
 
-/** Offers on plain JDBC: the unique (environment, nature, window_start) is the claim; decisions are conditional updates. */
+/** Offers on plain JDBC: the unique (environment, nature, window_end) is the claim; decisions are conditional updates. */
 public final class JdbcOfferStore implements OfferStore {
 
     private static final String COLUMNS = "id, environment, nature, window_start, window_end, kind, state, versions,"

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import pdmbot.domain.Environment;
 
-/** The offers of scheduled runs: one per (environment, nature, window start), decided once. */
+/** The offers of scheduled runs: one per (environment, nature, window end), decided once. */
 public interface OfferStore {
 
     /**

@@ -57,6 +57,14 @@ abstract class OfferStoreContract extends StoreContract {
     }
 
     @Test
+    void a_window_given_again_as_starting_later_because_it_is_open_is_the_same_window() {
+        claim(offers());
+
+        assertThat(offers().claim(Environment.GPRD, "ddl_cleanup", SATURDAY_2AM.plusSeconds(3600), SATURDAY_6AM,
+                Offer.Kind.PROPOSED, Offer.State.OPEN, List.of("20231107025611"))).isEmpty();
+    }
+
+    @Test
     void two_instances_claiming_the_same_window_at_once_get_one_offer() throws Exception {
         try (Database other = anotherInstance()) {
             OfferStore theirs = other.stores().offers();

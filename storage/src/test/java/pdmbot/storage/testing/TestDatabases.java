@@ -36,7 +36,8 @@ public final class TestDatabases {
 
     /** Every table the V1 schema creates, children before parents so that deleting in this order works. */
     public static final List<String> TABLES = List.of("package_migrations", "packages", "migrations", "environments",
-            "environment_locks", "audit_log", "classifications", "release_notes");
+            "environment_locks", "audit_log", "classifications", "release_notes", "triages", "triage_reminders",
+            "migration_marks");
 
     private static final AtomicInteger H2_COUNTER = new AtomicInteger();
     private static final Pattern DATABASE_IN_URL = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?]*)(.*)$");

@@ -1,4 +1,4 @@
-package pdmbot.app;
+package pdmbot.http;
 
 import pdmbot.domain.PdmBotException;
 

@@ -1,0 +1,9 @@
+package pdmbot.world.gitlab;
+
+/** GitLab refused or failed a triage call; the message names the request and the status, never the token. */
+public final class UnableToMarkMigrationException extends GitLabException {
+
+    public UnableToMarkMigrationException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
