@@ -19,7 +19,7 @@ import pdmbot.storage.Stores;
 import pdmbot.world.Ancestry;
 import pdmbot.world.ChangeLock;
 import pdmbot.world.DeployPipelines;
-import pdmbot.world.demo.DemoDeployPipelines;
+import pdmbot.world.local.LocalDeployPipelines;
 import pdmbot.world.git.GitPackageSource;
 import pdmbot.world.gitlab.GitLabDeployPipelines;
 import pdmbot.world.gitlab.GitLabPackageSource;
@@ -66,7 +66,7 @@ final class PromotionWiring {
 
     private static DeployPipelines pipelines(BotConfig config, Worlds.Opened world, Clock clock) {
         if (world.production() instanceof Worlds.Simulated simulated)
-            return new DemoDeployPipelines(simulated.operations(), world.world().packages()::packageNamed, clock,
+            return new LocalDeployPipelines(simulated.operations(), world.world().packages()::packageNamed, clock,
                     Duration.ofSeconds(config.deploy().demoSeconds()));
         // the demo's emulator has GitLab.com's deployer; a GitLab's is configured (world.gitlab.pdm-pipeline-project)
         GitLabWorld gitlab = world.gitlab().orElseThrow();
