@@ -39,7 +39,7 @@ import pdmbot.storage.events.JdbcChatEventStore;
  */
 class SlackHardeningTest {
 
-    static final String SECRET = SlackOverHttpTest.SECRET;
+    static final String SECRET = SignedSlack.SECRET;
     static final ObjectMapper JSON = new ObjectMapper();
 
     WireMockServer slackApi;
