@@ -145,7 +145,9 @@ public final class PdmBot implements AutoCloseable {
         if (world.resources() instanceof GitLabWorld gitlab) gitlab.countErrorsIn(metrics.gitlabErrors());
         DecideWiring.Decide decide = DecideWiring.wire(config, dataDir, stores, world, classifications, natures,
                 durations, () -> pending.current().plan(), clock);
-        Promotions promotions = PromotionWiring.promotions(config, stores, world, announcements, natures, runs, clock);
+        // deploy --rollback refuses behind the line rollback check and the run decisions show: one line, decide's
+        Promotions promotions = PromotionWiring.promotions(config, stores, world, announcements, natures, runs,
+                environment -> decide.decider().lineOf(environment).line(), clock);
         ScheduleWiring.Schedule schedule = ScheduleWiring.wire(config, stores, decide.decider(), runs, announcements,
                 metrics.scheduleProposals(), clock);
         AtomicReference<Router> router = new AtomicReference<>();
