@@ -72,6 +72,7 @@ public final class PdmBot implements AutoCloseable {
     private BotMetrics metrics;
     private GrafanaAnnotations grafana;
     private TriageFeature triage;
+    private java.util.function.Supplier<pdmbot.decide.RunDecider.Schedule> weekAhead;
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
                    Ledger ledger, MigrationNatures natures, RunService runs, Interactions interactions, String instance,
@@ -155,8 +156,10 @@ public final class PdmBot implements AutoCloseable {
         TriageFeature triage = TriageWiring.triage(config.triage(), database, stores, dialogues, ledger, natures, world, runs, announcements,
                 instance, clock);
         triaged.set(triage);
+        // the decisions' week ahead, one cached copy for pdm status and the dashboard
+        java.util.function.Supplier<pdmbot.decide.RunDecider.Schedule> weekAhead = PendingWiring.weekAhead(pending, decide.decider());
         List<pdmbot.chat.Command> commands = new java.util.ArrayList<>(CommandList.all(router::get, ledger, natures,
-                classifications, runs, world, stores, decide, schedule.commands(), promotions, pending));
+                classifications, runs, world, stores, decide, schedule.commands(), promotions, pending, weekAhead));
         commands.addAll(triage.commands());
         router.set(new Router(commands));
         ChatCore core = new ChatCore(router.get(), roles(config), new CommandMetrics(metrics, new ChangingCommands(
@@ -167,6 +170,7 @@ public final class PdmBot implements AutoCloseable {
                 decide.decider(), schedule, promotions);
         decide.resources().forEach(bot::closeFirst);
         bot.triage = triage;
+        bot.weekAhead = weekAhead;
         bot.pending = pending;
         bot.metrics = metrics;
         bot.grafana = grafana;
@@ -279,6 +283,11 @@ public final class PdmBot implements AutoCloseable {
     /** The failure triage feature (its service, commands and reminders). */
     public TriageFeature triage() {
         return triage;
+    }
+
+    /** The decisions' week ahead as {@code pdm status} shows it: one cached copy, decided again when what is pending changes. */
+    public java.util.function.Supplier<pdmbot.decide.RunDecider.Schedule> weekAhead() {
+        return weekAhead;
     }
 
     /** The run decisions with their schedule and rollback lines (the dashboard shows them). */
