@@ -1,6 +1,7 @@
 package pdmbot.adapters.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static pdmbot.adapters.discord.DiscordRenderingTest.buttonIds;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -8,8 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
-import net.dv8tion.jda.api.utils.data.DataArray;
-import net.dv8tion.jda.api.utils.data.DataObject;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.junit.jupiter.api.Test;
 import pdmbot.adapters.ChatFixtures;
@@ -57,18 +56,6 @@ class DiscordAnnouncementsTest {
             edited.add(new Edited(messageId, message));
             return CompletableFuture.completedFuture(null);
         }
-    }
-
-    static List<String> buttonIds(MessageCreateData message) {
-        List<String> ids = new ArrayList<>();
-        DataObject data = message.toData();
-        if (!data.hasKey("components")) return ids;
-        DataArray rows = data.getArray("components");
-        for (int r = 0; r < rows.length(); r++) {
-            DataArray buttons = rows.getObject(r).getArray("components");
-            for (int b = 0; b < buttons.length(); b++) ids.add(buttons.getObject(b).getString("custom_id"));
-        }
-        return ids;
     }
 
     static String description(MessageCreateData message) {
