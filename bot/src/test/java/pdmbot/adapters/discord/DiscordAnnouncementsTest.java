@@ -62,13 +62,18 @@ class DiscordAnnouncementsTest {
         return message.getEmbeds().get(0).getDescription();
     }
 
+    /** A proposal's world: the group's window, the core, and the Discord channel its announcements go to. */
+    final ProposalFixture proposal = new ProposalFixture();
+    final RecordingChannel channel = new RecordingChannel();
+    final DiscordInteractions discord = new DiscordInteractions(proposal.core::handle, proposal.interactions, Set.of("G1"),
+            Clock.systemUTC());
+
+    {
+        proposal.announceTo(new DiscordAnnouncements(channel, proposal.interactions));
+    }
+
     @Test
     void a_proposal_reaches_discord_with_confirm_and_skip_and_a_release_managers_click_starts_the_run_once() {
-        ProposalFixture proposal = new ProposalFixture();
-        RecordingChannel channel = new RecordingChannel();
-        proposal.announceTo(new DiscordAnnouncements(channel, proposal.interactions));
-        DiscordInteractions discord = new DiscordInteractions(proposal.core::handle, proposal.interactions, Set.of("G1"), Clock.systemUTC());
-
         proposal.windowOpens();
         List<String> buttons = buttonIds(channel.sent.get(0).message());
         DiscordInteractions.Answer confirmed = discord.click(new DiscordInteractions.Click("i1", "G1", channel.id(), "100", "alice",
@@ -87,11 +92,6 @@ class DiscordAnnouncementsTest {
 
     @Test
     void a_guests_click_on_a_discord_proposal_is_refused_and_leaves_the_button() {
-        ProposalFixture proposal = new ProposalFixture();
-        RecordingChannel channel = new RecordingChannel();
-        proposal.announceTo(new DiscordAnnouncements(channel, proposal.interactions));
-        DiscordInteractions discord = new DiscordInteractions(proposal.core::handle, proposal.interactions, Set.of("G1"), Clock.systemUTC());
-
         proposal.windowOpens();
         String confirm = buttonIds(channel.sent.get(0).message()).get(0);
         DiscordInteractions.Answer guest = discord.click(new DiscordInteractions.Click("i1", "G1", channel.id(), "999", "eve", confirm));
@@ -104,7 +104,6 @@ class DiscordAnnouncementsTest {
 
     @Test
     void an_announcement_loses_its_buttons_and_a_topics_next_message_replies_to_its_first() {
-        RecordingChannel channel = new RecordingChannel();
         DiscordAnnouncements announcements = new DiscordAnnouncements(channel, ChatFixtures.interactions(ChatFixtures.migratedDatabase()));
 
         announcements.announce("run-9", Reply.builder().text("Run #9 failed at gstg")
@@ -119,7 +118,6 @@ class DiscordAnnouncementsTest {
     @Test
     void a_live_message_is_sent_once_as_a_reply_then_edited_in_place_by_this_instance_and_the_next() {
         DataSource db = ChatFixtures.migratedDatabase();
-        RecordingChannel channel = new RecordingChannel();
         DiscordAnnouncements before = new DiscordAnnouncements(channel, ChatFixtures.interactions(db));
 
         before.announce("run-3", Reply.ok("PDM run #3 failed at gstg"));
@@ -141,7 +139,6 @@ class DiscordAnnouncementsTest {
 
     @Test
     void a_live_message_deleted_in_discord_is_sent_anew_and_the_new_one_is_edited_after() {
-        RecordingChannel channel = new RecordingChannel();
         DiscordAnnouncements announcements = new DiscordAnnouncements(channel, ChatFixtures.interactions(ChatFixtures.migratedDatabase()));
 
         announcements.announceLive("run-5", "triage-x", Reply.ok("Triage of PDM run #5: retry not answered"));
