@@ -37,6 +37,7 @@ import java.util.function.Supplier;
 import pdmbot.chat.ChatRequest;
 import pdmbot.chat.Reply;
 import pdmbot.chat.interaction.Interactions;
+import pdmbot.http.HttpLimits;
 import pdmbot.http.HttpServer;
 
 /**
@@ -91,16 +92,26 @@ public final class SignedSlack implements AutoCloseable {
 
     /** The Slack client configuration that points the Web API at WireMock. */
     public SlackConfig config() {
+        return config(api.baseUrl());
+    }
+
+    private static SlackConfig config(String webApi) {
         SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(api.baseUrl() + "/api/");
+        config.setMethodsEndpointUrlPrefix(webApi + "/api/");
         return config;
     }
 
-    /** The adapter on {@code core}, its events endpoint served on loopback; closed with this fixture. */
+    /** The adapter on {@code core}, its events endpoint (and health) served on loopback; closed with this fixture. */
     public SlackAdapter serve(Function<ChatRequest, Reply> core, Interactions interactions, Duration progressAfter) throws IOException {
+        return serve(api.baseUrl(), core, interactions, progressAfter);
+    }
+
+    /** As above with the Web API at {@code webApi} (a port nothing listens on, for an unreachable Slack); response_url stays on WireMock. */
+    public SlackAdapter serve(String webApi, Function<ChatRequest, Reply> core, Interactions interactions, Duration progressAfter) {
         adapter = new SlackAdapter(new SlackAdapter.Settings(SECRET, "xoxb-test", TEAM, "test", progressAfter),
-                Slack.getInstance(config()), core, interactions, clock);
-        server = HttpServer.start("127.0.0.1", 0, Map.of("/slack/events", adapter.endpoint()));
+                Slack.getInstance(config(webApi)), core, interactions, clock);
+        server = HttpServer.start("127.0.0.1", 0, HttpLimits.DEFAULTS, Map.of("/slack/events", adapter.endpoint()),
+                List.of(adapter.health()));
         return adapter;
     }
 
@@ -176,6 +187,21 @@ public final class SignedSlack implements AutoCloseable {
         if (timestamp != null) r.header("X-Slack-Request-Timestamp", timestamp);
         if (signature != null) r.header("X-Slack-Signature", signature);
         return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts raw {@code body} bytes as {@code contentType}, signed over those bytes at the clock's now. */
+    public HttpResponse<String> sendSigned(byte[] body, String contentType) throws IOException, InterruptedException {
+        String ts = timestamp(0);
+        return send(body, contentType, ts, signer.sign(ts, body));
+    }
+
+    /** Posts raw {@code body} bytes as {@code contentType} with these headers. */
+    public HttpResponse<String> send(byte[] body, String contentType, String timestamp, String signature)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/slack/events"))
+                .header("Content-Type", contentType).header("X-Slack-Request-Timestamp", timestamp)
+                .header("X-Slack-Signature", signature).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts {@code body} signed and checks Slack's request was acknowledged. */
