@@ -8,22 +8,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import pdmbot.config.DecideConfig;
-import pdmbot.decide.DecisionCalendar;
 import pdmbot.decide.DecisionLines;
-import pdmbot.decide.DeployCadence;
 import pdmbot.decide.RunDecider;
-import pdmbot.decide.TrafficCalendar;
-import pdmbot.decide.TrafficSource;
+import pdmbot.decide.TestDeciders;
 import pdmbot.pending.CachedDecisions;
 import pdmbot.pending.PendingSnapshot;
 import pdmbot.pending.PendingView;
-import pdmbot.rules.decide.RunDecisions;
 import pdmbot.run.PendingPlan;
 
 /** {@code pdm status} and the dashboard read one cached week ahead: a look by both decides once, a change decides again. */
@@ -50,11 +44,9 @@ class OneWeekAheadTest {
 
     @Test
     void status_and_dashboard_share_one_decision_of_the_week_until_what_is_pending_changes() {
-        RunDecider decider = new RunDecider(RunDecisions.builtIn(), () -> {
+        RunDecider decider = TestDeciders.reading(() -> {
             throw new AssertionError("only the cached week ahead is read");
-        }, (at, groups) -> List.of(),
-                new DecisionCalendar(new TrafficSource(TrafficCalendar.gitLabComLike(), Optional.empty(), ""), List.of(), DecideConfig.defaults()),
-                DeployCadence::none, (environment, pending) -> null, Clock.fixed(NOW, ZoneOffset.UTC));
+        }, NOW);
         AtomicInteger decided = new AtomicInteger();
         CachedDecisions<RunDecider.Schedule> weekAhead = new CachedDecisions<>(view, () -> {
             decided.incrementAndGet();
