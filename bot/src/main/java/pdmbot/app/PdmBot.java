@@ -62,6 +62,7 @@ public final class PdmBot implements AutoCloseable {
     private BotMetrics metrics;
     private GrafanaAnnotations grafana;
     private TriageFeature triage;
+    private java.util.function.Supplier<pdmbot.decide.RunDecider.Schedule> weekAhead;
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
                    Ledger ledger, MigrationNatures natures, RunService runs, Interactions interactions, String instance,
@@ -125,7 +126,9 @@ public final class PdmBot implements AutoCloseable {
         counted.set(metrics);
         DecideWiring.Decide decide = DecideWiring.wire(config, dataDir, stores, world, classifications, natures,
                 durations, () -> pending.current().plan(), clock);
-        Promotions promotions = PromotionWiring.promotions(config, stores, world, announcements, natures, runs, clock);
+        // deploy --rollback refuses behind the line rollback check and the run decisions show: one line, decide's
+        Promotions promotions = PromotionWiring.promotions(config, stores, world, announcements, natures, runs,
+                environment -> decide.decider().lineOf(environment).line(), clock);
         ScheduleWiring.Schedule schedule = ScheduleWiring.wire(config, stores, decide.decider(), runs, announcements,
                 metrics.scheduleProposals(), clock);
         AtomicReference<Router> router = new AtomicReference<>();
@@ -133,8 +136,10 @@ public final class PdmBot implements AutoCloseable {
         TriageFeature triage = TriageWiring.triage(config.triage(), database, stores, dialogues, ledger, natures, world, runs, announcements,
                 instance, clock);
         triaged.set(triage);
+        // the decisions' week ahead, one cached copy for pdm status and the dashboard
+        java.util.function.Supplier<pdmbot.decide.RunDecider.Schedule> weekAhead = PendingWiring.weekAhead(pending, decide.decider());
         List<pdmbot.chat.Command> commands = new java.util.ArrayList<>(CommandList.all(router::get, ledger, natures,
-                classifications, runs, world, stores, decide, schedule.commands(), promotions, pending));
+                classifications, runs, world, stores, decide, schedule.commands(), promotions, pending, weekAhead));
         commands.addAll(triage.commands());
         router.set(new Router(commands));
         ChatCore core = new ChatCore(router.get(), StartWiring.roles(config), new CommandMetrics(metrics, new ChangingCommands(
@@ -145,6 +150,7 @@ public final class PdmBot implements AutoCloseable {
                 decide.decider(), schedule, promotions);
         decide.resources().forEach(bot::closeFirst);
         bot.triage = triage;
+        bot.weekAhead = weekAhead;
         bot.pending = pending;
         bot.metrics = metrics;
         bot.grafana = grafana;
@@ -211,6 +217,11 @@ public final class PdmBot implements AutoCloseable {
     /** The failure triage feature (its service, commands and reminders). */
     public TriageFeature triage() {
         return triage;
+    }
+
+    /** The decisions' week ahead as {@code pdm status} shows it: one cached copy, decided again when what is pending changes. */
+    public java.util.function.Supplier<pdmbot.decide.RunDecider.Schedule> weekAhead() {
+        return weekAhead;
     }
 
     /** The run decisions with their schedule and rollback lines (the dashboard shows them). */
