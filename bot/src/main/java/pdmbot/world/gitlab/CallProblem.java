@@ -60,6 +60,16 @@ record CallProblem(Kind kind, int status, String detail, Optional<Duration> retr
         return kind == Kind.HTTP && status == 404;
     }
 
+    /**
+     * A 404 whose message names one of {@code things} ({@code "404 File Not Found"} for {@code File}); a 404 naming
+     * something else ({@code Project}) or nothing is not that kind of missing.
+     */
+    boolean isMissing(java.util.Set<String> things) {
+        if (!isMissing() || detail == null) return false;
+        for (String thing : things) if (detail.contains(thing + " Not Found")) return true;
+        return false;
+    }
+
     /** {@code 401 Unauthorized}. */
     String statusLine() {
         return status + " " + REASONS.getOrDefault(status, "");

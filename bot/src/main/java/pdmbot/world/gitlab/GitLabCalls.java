@@ -64,13 +64,48 @@ final class GitLabCalls {
 
     /** A read: retried on 429, 5xx gateway errors, timeouts and refused connections. */
     <T> T read(Failure failure, String request, Call<T> call) {
-        return attempt(failure, request, call, true, false).orElseThrow(
+        return attempt(failure, request, call, true, problem -> false).orElseThrow(
                 () -> failure.create("GitLab answered " + request + " with an empty body", null));
     }
 
     /** A read where 404 means "there is no such thing": empty instead of an exception. */
     <T> Optional<T> readUnlessMissing(Failure failure, String request, Call<T> call) {
-        return attempt(failure, request, call, true, true);
+        return attempt(failure, request, call, true, problem -> problem.isMissing());
+    }
+
+    /**
+     * A read where 404 means "there is no such thing" only when GitLab's message names what is missing
+     * ({@code 404 File Not Found}, {@code 404 Tree Not Found}: {@code not_found!('File')}, lib/api/helpers.rb); a
+     * {@code 404 Project Not Found} (a wrong project path or a token that cannot see it) still fails.
+     */
+    <T> Optional<T> readUnlessMissing(Failure failure, String request, java.util.Set<String> missingThings, Call<T> call) {
+        return attempt(failure, request, call, true, problem -> problem.isMissing(missingThings));
+    }
+
+    /** What a read answered, or the status and message of a refusal the caller takes as an answer. */
+    sealed interface Answer<T> permits Answered, Refused {
+    }
+
+    record Answered<T>(T value) implements Answer<T> {
+    }
+
+    record Refused<T>(int status, String message) implements Answer<T> {
+    }
+
+    /**
+     * A read where GitLab answering one of {@code statuses} (403 for a policy that denies the bot, say) is an answer,
+     * not a failure; other failures are retried and thrown as by {@link #read}.
+     */
+    <T> Answer<T> readUnlessRefused(Failure failure, String request, java.util.Set<Integer> statuses, Call<T> call) {
+        CallProblem[] refusal = new CallProblem[1];
+        Optional<T> value = attempt(failure, request, call, true, problem -> {
+            boolean refused = problem.kind() == CallProblem.Kind.HTTP && statuses.contains(problem.status());
+            if (refused) refusal[0] = problem;
+            return refused;
+        });
+        if (refusal[0] != null) return new Refused<>(refusal[0].status(), hide(refusal[0].statusLine()
+                + (refusal[0].detail() == null || refusal[0].detail().isBlank() ? "" : " (" + shorten(refusal[0].detail()) + ")")));
+        return new Answered<>(value.orElseThrow(() -> failure.create("GitLab answered " + request + " with an empty body", null)));
     }
 
     /**
@@ -78,7 +113,7 @@ final class GitLabCalls {
      * refused); a timeout is not retried because the write may have landed.
      */
     <T> T write(Failure failure, String request, Call<T> call) {
-        return attempt(failure, request, call, false, false).orElseThrow(
+        return attempt(failure, request, call, false, problem -> false).orElseThrow(
                 () -> failure.create("GitLab answered " + request + " with an empty body", null));
     }
 
@@ -102,7 +137,7 @@ final class GitLabCalls {
     }
 
     private <T> Optional<T> attempt(Failure failure, String request, Call<T> call, boolean idempotent,
-                                    boolean missingIsEmpty) {
+                                    java.util.function.Predicate<CallProblem> isAnAnswer) {
         for (int attempt = 1; ; attempt++) {
             CallProblem problem;
             try {
@@ -111,7 +146,7 @@ final class GitLabCalls {
             } catch (GitLabApiException | RuntimeException e) {
                 problem = CallProblem.of(e);
             }
-            if (missingIsEmpty && problem.isMissing()) return Optional.empty();
+            if (isAnAnswer.test(problem)) return Optional.empty();
             countError(request, problem);
             boolean again = problem.isTransient(idempotent) && attempt < retry.maxAttempts();
             Duration wait = problem.retryAfter().isPresent() ? problem.retryAfter().get()

@@ -26,6 +26,8 @@ final class GitLabPipelines {
     static final String EFFECT_KEY = "PDM_EFFECT_KEY";
     /** How many of the newest API-started pipelines are searched for an effect key. */
     static final int SEARCHED = 20;
+    /** Answers to {@code GET pipelines/:id/variables} that mean "not a pipeline of the bot's". */
+    private static final Set<Integer> NOT_OURS = Set.of(403, 404);
     /**
      * States a pipeline leaves by itself. {@code manual} is not one: it waits for a person to play a blocking manual
      * job ({@code when: manual}, {@code allow_failure: false}) and would be polled for ever.
@@ -39,17 +41,19 @@ final class GitLabPipelines {
     private final GitLabJson json;
     private final String project;
     private final String ref;
+    private final BotUser botUser;
 
-    GitLabPipelines(GitLabApi api, GitLabJson json, String project, String ref) {
+    GitLabPipelines(GitLabApi api, GitLabJson json, String project, String ref, BotUser botUser) {
         this.api = api;
         this.json = json;
         this.project = project;
         this.ref = ref;
+        this.botUser = botUser;
     }
 
     /** Pipelines of another project on the same instance, with the same client and token. */
     GitLabPipelines on(String otherProject, String otherRef) {
-        return new GitLabPipelines(api, json, otherProject, otherRef);
+        return new GitLabPipelines(api, json, otherProject, otherRef, botUser);
     }
 
     PipelineHandle start(Map<String, String> variables, String effectKey) {
@@ -66,10 +70,17 @@ final class GitLabPipelines {
         return new PipelineHandle(String.valueOf(pipeline.getId()), pipeline.getWebUrl() == null ? "" : pipeline.getWebUrl());
     }
 
+    /**
+     * The bot's own pipeline started with this effect key, if any: only the bot user's pipelines are listed
+     * ({@code username=}), and a pipeline whose variables GitLab will not show is not the bot's. Ci::PipelinePolicy
+     * (app/policies/ci/pipeline_policy.rb) lets a Developer read the variables of the pipelines they triggered only
+     * ({@code can?(:update_pipeline) & triggerer_of_pipeline}); anyone else's answer 403.
+     */
     private Optional<PipelineHandle> startedWith(String effectKey) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("ref", ref);
         query.put("source", "api");
+        query.put("username", botUser.username());
         query.put("order_by", "id");
         query.put("sort", "desc");
         query.put("per_page", String.valueOf(SEARCHED));
@@ -77,9 +88,11 @@ final class GitLabPipelines {
         for (JsonNode p : recent) {
             long id = p.path("id").asLong(0);
             if (id <= 0) continue;
-            List<Variable> vars = json.calls().read(UnableToTriggerPipelineException::new,
-                    GitLabJson.request("GET", project, "/pipelines/" + id + "/variables", Map.of()),
+            GitLabCalls.Answer<List<Variable>> answer = json.calls().readUnlessRefused(UnableToTriggerPipelineException::new,
+                    GitLabJson.request("GET", project, "/pipelines/" + id + "/variables", Map.of()), NOT_OURS,
                     () -> api.getPipelineApi().getPipelineVariables(project, id));
+            if (!(answer instanceof GitLabCalls.Answered<List<Variable>> answered)) continue;
+            List<Variable> vars = answered.value();
             boolean ours = vars.stream().anyMatch(v -> EFFECT_KEY.equals(v.getKey()) && effectKey.equals(v.getValue()));
             if (ours) return Optional.of(new PipelineHandle(String.valueOf(id), p.path("web_url").asText("")));
         }

@@ -19,6 +19,7 @@ public final class GitLabWorld implements AutoCloseable {
 
     private final GitLabApi api;
     private final GitLabApi opsApi;
+    private final Optional<GitLabApi> adminApi;
     private final GitLabSettings settings;
     private final GitLabPackageSource packages;
     private final GitLabDeployments deployments;
@@ -27,6 +28,7 @@ public final class GitLabWorld implements AutoCloseable {
     private final Operations operations;
     private final GitLabCalls calls;
     private final GitLabCalls opsCalls;
+    private final Optional<GitLabCalls> adminCalls;
     private final pdmbot.world.TriagePorts triage;
     private final pdmbot.world.BackgroundMigrations backgroundMigrations;
 
@@ -34,6 +36,7 @@ public final class GitLabWorld implements AutoCloseable {
                         Clock clock) {
         this.api = api;
         this.opsApi = opsApi;
+        this.adminApi = settings.admin().token().map(t -> client(settings.url(), t, settings));
         this.settings = settings;
         GitLabCalls calls = new GitLabCalls(retry, sleeper, RandomGenerator.getDefault(), settings.timeout(),
                 settings.tokenSource(), settings.token());
@@ -63,14 +66,19 @@ public final class GitLabWorld implements AutoCloseable {
         this.opsCalls = opsApi == api ? calls : new GitLabCalls(retry, sleeper,
                 RandomGenerator.getDefault(), settings.timeout(), settings.opsTokenSource(), settings.opsToken());
         GitLabJson opsJson = opsApi == api ? json : new GitLabJson(opsApi, opsCalls);
+        BotUser opsUser = new BotUser(opsJson);
         this.operations = new Operations(
                 new GitLabRunningDeployments(json, deploymentProjects),
                 production, production,
-                new GitLabPipelineRunner(new GitLabPipelines(opsApi, opsJson, p.pdmProject(), p.pdmRef())),
-                new GitLabQaPipelines(new GitLabPipelines(opsApi, opsJson, p.qaProject(), p.qaRef())),
+                new GitLabPipelineRunner(new GitLabPipelines(opsApi, opsJson, p.pdmProject(), p.pdmRef(), opsUser)),
+                new GitLabQaPipelines(new GitLabPipelines(opsApi, opsJson, p.qaProject(), p.qaRef(), opsUser)),
                 new GitLabDeploymentRecords(json, settings, repository).onFinished(databases::forget),
                 new GitLabMergeRequestUpdates(json));
-        this.backgroundMigrations = new GitLabBackgroundMigrations(json);
+        // the admin API with the administrator's token when one is configured, else with the main one (403 → unknown)
+        this.adminCalls = adminApi.map(a -> new GitLabCalls(retry, sleeper, RandomGenerator.getDefault(), settings.timeout(),
+                settings.admin().tokenSource(), settings.admin().token().orElseThrow()));
+        this.backgroundMigrations = new GitLabBackgroundMigrations(adminApi.isPresent()
+                ? new GitLabJson(adminApi.get(), adminCalls.orElseThrow()) : json, adminApi.isPresent(), settings.url());
         this.releaseNotes = settings.releaseIssue().map(ReleaseIssue::parse)
                 .map(issue -> new GitLabReleaseNotes(api, calls, settings.url(), issue));
     }
@@ -135,6 +143,7 @@ public final class GitLabWorld implements AutoCloseable {
     public void countErrorsIn(pdmbot.telemetry.CallErrors errors) {
         calls.countErrorsIn(errors);
         opsCalls.countErrorsIn(errors);
+        adminCalls.ifPresent(c -> c.countErrorsIn(errors));
     }
 
     /** How many HTTP requests this world sent to the main instance so far (retries included). */
@@ -146,5 +155,6 @@ public final class GitLabWorld implements AutoCloseable {
     public void close() {
         api.close();
         if (opsApi != api) opsApi.close();
+        adminApi.ifPresent(GitLabApi::close);
     }
 }

@@ -155,6 +155,29 @@ class GitLabOperationsTest extends GitLabWireMock {
     }
 
     @Test
+    void the_effect_key_is_looked_for_among_the_bot_users_own_pipelines_asking_gitlab_who_it_is_once_issue_12() {
+        serveDeployerPipelines();
+
+        world.operations().pipelines().startPostDeployMigrations(Environment.GPRD, Map.of(), "run-7:gprd:1");
+        world.operations().pipelines().startPostDeployMigrations(Environment.GPRD, Map.of(), "run-7:gprd:1");
+
+        gitlab.verify(2, getRequestedFor(urlPathEqualTo(DEPLOYER + "/pipelines")).withQueryParam("username", equalTo("pdm-bot")));
+        gitlab.verify(1, getRequestedFor(urlPathEqualTo("/api/v4/user")));
+    }
+
+    @Test
+    void a_pipeline_whose_variables_gitlab_refuses_to_show_is_not_the_bots_and_does_not_stop_the_start_issue_12() {
+        serveDeployerPipelines();
+        // Ci::PipelinePolicy: a Developer reads the variables of the pipelines they triggered only (403 otherwise)
+        gitlab.stubFor(get(urlPathEqualTo(DEPLOYER + "/pipelines/901001/variables")).willReturn(error(403, "403 Forbidden")));
+        gitlab.stubFor(post(urlPathEqualTo(DEPLOYER + "/pipeline")).willReturn(json("pipeline-created.json").withStatus(201)));
+
+        PipelineHandle handle = world.operations().pipelines().startPostDeployMigrations(Environment.GSTG, Map.of(), "run-8:gstg:1");
+
+        assertThat(handle.id()).isEqualTo("901003");
+    }
+
+    @Test
     void a_failed_pipeline_names_the_failed_job_the_migration_and_the_error_from_the_log_tail() {
         gitlab.stubFor(get(urlPathEqualTo(DEPLOYER + "/pipelines/901001")).willReturn(json("pipeline-failed.json")));
         gitlab.stubFor(get(urlPathEqualTo(DEPLOYER + "/pipelines/901001/jobs")).withQueryParam("scope[]", equalTo("failed"))
