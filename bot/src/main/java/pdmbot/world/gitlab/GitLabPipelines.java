@@ -123,17 +123,32 @@ final class GitLabPipelines {
     }
 
     /**
-     * What failed: the first failed job of the pipeline, else of the downstream pipeline behind its first failed
-     * bridge ({@code GET /pipelines/:id/jobs} lists builds only; trigger jobs are in {@code /bridges}); empty when
-     * neither says.
+     * What failed: the newest failed job of the pipeline that was not allowed to fail, else the downstream pipeline's
+     * cause behind its first failed bridge ({@code GET /pipelines/:id/jobs} lists builds only; trigger jobs are in
+     * {@code /bridges}), else the newest failed job allowed to fail; empty when none says. A job with
+     * {@code allow_failure: true} (lib/api/entities/ci/job_basic.rb) does not fail its pipeline, so it is not the cause
+     * while another failure is there.
      */
     private Optional<PipelineStatus.Failed> failure(String inProject, long pipelineId, String status, int depth) {
         List<JsonNode> failed = json.list(UnableToReadPipelineException::new, inProject,
-                "/pipelines/" + pipelineId + "/jobs", Map.of("scope[]", "failed", "per_page", "100"), 1);
-        if (!failed.isEmpty()) return Optional.of(failedJob(inProject, failed.get(0)));
-        if (depth >= DOWNSTREAM_DEPTH) return Optional.empty();
-        List<JsonNode> bridges = json.list(UnableToReadPipelineException::new, inProject,
-                "/pipelines/" + pipelineId + "/bridges", Map.of("scope[]", "failed", "per_page", "100"), 1);
+                "/pipelines/" + pipelineId + "/jobs", Map.of("scope[]", "failed", "per_page", "100"), 100);
+        Optional<JsonNode> cause = failed.stream().filter(j -> !allowedToFail(j)).findFirst();
+        if (cause.isPresent()) return Optional.of(failedJob(inProject, cause.get()));
+        Optional<PipelineStatus.Failed> downstream = depth >= DOWNSTREAM_DEPTH ? Optional.empty()
+                : bridgeFailure(inProject, pipelineId, depth);
+        if (downstream.isPresent() || failed.isEmpty()) return downstream;
+        return Optional.of(failedJob(inProject, failed.get(0)));
+    }
+
+    private static boolean allowedToFail(JsonNode job) {
+        return job.path("allow_failure").asBoolean(false);
+    }
+
+    private Optional<PipelineStatus.Failed> bridgeFailure(String inProject, long pipelineId, int depth) {
+        List<JsonNode> bridges = new java.util.ArrayList<>(json.list(UnableToReadPipelineException::new, inProject,
+                "/pipelines/" + pipelineId + "/bridges", Map.of("scope[]", "failed", "per_page", "100"), 100));
+        // a bridge allowed to fail did not fail the pipeline either: those come last
+        bridges.sort(java.util.Comparator.comparing(GitLabPipelines::allowedToFail));
         for (JsonNode bridge : bridges) {
             JsonNode downstream = bridge.path("downstream_pipeline");
             long downstreamId = downstream.path("id").asLong(0);
