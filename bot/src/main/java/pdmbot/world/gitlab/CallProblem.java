@@ -61,13 +61,13 @@ record CallProblem(Kind kind, int status, String detail, Optional<Duration> retr
     }
 
     /**
-     * A 404 whose message names one of {@code things} ({@code "404 File Not Found"} for {@code File}); a 404 naming
-     * something else ({@code Project}) or nothing is not that kind of missing.
+     * A 404 that does not name one of {@code containers} ({@code "404 Project Not Found"} names {@code Project}): the
+     * thing asked for is missing, not the project it was asked of.
      */
-    boolean isMissing(java.util.Set<String> things) {
-        if (!isMissing() || detail == null) return false;
-        for (String thing : things) if (detail.contains(thing + " Not Found")) return true;
-        return false;
+    boolean isMissingFrom(java.util.Set<String> containers) {
+        if (!isMissing()) return false;
+        for (String container : containers) if (detail != null && detail.contains(container + " Not Found")) return false;
+        return true;
     }
 
     /** {@code 401 Unauthorized}. */

@@ -74,12 +74,12 @@ final class GitLabCalls {
     }
 
     /**
-     * A read where 404 means "there is no such thing" only when GitLab's message names what is missing
-     * ({@code 404 File Not Found}, {@code 404 Tree Not Found}: {@code not_found!('File')}, lib/api/helpers.rb); a
-     * {@code 404 Project Not Found} (a wrong project path or a token that cannot see it) still fails.
+     * A read where 404 means "there is no such thing" unless GitLab's message names one of {@code containers}: a
+     * {@code 404 Project Not Found} ({@code not_found!('Project')}, lib/api/helpers.rb: a wrong project path or a token
+     * that cannot see it) still fails, where {@code 404 File Not Found} or {@code 404 Tree Not Found} is empty.
      */
-    <T> Optional<T> readUnlessMissing(Failure failure, String request, java.util.Set<String> missingThings, Call<T> call) {
-        return attempt(failure, request, call, true, problem -> problem.isMissing(missingThings));
+    <T> Optional<T> readUnlessMissing(Failure failure, java.util.Set<String> containers, String request, Call<T> call) {
+        return attempt(failure, request, call, true, problem -> problem.isMissingFrom(containers));
     }
 
     /** What a read answered, or the status and message of a refusal the caller takes as an answer. */
@@ -123,8 +123,9 @@ final class GitLabCalls {
     }
 
     /** Like {@link #readAll} but a 404 on the first page means "nothing there". */
-    <T> Optional<List<T>> readAllUnlessMissing(Failure failure, String request, Call<Pager<T>> firstPage) {
-        return readUnlessMissing(failure, request, firstPage).map(pager -> pages(pager, failure, request));
+    <T> Optional<List<T>> readAllUnlessMissing(Failure failure, java.util.Set<String> containers, String request,
+                                              Call<Pager<T>> firstPage) {
+        return readUnlessMissing(failure, containers, request, firstPage).map(pager -> pages(pager, failure, request));
     }
 
     private <T> List<T> pages(Pager<T> pager, Failure failure, String request) {

@@ -29,6 +29,8 @@ final class GitLabRepository {
     static final int PER_PAGE = 100;
     private static final String DIRECTORY = "db/post_migrate";
     private static final int LARGEST_CACHED_FILE = 256 * 1024;
+    /** A 404 naming the project is no answer about a file or a tree in it (review finding 18 of issue 12). */
+    private static final java.util.Set<String> NOT_MISSING_BUT_UNSEEN = java.util.Set.of("Project");
 
     private final GitLabApi api;
     private final GitLabRawApi raw;
@@ -70,7 +72,7 @@ final class GitLabRepository {
     Map<String, String> postMigrateTree(String sha) {
         Optional<Map<String, String>> cached = trees.get(sha);
         if (cached.isPresent()) return cached.get();
-        List<TreeItem> items = calls.readAllUnlessMissing(UnableToReadTreeException::new,
+        List<TreeItem> items = calls.readAllUnlessMissing(UnableToReadTreeException::new, NOT_MISSING_BUT_UNSEEN,
                         request("GET", "/repository/tree?path=" + DIRECTORY + "&ref=" + sha),
                         () -> api.getRepositoryApi().getTree(project, DIRECTORY, sha, PER_PAGE))
                 .orElse(List.of());
@@ -88,7 +90,7 @@ final class GitLabRepository {
         String key = sha + ":" + path;
         Optional<Optional<byte[]>> cached = files.get(key);
         if (cached.isPresent()) return cached.get().map(byte[]::clone);
-        Optional<byte[]> content = calls.readUnlessMissing(UnableToReadFileException::new,
+        Optional<byte[]> content = calls.readUnlessMissing(UnableToReadFileException::new, NOT_MISSING_BUT_UNSEEN,
                 request("GET", "/repository/files/" + URLEncoder.encode(path, StandardCharsets.UTF_8) + "/raw?ref=" + sha),
                 () -> readAll(api.getRepositoryFileApi().getRawFile(project, sha, path)));
         if (content.isEmpty() || content.get().length <= LARGEST_CACHED_FILE) files.put(key, content);

@@ -181,6 +181,23 @@ class GitLabPackageSourceTest extends GitLabWireMock {
         assertThat(world.packages().fileAt(B, DROP_TABLE)).isEmpty();
     }
 
+    @Test
+    void a_project_gitlab_does_not_show_is_an_error_not_a_package_without_migrations_issue_12() {
+        // not_found!('Project') (lib/api/helpers.rb): a wrong path, or a token that cannot see a private project
+        gitlab.stubFor(get(urlPathEqualTo(PROJECT + "/repository/tree")).willReturn(error(404, "404 Project Not Found")));
+
+        assertThatThrownBy(() -> world.packages().postMigrationsAt(B)).isInstanceOf(UnableToReadTreeException.class)
+                .hasMessageContaining("404 Project Not Found");
+    }
+
+    @Test
+    void a_file_of_a_project_gitlab_does_not_show_is_an_error_not_a_missing_file_issue_12() {
+        gitlab.stubFor(get(urlPathEqualTo(rawPath(DROP_TABLE))).willReturn(error(404, "404 Project Not Found")));
+
+        assertThatThrownBy(() -> world.packages().fileAt(B, DROP_TABLE)).isInstanceOf(UnableToReadFileException.class)
+                .hasMessageContaining("404 Project Not Found");
+    }
+
     void serveIndexCommit(String mergeRequestsFixture) {
         gitlab.stubFor(get(urlPathEqualTo(PROJECT + "/repository/commits/c3b2a1f0e9d"))
                 .willReturn(json("commit-index-migration.json")));
