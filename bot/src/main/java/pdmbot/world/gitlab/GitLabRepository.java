@@ -202,6 +202,22 @@ final class GitLabRepository {
                 () -> api.getRepositoryApi().getMergeBase(project, List.of(a, b))).map(Commit::getId);
     }
 
+    /**
+     * {@code GET repository/merge_base?refs[]=a&refs[]=b}, with GitLab's refusals as answers: 404 "Merge Base Not
+     * Found" (no common ancestor), 400 "Could not find ref: x" (a ref this project lacks); lib/api/repositories.rb.
+     */
+    GitLabCalls.Answer<String> mergeBaseOrRefusal(String a, String b) {
+        GitLabCalls.Answer<Commit> answer = calls.readUnlessRefused(UnableToReadCommitException::new,
+                request("GET", "/repository/merge_base?refs[]=" + a + "&refs[]=" + b), java.util.Set.of(400, 404),
+                () -> api.getRepositoryApi().getMergeBase(project, List.of(a, b)));
+        if (answer instanceof GitLabCalls.Refused<Commit> refused)
+            return new GitLabCalls.Refused<>(refused.status(), refused.message());
+        if (answer instanceof GitLabCalls.Answered<Commit> answered && answered.value().getId() != null)
+            return new GitLabCalls.Answered<>(answered.value().getId());
+        throw new UnableToReadCommitException("GitLab answered GET merge_base of " + a + " and " + b + " in " + project
+                + " without a commit id", null);
+    }
+
     /** {@code GET repository/compare?from=&to=&straight=true} as GitLab answers it (commits oldest first). */
     com.fasterxml.jackson.databind.JsonNode straightCompare(String from, String to) {
         return json.get(UnableToCompareCommitsException::new, project, "/repository/compare",

@@ -183,6 +183,53 @@ class GitLabComConventionTest extends GitLabWireMock {
                 .withRequestBody(containing("tag=false")).withRequestBody(containing("status=running")));
     }
 
+    /**
+     * {@code GET repository/merge_base} on the security project: the commit (lib/api/entities/commit.rb), or GitLab's
+     * {@code 404 Merge Base Not Found} when {@code sha} is null; and that commit on canonical.
+     */
+    void serveMergeBase(String sha) {
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/merge_base")).willReturn(sha == null
+                ? error(404, "404 Merge Base Not Found") : okForContentType("application/json", commit(sha))));
+        if (sha != null)
+            gitlab.stubFor(get(urlPathEqualTo(CANONICAL_RAW + "/repository/commits/" + sha))
+                    .willReturn(okForContentType("application/json", commit(sha))));
+    }
+
+    static String commit(String sha) {
+        String list = commits(sha);
+        return list.substring(1, list.length() - 1);
+    }
+
+    @Test
+    void the_canonical_commit_is_the_merge_base_of_the_package_and_master_asked_of_security_however_far_master_moved_issue_12() {
+        GitLabRefusals.install(gitlab::stubFor);
+        // master's newest commits no longer reach the package's history: release-tools' 300-deep walk finds nothing
+        serveHistories(commits(PICK, SHA_A), commits(SHA_C));
+        serveMergeBase(SHA_A);
+        serveNoRunningDeployment(CANONICAL_RAW);
+        AutoDeployPackage picked = new AutoDeployPackage(packageB().version(), SHA_B, packageB().refName());
+
+        com.operations().deploymentRecords().createRunning(DeploymentProject.CANONICAL, Environment.GPRD, picked, "k");
+
+        gitlab.verify(postRequestedFor(urlPathMatching(CANONICAL_RAW + "/deployments")).withRequestBody(containing("sha=" + SHA_A)));
+        gitlab.verify(getRequestedFor(urlPathEqualTo(SECURITY_RAW + "/repository/merge_base"))
+                .withQueryParam("refs[]", equalTo(SHA_B)));
+    }
+
+    @Test
+    void when_security_lacks_canonical_masters_head_the_intersection_is_walked_as_release_tools_does() {
+        GitLabRefusals.install(gitlab::stubFor);
+        serveHistories(commits(PICK, SHA_A), commits(SHA_C, SHA_A));
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/merge_base"))
+                .willReturn(error(400, "Could not find ref: " + SHA_C)));
+        serveNoRunningDeployment(CANONICAL_RAW);
+        AutoDeployPackage picked = new AutoDeployPackage(packageB().version(), SHA_B, packageB().refName());
+
+        com.operations().deploymentRecords().createRunning(DeploymentProject.CANONICAL, Environment.GPRD, picked, "k");
+
+        gitlab.verify(postRequestedFor(urlPathMatching(CANONICAL_RAW + "/deployments")).withRequestBody(containing("sha=" + SHA_A)));
+    }
+
     void serveHistories(String packageHistory, String masterHistory) {
         gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits")).withQueryParam("ref_name", equalTo(SHA_B))
                 .willReturn(okForContentType("application/json", packageHistory)));
@@ -202,6 +249,7 @@ class GitLabComConventionTest extends GitLabWireMock {
         GitLabRefusals.install(gitlab::stubFor);
         // the package's branch: a pick on top of SHA_A; canonical master has SHA_A but not the pick
         serveHistories(commits(PICK, SHA_A), commits(SHA_C, SHA_A));
+        serveMergeBase(SHA_A);
         serveNoRunningDeployment(CANONICAL_RAW);
         AutoDeployPackage picked = new AutoDeployPackage(packageB().version(), SHA_B, packageB().refName());
 
@@ -216,6 +264,7 @@ class GitLabComConventionTest extends GitLabWireMock {
     void no_canonical_deployment_is_recorded_when_no_commit_of_the_package_is_on_canonical_master() {
         GitLabRefusals.install(gitlab::stubFor);
         serveHistories(commits(PICK), commits(SHA_C, SHA_A));
+        serveMergeBase(null);
 
         DeploymentRecords records = com.operations().deploymentRecords();
         DeploymentRecord none = records.createRunning(DeploymentProject.CANONICAL, Environment.GPRD, packageB(), "k");
