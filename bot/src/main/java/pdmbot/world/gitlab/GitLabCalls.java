@@ -153,7 +153,13 @@ final class GitLabCalls {
             Duration wait = problem.retryAfter().isPresent() ? problem.retryAfter().get()
                     : retry.backoffAfter(attempt, random);
             // a Retry-After longer than we are willing to wait ends the call now, saying so
-            if (again && wait.compareTo(retry.maxDelay()) > 0) again = false;
+            boolean tooLong = problem.retryAfter().isPresent() ? wait.compareTo(retry.maxRetryAfter()) > 0
+                    : wait.compareTo(retry.maxDelay()) > 0;
+            if (again && tooLong) {
+                throw failure.create(message(problem, request, attempt) + " (GitLab asked to wait " + wait.toSeconds()
+                        + " s, more than the " + retry.maxRetryAfter().toSeconds() + " s the bot waits:"
+                        + " world.gitlab.retry-after-max-seconds)", safe(problem.cause()));
+            }
             if (!again) throw failure.create(message(problem, request, attempt), safe(problem.cause()));
             log.warn("{}; try {} of {} in {} ms", hide(describe(problem, request)), attempt + 1, retry.maxAttempts(),
                     wait.toMillis());
