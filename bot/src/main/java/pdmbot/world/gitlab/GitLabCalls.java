@@ -128,6 +128,25 @@ final class GitLabCalls {
         return readUnlessMissing(failure, containers, request, firstPage).map(pager -> pages(pager, failure, request));
     }
 
+    /**
+     * The pages of a paginated read, one after the other while {@code more} says so after each, at most
+     * {@code maxPages}: a newest-first list read only until what is known.
+     */
+    <T> List<T> readWhile(Failure failure, String request, Call<Pager<T>> firstPage,
+                          java.util.function.Predicate<List<T>> more, int maxPages) {
+        Pager<T> pager = read(failure, request, firstPage);
+        List<T> first = pager.page(1);
+        List<T> items = new ArrayList<>(first);
+        boolean again = more.test(first);
+        for (int read = 1; again && read < maxPages && pager.hasNext(); read++) {
+            int next = pager.getCurrentPage() + 1;
+            List<T> page = read(failure, request + " (page " + next + ")", () -> pager.page(next));
+            items.addAll(page);
+            again = !page.isEmpty() && more.test(page);
+        }
+        return items;
+    }
+
     private <T> List<T> pages(Pager<T> pager, Failure failure, String request) {
         List<T> items = new ArrayList<>(pager.page(1));
         while (pager.hasNext()) {

@@ -63,9 +63,14 @@ final class GitLabRepository {
         return method + " /projects/" + encodedProject + suffix;
     }
 
-    List<Tag> tags() {
-        return calls.readAll(UnableToListPackagesException::new, request("GET", "/repository/tags"),
-                () -> api.getTagsApi().getTags(project, PER_PAGE));
+    /**
+     * Tags newest first ({@code order_by=updated&sort=desc}: by their commit's date, lib/api/tags.rb), page after
+     * page while {@code more} says so after each, at most {@code maxPages}.
+     */
+    List<Tag> tagsNewestFirst(java.util.function.Predicate<List<Tag>> more, int maxPages) {
+        return calls.readWhile(UnableToListPackagesException::new, request("GET", "/repository/tags"),
+                () -> api.getTagsApi().getTags(project, org.gitlab4j.models.Constants.TagOrderBy.UPDATED,
+                        org.gitlab4j.models.Constants.SortOrder.DESC, null, PER_PAGE), more, maxPages);
     }
 
     /** The post-deploy migration files at a commit: path to blob id, ordered by path. */

@@ -75,6 +75,17 @@ class GitLabPackageSourceTest extends GitLabWireMock {
     }
 
     @Test
+    void tags_are_read_newest_first_and_again_only_until_a_tag_already_seen_issue_12() {
+        packages_are_the_version_tags_of_every_page_ordered_by_their_timestamp();
+
+        assertThat(world.packages().packages()).hasSize(3);
+
+        gitlab.verify(3, getRequestedFor(urlPathEqualTo(PROJECT + "/repository/tags"))
+                .withQueryParam("order_by", equalTo("updated")).withQueryParam("sort", equalTo("desc")));
+        gitlab.verify(1, getRequestedFor(urlPathEqualTo(PROJECT + "/repository/tags")).withQueryParam("page", equalTo("2")));
+    }
+
+    @Test
     void a_package_diff_keeps_the_added_modified_and_removed_post_deploy_migrations_only() {
         gitlab.stubFor(get(urlPathEqualTo(PROJECT + "/repository/compare")).withQueryParam("from", equalTo(SHA_A))
                 .withQueryParam("to", equalTo(SHA_B)).withQueryParam("straight", equalTo("true"))
