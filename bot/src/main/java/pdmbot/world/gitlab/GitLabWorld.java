@@ -55,7 +55,7 @@ public final class GitLabWorld implements AutoCloseable {
         // what runs on an environment: release tooling records the package (the omnibus tag) on the omnibus project
         List<String> deploymentProjects = omnibus ? List.of(settings.packages().project())
                 : List.of(settings.project(), settings.securityProject());
-        this.deployments = new GitLabDeployments(packages, history, deploymentProjects.get(0));
+        this.deployments = new GitLabDeployments(packages, history, deploymentProjects.get(0), omnibus);
         GitLabDatabaseState databases = new GitLabDatabaseState(history, List.of(settings.project(), settings.securityProject()),
                 repository, clock);
         this.databases = databases;

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.time.Clock;
@@ -143,6 +144,34 @@ class GitLabComConventionTest extends GitLabWireMock {
         assertThat(com.deployments().packageOn(Environment.GPRD)).map(AutoDeployPackage::commitSha).contains(SHA_B);
         gitlab.verify(getRequestedFor(urlPathMatching(OMNIBUS_RAW + "/deployments")).withQueryParam("order_by", equalTo("id"))
                 .withQueryParam("sort", equalTo("desc")).withQueryParam("status", equalTo("success")));
+    }
+
+    @Test
+    void a_deployed_package_no_listing_holds_is_read_at_its_rails_commit_never_at_the_omnibus_commit_issue_12() {
+        GitLabRefusals.install(gitlab::stubFor);
+        // the deployed tag is older than the tags read (no tag listed), as after a first read bounded in depth
+        gitlab.stubFor(get(urlPathMatching(OMNIBUS_RAW + "/repository/tags")).willReturn(okForContentType("application/json", "[]")));
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B.substring(0, 11)))
+                .willReturn(json("gitlab-com/security-commit-" + SHA_B.substring(0, 11) + ".json")));
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B + "/merge_requests"))
+                .willReturn(okForContentType("application/json", "[]")));
+        gitlab.stubFor(get(urlPathMatching(OMNIBUS_RAW + "/deployments")).withQueryParam("environment", equalTo("gprd"))
+                .willReturn(json("gitlab-com/deployments-gprd-omnibus.json")));
+
+        assertThat(com.deployments().packageOn(Environment.GPRD)).map(AutoDeployPackage::commitSha).contains(SHA_B);
+    }
+
+    @Test
+    void a_deployed_package_whose_rails_commit_the_code_project_lacks_is_an_error_not_a_guess() {
+        GitLabRefusals.install(gitlab::stubFor);
+        gitlab.stubFor(get(urlPathMatching(OMNIBUS_RAW + "/repository/tags")).willReturn(okForContentType("application/json", "[]")));
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B.substring(0, 11)))
+                .willReturn(error(404, "404 Commit Not Found")));
+        gitlab.stubFor(get(urlPathMatching(OMNIBUS_RAW + "/deployments")).withQueryParam("environment", equalTo("gprd"))
+                .willReturn(json("gitlab-com/deployments-gprd-omnibus.json")));
+
+        assertThatThrownBy(() -> com.deployments().packageOn(Environment.GPRD))
+                .isInstanceOf(UnableToReadDeploymentsException.class).hasMessageContaining("5b1c0d2e3f4");
     }
 
     @Test
