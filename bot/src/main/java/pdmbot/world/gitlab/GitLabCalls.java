@@ -103,8 +103,12 @@ final class GitLabCalls {
             if (refused) refusal[0] = problem;
             return refused;
         });
-        if (refusal[0] != null) return new Refused<>(refusal[0].status(), hide(refusal[0].statusLine()
-                + (refusal[0].detail() == null || refusal[0].detail().isBlank() ? "" : " (" + shorten(refusal[0].detail()) + ")")));
+        if (refusal[0] != null) {
+            CallProblem p = refusal[0];
+            String detail = p.detail() == null ? "" : p.detail().strip();
+            boolean saysMore = !detail.isEmpty() && !detail.equals(p.statusLine()) && !detail.equals(p.statusLine().substring(4));
+            return new Refused<>(p.status(), hide(p.statusLine() + (saysMore ? " (\"" + shorten(detail) + "\")" : "")));
+        }
         return new Answered<>(value.orElseThrow(() -> failure.create("GitLab answered " + request + " with an empty body", null)));
     }
 
