@@ -52,7 +52,10 @@ public final class GitLabWorld implements AutoCloseable {
         boolean omnibus = settings.packages().convention() == GitLabSettings.PackageConvention.OMNIBUS_TAGS;
         PackageTags tags = omnibus ? new OmnibusPackageTags(json, settings.packages().project(), code, tagMemory)
                 : new CodeProjectTags(code, settings.tagPattern());
-        this.packages = new GitLabPackageSource(code, tags);
+        // GitLab.com merges in the canonical project and builds from the security one: a commit's MR is asked of both
+        List<GitLabRepository> mergeRequestProjects = settings.codeProject().equals(settings.project()) ? List.of(code)
+                : List.of(repository.apply(settings.project()), code);
+        this.packages = new GitLabPackageSource(code, tags, new CommitMergeRequests(mergeRequestProjects));
         // what runs on an environment: release tooling records the package (the omnibus tag) on the omnibus project
         List<String> deploymentProjects = omnibus ? List.of(settings.packages().project())
                 : List.of(settings.project(), settings.securityProject());

@@ -175,6 +175,37 @@ class GitLabComConventionTest extends GitLabWireMock {
     }
 
     @Test
+    void a_commits_merge_request_is_asked_of_the_canonical_project_first_where_gitlab_com_merges_them_issue_12() {
+        GitLabRefusals.install(gitlab::stubFor);
+        // lib/api/commits.rb: MergeRequestsFinder(project_id: user_project.id) lists only MRs targeting the project asked
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B.substring(0, 11)))
+                .willReturn(json("gitlab-com/security-commit-" + SHA_B.substring(0, 11) + ".json")));
+        gitlab.stubFor(get(urlPathEqualTo(CANONICAL_RAW + "/repository/commits/" + SHA_B + "/merge_requests"))
+                .willReturn(json("commit-index-migration-merge-requests.json")));
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B + "/merge_requests"))
+                .willReturn(okForContentType("application/json", "[]")));
+
+        assertThat(com.packages().findCommit(SHA_B.substring(0, 11)).found().flatMap(pdmbot.world.CommitInfo::mergeRequest))
+                .contains(new pdmbot.world.MergeRequestRef("gitlab-org/gitlab", 135000));
+        gitlab.verify(0, getRequestedFor(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B + "/merge_requests")));
+    }
+
+    @Test
+    void a_picked_commit_canonical_lacks_finds_its_merge_request_in_the_security_project() {
+        GitLabRefusals.install(gitlab::stubFor);
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B.substring(0, 11)))
+                .willReturn(json("gitlab-com/security-commit-" + SHA_B.substring(0, 11) + ".json")));
+        gitlab.stubFor(get(urlPathEqualTo(CANONICAL_RAW + "/repository/commits/" + SHA_B + "/merge_requests"))
+                .willReturn(error(404, "404 Commit Not Found")));
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B + "/merge_requests"))
+                .willReturn(okForContentType("application/json", fixture("commit-index-migration-merge-requests.json")
+                        .replace("gitlab-org/gitlab/-/merge_requests", "gitlab-org/security/gitlab/-/merge_requests"))));
+
+        assertThat(com.packages().findCommit(SHA_B.substring(0, 11)).found().flatMap(pdmbot.world.CommitInfo::mergeRequest))
+                .contains(new pdmbot.world.MergeRequestRef("gitlab-org/security/gitlab", 135000));
+    }
+
+    @Test
     void a_running_deployment_without_a_deployable_names_its_package_from_the_omnibus_tag() {
         GitLabRefusals.install(gitlab::stubFor);
         gitlab.stubFor(get(urlPathMatching(OMNIBUS_RAW + "/deployments")).withQueryParam("status", equalTo("running"))
