@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -98,7 +99,65 @@ class GitLabComConventionTest extends GitLabWireMock {
 
         assertThat(com.requestsSent() - before).isEqualTo(1);
         gitlab.verify(1, getRequestedFor(urlPathMatching(OMNIBUS_RAW + "/repository/tags")).withQueryParam("page", equalTo("2")));
-        gitlab.verify(1, getRequestedFor(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B.substring(0, 11))));
+        // issue 12 review finding 5: the tag message's VERSION line gives the rails sha, so no commit is looked up at all
+        gitlab.verify(0, getRequestedFor(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B.substring(0, 11))));
+    }
+
+    /** The omnibus tags pages without their messages' VERSION lines (as a tag made by hand would be). */
+    void serveTagsWithoutVersionLines() {
+        GitLabRefusals.install(gitlab::stubFor);
+        gitlab.stubFor(get(urlPathMatching(OMNIBUS_RAW + "/repository/tags")).withQueryParam("page", equalTo("1"))
+                .willReturn(withoutVersionLines(page("omnibus-tags-page-1.json", "1", "2"), "omnibus-tags-page-1.json")));
+        gitlab.stubFor(get(urlPathMatching(OMNIBUS_RAW + "/repository/tags")).withQueryParam("page", equalTo("2"))
+                .willReturn(withoutVersionLines(page("omnibus-tags-page-2.json", "2", ""), "omnibus-tags-page-2.json")));
+    }
+
+    static ResponseDefinitionBuilder withoutVersionLines(ResponseDefinitionBuilder page, String fixture) {
+        return page.withBody(fixture("gitlab-com/" + fixture).replaceAll("\\\\nVERSION: [0-9a-f]{40}", ""));
+    }
+
+    void serveCommit(String sha) {
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + sha.substring(0, 11)))
+                .willReturn(json("gitlab-com/security-commit-" + sha.substring(0, 11) + ".json")));
+    }
+
+    @Test
+    void the_rails_sha_comes_from_the_tag_messages_version_line_without_a_commit_lookup_issue_12() {
+        GitLabRefusals.install(gitlab::stubFor);
+        gitlab.stubFor(get(urlPathMatching(OMNIBUS_RAW + "/repository/tags")).withQueryParam("page", equalTo("1"))
+                .willReturn(page("omnibus-tags-page-1.json", "1", "2")));
+        gitlab.stubFor(get(urlPathMatching(OMNIBUS_RAW + "/repository/tags")).withQueryParam("page", equalTo("2"))
+                .willReturn(page("omnibus-tags-page-2.json", "2", "")));
+
+        assertThat(com.packages().packages()).extracting(AutoDeployPackage::commitSha).containsExactly(SHA_A, SHA_B, SHA_C);
+        gitlab.verify(0, getRequestedFor(urlPathMatching(SECURITY_RAW + "/repository/commits/.*")));
+    }
+
+    @Test
+    void without_a_version_line_the_rails_sha_is_looked_up_by_the_eleven_hex_of_the_name() {
+        serveTagsWithoutVersionLines();
+        for (String sha : List.of(SHA_A, SHA_B, SHA_C)) serveCommit(sha);
+
+        assertThat(com.packages().packages()).extracting(AutoDeployPackage::commitSha).containsExactly(SHA_A, SHA_B, SHA_C);
+        gitlab.verify(3, getRequestedFor(urlPathMatching(SECURITY_RAW + "/repository/commits/.*")));
+    }
+
+    @Test
+    void a_first_read_interrupted_part_way_is_taken_up_again_not_skipped_issue_12() {
+        serveTagsWithoutVersionLines();
+        serveCommit(SHA_A);
+        serveCommit(SHA_C);
+        // the middle package's lookup is refused once (rate limited past what the bot waits), then answered
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B.substring(0, 11)))
+                .inScenario("limit").whenScenarioStateIs(STARTED)
+                .willReturn(error(429, "Retry later").withHeader("Retry-After", "3600")).willSetStateTo("calm"));
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B.substring(0, 11)))
+                .inScenario("limit").whenScenarioStateIs("calm")
+                .willReturn(json("gitlab-com/security-commit-" + SHA_B.substring(0, 11) + ".json")));
+
+        assertThatThrownBy(() -> com.packages().packages()).hasMessageContaining("429");
+
+        assertThat(com.packages().packages()).extracting(AutoDeployPackage::commitSha).containsExactly(SHA_A, SHA_B, SHA_C);
     }
 
     @Test
