@@ -174,7 +174,8 @@ final class Worlds {
                     new GitLabSettings.Tracker(g.incidentLabel(), g.changeLabel(), g.blocksDeploymentsLabel()),
                     new GitLabSettings.Ops(Optional.ofNullable(g.opsUrl()), opsToken, opsTokenSource))
                     // an administrator's token for the admin API, from the environment only (PDM_GITLAB_ADMIN_TOKEN or its _FILE)
-                    .withAdmin(new GitLabSettings.Admin(secrets.read(ADMIN_TOKEN_ENV, null), ADMIN_TOKEN_ENV));
+                    .withAdmin(new GitLabSettings.Admin(secrets.read(ADMIN_TOKEN_ENV, null), ADMIN_TOKEN_ENV))
+                    .withMaxRetryAfter(Duration.ofSeconds(g.retryAfterMaxSeconds()));
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException(e.getMessage());
         }

@@ -122,7 +122,20 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
                          String pdmPipelineProject, String pdmPipelineRef, String qaPipelineProject, String qaPipelineRef,
                          String opsUrl, String opsTokenEnv, String opsTokenFile, String packageConvention,
                          String packageProject, String defaultBranch, String incidentLabel, String changeLabel,
-                         String blocksDeploymentsLabel) {
+                         String blocksDeploymentsLabel, Integer retryAfterMaxSeconds) {
+
+        /** Without {@code retry-after-max-seconds} (60 s). */
+        public Gitlab(String url, String project, String securityProject, String productionProject,
+                      String tokenEnv, String tokenFile, Integer timeoutSeconds, String releaseIssue,
+                      String pdmPipelineProject, String pdmPipelineRef, String qaPipelineProject, String qaPipelineRef,
+                      String opsUrl, String opsTokenEnv, String opsTokenFile, String packageConvention,
+                      String packageProject, String defaultBranch, String incidentLabel, String changeLabel,
+                      String blocksDeploymentsLabel) {
+            this(url, project, securityProject, productionProject, tokenEnv, tokenFile, timeoutSeconds, releaseIssue,
+                    pdmPipelineProject, pdmPipelineRef, qaPipelineProject, qaPipelineRef, opsUrl, opsTokenEnv,
+                    opsTokenFile, packageConvention, packageProject, defaultBranch, incidentLabel, changeLabel,
+                    blocksDeploymentsLabel, null);
+        }
 
         /** The keys that existed first; the others take their defaults. */
         public Gitlab(String url, String project, String securityProject, String productionProject, String tokenEnv,
@@ -130,7 +143,7 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
                       String pdmPipelineRef, String qaPipelineProject, String qaPipelineRef) {
             this(url, project, securityProject, productionProject, tokenEnv, tokenFile, timeoutSeconds, releaseIssue,
                     pdmPipelineProject, pdmPipelineRef, qaPipelineProject, qaPipelineRef, null, null, null, null, null,
-                    null, null, null, null);
+                    null, null, null, null, null);
         }
 
         public Gitlab {
@@ -155,6 +168,10 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
             if (tokenEnv == null || tokenEnv.isBlank()) tokenEnv = "PDM_GITLAB_TOKEN";
             if (timeoutSeconds == null) timeoutSeconds = 20;
             if (timeoutSeconds <= 0) throw new IllegalArgumentException("timeout-seconds: must be a positive number of seconds");
+            // the longest Retry-After a GitLab call waits for (a rate limit's period can be a minute)
+            if (retryAfterMaxSeconds == null) retryAfterMaxSeconds = 60;
+            if (retryAfterMaxSeconds < 0)
+                throw new IllegalArgumentException("retry-after-max-seconds: must be 0 or a positive number of seconds");
         }
     }
 

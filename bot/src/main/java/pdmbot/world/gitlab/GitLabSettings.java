@@ -16,11 +16,12 @@ import java.util.regex.Pattern;
  * @param tracker the production tracker's labels
  * @param ops the instance the pipelines run on (GitLab.com's deployer runs on its ops instance)
  * @param admin an administrator's token for the admin API (batched background migrations); none by default
+ * @param maxRetryAfter the longest {@code Retry-After} a call waits for before giving up (default 60 s)
  */
 public record GitLabSettings(String url, String project, String securityProject, String productionProject,
                              String token, String tokenSource, Duration timeout, Optional<String> releaseIssue,
                              Pattern tagPattern, Pipelines pipelines, Packages packages, Tracker tracker, Ops ops,
-                             Admin admin) {
+                             Admin admin, Duration maxRetryAfter) {
 
     /**
      * An administrator's token for {@code /admin/*} reads ({@code authenticated_as_admin!}); without one the main token
@@ -45,7 +46,7 @@ public record GitLabSettings(String url, String project, String securityProject,
                           String token, String tokenSource, Duration timeout, Optional<String> releaseIssue,
                           Pattern tagPattern, Pipelines pipelines, Packages packages, Tracker tracker, Ops ops) {
         this(url, project, securityProject, productionProject, token, tokenSource, timeout, releaseIssue, tagPattern,
-                pipelines, packages, tracker, ops, Admin.NONE);
+                pipelines, packages, tracker, ops, Admin.NONE, RetryPolicy.DEFAULT_MAX_RETRY_AFTER);
     }
 
     /** The projects and refs of the post-deploy migration (deployer) pipeline and of the QA pipeline. */
@@ -176,30 +177,39 @@ public record GitLabSettings(String url, String project, String securityProject,
         if (tracker == null) tracker = Tracker.DEFAULT;
         if (ops == null) ops = Ops.SAME;
         if (admin == null) admin = Admin.NONE;
+        if (maxRetryAfter == null) maxRetryAfter = RetryPolicy.DEFAULT_MAX_RETRY_AFTER;
+        if (maxRetryAfter.isNegative())
+            throw new IllegalArgumentException("world.gitlab.retry-after-max-seconds must not be negative");
     }
 
     /** The same settings with another package convention. */
     public GitLabSettings withPackages(Packages value) {
         return new GitLabSettings(url, project, securityProject, productionProject, token, tokenSource, timeout,
-                releaseIssue, tagPattern, pipelines, value, tracker, ops, admin);
+                releaseIssue, tagPattern, pipelines, value, tracker, ops, admin, maxRetryAfter);
     }
 
     /** The same settings with other tracker labels. */
     public GitLabSettings withTracker(Tracker value) {
         return new GitLabSettings(url, project, securityProject, productionProject, token, tokenSource, timeout,
-                releaseIssue, tagPattern, pipelines, packages, value, ops, admin);
+                releaseIssue, tagPattern, pipelines, packages, value, ops, admin, maxRetryAfter);
     }
 
     /** The same settings with pipelines on another instance. */
     public GitLabSettings withOps(Ops value) {
         return new GitLabSettings(url, project, securityProject, productionProject, token, tokenSource, timeout,
-                releaseIssue, tagPattern, pipelines, packages, tracker, value, admin);
+                releaseIssue, tagPattern, pipelines, packages, tracker, value, admin, maxRetryAfter);
     }
 
     /** The same settings with an administrator's token for the admin API. */
     public GitLabSettings withAdmin(Admin value) {
         return new GitLabSettings(url, project, securityProject, productionProject, token, tokenSource, timeout,
-                releaseIssue, tagPattern, pipelines, packages, tracker, ops, value);
+                releaseIssue, tagPattern, pipelines, packages, tracker, ops, value, maxRetryAfter);
+    }
+
+    /** The same settings waiting at most {@code value} for a {@code Retry-After}. */
+    public GitLabSettings withMaxRetryAfter(Duration value) {
+        return new GitLabSettings(url, project, securityProject, productionProject, token, tokenSource, timeout,
+                releaseIssue, tagPattern, pipelines, packages, tracker, ops, admin, value);
     }
 
     /** The project whose code the packages are built from: the security project for GitLab.com's convention. */

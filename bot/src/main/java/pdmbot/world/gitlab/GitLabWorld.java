@@ -98,7 +98,7 @@ public final class GitLabWorld implements AutoCloseable {
     }
 
     public static GitLabWorld open(GitLabSettings settings) {
-        return open(settings, RetryPolicy.DEFAULT, Sleeper.THREAD, Clock.systemUTC());
+        return open(settings, RetryPolicy.DEFAULT.withMaxRetryAfter(settings.maxRetryAfter()), Sleeper.THREAD, Clock.systemUTC());
     }
 
     /**
@@ -111,7 +111,7 @@ public final class GitLabWorld implements AutoCloseable {
 
     /** As {@link #open(GitLabSettings, Path)}, the cache bound to {@code instance} (what names this GitLab for good). */
     public static GitLabWorld open(GitLabSettings settings, Path tagCache, String instance) {
-        return open(settings, RetryPolicy.DEFAULT, Sleeper.THREAD, Clock.systemUTC(),
+        return open(settings, RetryPolicy.DEFAULT.withMaxRetryAfter(settings.maxRetryAfter()), Sleeper.THREAD, Clock.systemUTC(),
                 PackageTagMemory.in(tagCache, instance, settings.packages().project() == null ? ""
                         : settings.packages().project()));
     }
