@@ -153,6 +153,8 @@ final class Worlds {
      * The token comes from {@code token-file} when set, else from the {@code token-env} variable (or its _FILE); the
      * ops token likewise from {@code ops-token-file} / {@code ops-token-env}, and is the main token when neither is set.
      */
+    static final String ADMIN_TOKEN_ENV = "PDM_GITLAB_ADMIN_TOKEN";
+
     static GitLabSettings gitlabSettings(BotConfig config, Secrets secrets) {
         GitlabConfig g = config.world().gitlab();
         String token = secrets.require(g.tokenEnv(), g.tokenFile(), "world.kind gitlab");
@@ -171,7 +173,10 @@ final class Worlds {
                     refPattern(config.world().refPattern()), new GitLabSettings.Pipelines(g.pdmPipelineProject(),
                     g.pdmPipelineRef(), g.qaPipelineProject(), g.qaPipelineRef()), packages,
                     new GitLabSettings.Tracker(g.incidentLabel(), g.changeLabel(), g.blocksDeploymentsLabel()),
-                    new GitLabSettings.Ops(Optional.ofNullable(g.opsUrl()), opsToken, opsTokenSource));
+                    new GitLabSettings.Ops(Optional.ofNullable(g.opsUrl()), opsToken, opsTokenSource))
+                    // an administrator's token for the admin API, from the environment only (PDM_GITLAB_ADMIN_TOKEN or its _FILE)
+                    .withAdmin(new GitLabSettings.Admin(secrets.read(ADMIN_TOKEN_ENV, null), ADMIN_TOKEN_ENV))
+                    .withMaxRetryAfter(Duration.ofSeconds(g.retryAfterMaxSeconds()));
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException(e.getMessage());
         }

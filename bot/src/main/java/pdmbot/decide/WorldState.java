@@ -2,8 +2,11 @@ package pdmbot.decide;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import pdmbot.domain.Environment;
 import pdmbot.domain.LogicalDatabase;
@@ -35,6 +38,21 @@ public final class WorldState implements RunDecider.PresentFacts {
         this.health = health;
     }
 
+    /**
+     * Why a finalize's background migration has no known state in this listing: the listing is unknown, or it lists
+     * only the newest migrations and this one is not among them (it may be older and still running). Matched as the
+     * rules match it: by job class, else by table.
+     */
+    static Optional<String> unknownReason(BackgroundMigrations.Listing listing, DecisionFacts.Finalizes f) {
+        if (listing instanceof BackgroundMigrations.Listing.Unknown u) return Optional.of(u.reason());
+        if (!(listing instanceof BackgroundMigrations.Listing.Listed listed))
+            throw new IllegalStateException("a background migrations listing is Listed or Unknown: " + listing);
+        if (listed.isComplete()) return Optional.empty();
+        boolean listedHere = listed.migrations().stream().anyMatch(b -> f.jobClass().isEmpty()
+                ? b.table().equals(f.table()) : b.jobClass().equals(f.jobClass()));
+        return listedHere ? Optional.empty() : Optional.of(listed.onlyNewest());
+    }
+
     public HealthSignals health() {
         return health;
     }
@@ -54,20 +72,31 @@ public final class WorldState implements RunDecider.PresentFacts {
         for (EnvironmentLock lock : locks.locks())
             facts.add(new DecisionFacts.EnvironmentLocked(lock.environment().id(), lock.environment().id() + " is locked by "
                     + lock.lockedBy() + (lock.reason() == null || lock.reason().isBlank() ? "" : " (" + lock.reason() + ")")));
-        Set<String> asked = new LinkedHashSet<>();
+        Map<String, BackgroundMigrations.Listing> asked = new LinkedHashMap<>();
         Set<String> tables = new LinkedHashSet<>();
+        Set<DecisionFacts.UnknownBackgroundMigration> unknown = new LinkedHashSet<>();
         for (GroupFacts g : groups) {
             tables.addAll(g.fact().tables());
             if (g.finalizes().isEmpty()) continue;
+            Environment environment = g.group().environment();
             for (String db : g.fact().databases()) {
-                if (!asked.add(g.group().environment().id() + " " + db)) continue;
-                LogicalDatabase database = LogicalDatabase.byId(db).orElseThrow();
-                for (BatchedBackgroundMigration b : backgroundMigrations.on(g.group().environment(), database))
-                    if (b.isUnfinished())
-                        facts.add(new DecisionFacts.UnfinishedBackgroundMigration(g.group().environment().id(), db, b.jobClass(),
-                                b.table(), b.status(), b.progress()));
+                String key = environment.id() + " " + db;
+                BackgroundMigrations.Listing listing = asked.get(key);
+                if (listing == null) {
+                    listing = backgroundMigrations.listingOn(environment, LogicalDatabase.byId(db).orElseThrow());
+                    asked.put(key, listing);
+                    if (listing instanceof BackgroundMigrations.Listing.Listed listed)
+                        for (BatchedBackgroundMigration b : listed.migrations())
+                            if (b.isUnfinished())
+                                facts.add(new DecisionFacts.UnfinishedBackgroundMigration(environment.id(), db, b.jobClass(),
+                                        b.table(), b.status(), b.progress()));
+                }
+                for (DecisionFacts.Finalizes f : g.finalizes())
+                    unknownReason(listing, f).ifPresent(reason -> unknown.add(new DecisionFacts.UnknownBackgroundMigration(
+                            environment.id(), db, f.jobClass(), f.table(), reason)));
             }
         }
+        facts.addAll(unknown);
         facts.addAll(health.readAt(now, tables));
         return facts;
     }

@@ -54,6 +54,23 @@ class GitLabWorldWiringTest {
     }
 
     @Test
+    void the_longest_retry_after_and_the_admin_token_come_from_the_configuration_and_the_environment_issue_12() {
+        BotConfig.Gitlab g = gitlabConfig(null).world().gitlab();
+        BotConfig config = gitlabConfig(null).withWorld(new BotConfig.World("gitlab", null, null, null, new BotConfig.Gitlab(
+                g.url(), g.project(), g.securityProject(), g.productionProject(), null, null, 2, null, null, null, null, null,
+                null, null, null, "code-tags", null, null, null, null, null, 15)));
+
+        pdmbot.world.gitlab.GitLabSettings settings = Worlds.gitlabSettings(config, new pdmbot.config.Secrets(Map.of(
+                "PDM_GITLAB_TOKEN", "token-from-env", "PDM_GITLAB_ADMIN_TOKEN", "admin-token-from-env")));
+
+        assertThat(settings.maxRetryAfter()).isEqualTo(java.time.Duration.ofSeconds(15));
+        assertThat(settings.admin().token()).contains("admin-token-from-env");
+        assertThat(settings.toString()).doesNotContain("admin-token-from-env").contains("PDM_GITLAB_ADMIN_TOKEN");
+        assertThat(Worlds.gitlabSettings(gitlabConfig(null), new pdmbot.config.Secrets(Map.of("PDM_GITLAB_TOKEN", "t")))
+                .maxRetryAfter()).isEqualTo(java.time.Duration.ofSeconds(60));
+    }
+
+    @Test
     void the_gitlab_world_lists_the_configured_projects_tags_with_the_token_from_the_environment() throws Exception {
         Worlds.Opened opened = Worlds.open(gitlabConfig(null), data, text -> { }, Clock.systemUTC(),
                 Map.of("PDM_GITLAB_TOKEN", "token-from-env"));

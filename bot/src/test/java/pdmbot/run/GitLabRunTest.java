@@ -281,7 +281,8 @@ class GitLabRunTest {
             gitlab.stubFor(get(urlPathEqualTo(api(PRODUCTION) + "/issues")).withQueryParam("labels", equalTo(label))
                     .withQueryParam("state", equalTo("opened")).willReturn(jsonList("[]")));
 
-        // pipelines: none started earlier with our effect keys
+        // pipelines: none started earlier with our effect keys, among the bot user's own (GET /user, lib/api/users.rb)
+        gitlab.stubFor(get(urlPathEqualTo("/api/v4/user")).willReturn(json(currentUser())));
         for (String project : List.of(DEPLOYER, QA))
             gitlab.stubFor(get(urlPathEqualTo(api(project) + "/pipelines")).withQueryParam("source", equalTo("api"))
                     .willReturn(jsonList("[]")));
@@ -461,6 +462,15 @@ class GitLabRunTest {
     private static String api(String project) {
         return "/api/v4/projects/" + URLEncoder.encode(project, StandardCharsets.UTF_8).replace(".", "%2E")
                 .replace("-", "%2D").replace("_", "%5F");
+    }
+
+    /** {@code GET /user}: the shared fixture of the world's tests ({@code /gitlab/user-current.json}, README there). */
+    private static String currentUser() {
+        try (InputStream in = GitLabRunTest.class.getResourceAsStream("/gitlab/user-current.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String fixture(String name, Map<String, String> values) {

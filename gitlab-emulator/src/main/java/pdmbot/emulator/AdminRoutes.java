@@ -9,6 +9,7 @@ import pdmbot.emulator.EmulatorState.Migration;
 final class AdminRoutes {
 
     private static final List<String> DATABASES = List.of("main", "ci");
+    private static final int RETURNED_MIGRATIONS = 20;
 
     private final EmulatorWorld world;
 
@@ -43,13 +44,23 @@ final class AdminRoutes {
         return Answer.created(body);
     }
 
-    /** {@code GET admin/batched_background_migrations?database=}: Entities::BatchedBackgroundMigration, newest first. */
+    /**
+     * {@code GET admin/batched_background_migrations?database=} ({@code authenticated_as_admin!}: 403 for anyone else):
+     * Database::BatchedBackgroundMigrationsFinder's {@code ordered_by_created_at_desc ... .limit(RETURNED_MIGRATIONS)}
+     * with {@code RETURNED_MIGRATIONS = 20} (app/finders/database/batched_background_migrations_finder.rb), not
+     * paginated ({@code per_page} is ignored), and the route passes no {@code job_class_name} filter to the finder
+     * (lib/api/admin/batched_background_migrations.rb): the newest 20 only.
+     */
     private Answer batched(ApiRequest r) {
         r.admin();
         String database = r.oneOf("database", "main", DATABASES);
         List<BatchedMigration> rows = world.state.batchedMigrations.stream().filter(b -> b.database().equals(database))
-                .sorted((a, b) -> Long.compare(b.id(), a.id())).toList();
-        return Pagination.page(r, rows, AdminRoutes::entity);
+                .sorted(java.util.Comparator.comparing(BatchedMigration::createdAt).reversed()
+                        .thenComparing(java.util.Comparator.comparingLong(BatchedMigration::id).reversed()))
+                .limit(RETURNED_MIGRATIONS).toList();
+        com.fasterxml.jackson.databind.node.ArrayNode body = Json.MAPPER.createArrayNode();
+        rows.forEach(b -> body.add(entity(b)));
+        return Answer.ok(body);
     }
 
     private Answer batchedOne(ApiRequest r) {

@@ -41,6 +41,7 @@ final class EmulatorServer implements AutoCloseable {
         new MergeRequestRoutes(world).register(api);
         new LabelEventRoutes(world).register(api);
         new AdminRoutes(world).register(api);
+        new UserRoutes(world).register(api);
         new ControlRoutes(world).register(control);
         // without it the JDK server waits on Nagle for each small answer (~40 ms a call); read once, when the first server starts
         if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");

@@ -223,10 +223,17 @@ final class PipelineRoutes {
         return Answer.ok(CiEntities.pipeline(x, state(x), world));
     }
 
+    /**
+     * {@code authorize! :read_pipeline_variable, pipeline} (lib/api/ci/pipelines.rb). Ci::PipelinePolicy
+     * (app/policies/ci/pipeline_policy.rb) enables it for {@code can?(:admin_pipeline)} (Maintainer and up; here an
+     * instance admin) or {@code can?(:update_pipeline) & triggerer_of_pipeline}; the emulator has no project roles, so
+     * any other user is a Developer and gets 403 on a pipeline someone else triggered.
+     */
     private Answer pipelineVariables(ApiRequest r) {
-        r.authenticated();
+        EmulatorState.User caller = r.authenticated();
         Project p = world.project(r);
         Pipeline x = find(r, p);
+        if (!caller.admin() && caller.id() != x.userId()) throw Refusal.forbidden();
         return Answer.ok(Json.MAPPER.valueToTree(x.variables().stream().map(CiEntities::variable).toList()));
     }
 

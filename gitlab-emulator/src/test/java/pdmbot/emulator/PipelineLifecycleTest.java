@@ -44,6 +44,30 @@ class PipelineLifecycleTest {
     }
 
     @Test
+    void a_pipelines_variables_are_shown_to_its_triggerer_and_admins_and_refused_to_another_developer() {
+        long rootsPipeline = create("db/gstg");
+        var devs = gitlab.json("POST", project(DEPLOYER) + "/pipeline", DEV, "{\"ref\":\"master\",\"variables\":["
+                + "{\"key\":\"DEPLOY_ENVIRONMENT\",\"value\":\"db/gstg\"}]}");
+        assertThat(devs.status()).isEqualTo(201);
+
+        assertThat(gitlab.get(project(DEPLOYER) + "/pipelines/" + rootsPipeline + "/variables", DEV).status()).isEqualTo(403);
+        assertThat(gitlab.get(project(DEPLOYER) + "/pipelines/" + devs.json().path("id").asLong() + "/variables", DEV).status())
+                .isEqualTo(200);
+        assertThat(gitlab.get(project(DEPLOYER) + "/pipelines/" + devs.json().path("id").asLong() + "/variables").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void the_current_user_is_the_tokens_own() {
+        var dev = gitlab.get("/api/v4/user", DEV);
+        assertThat(dev.status()).isEqualTo(200);
+        assertThat(dev.json().path("username").asText()).isEqualTo("dev");
+        assertThat(dev.json().has("is_admin")).isFalse();
+        assertThat(gitlab.get("/api/v4/user").json().path("is_admin").asBoolean()).isTrue();
+        assertThat(gitlab.get("/api/v4/user", "no-such-token").status()).isEqualTo(401);
+    }
+
+    @Test
     void a_pipeline_goes_created_pending_running_success_as_the_clock_moves() {
         long id = create("db/gstg");
         assertThat(status(id)).isEqualTo("created");

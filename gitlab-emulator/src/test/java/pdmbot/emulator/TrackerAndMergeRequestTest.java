@@ -144,6 +144,18 @@ class TrackerAndMergeRequestTest {
     }
 
     @Test
+    void batched_background_migrations_are_the_newest_twenty_by_creation_whatever_per_page_asks() {
+        for (int i = 0; i < 25; i++)
+            gitlab.emulator.seed().batchedMigration("ci", "Backfill" + i, "table_" + i, "id", "finished", 100.0, START.plusSeconds(i));
+
+        var ci = gitlab.get("/api/v4/admin/batched_background_migrations?database=ci&per_page=100").json();
+
+        assertThat(ci).hasSize(20);
+        assertThat(ci.get(0).path("job_class_name").asText()).isEqualTo("Backfill24");
+        assertThat(ci.get(19).path("job_class_name").asText()).isEqualTo("Backfill5");
+    }
+
+    @Test
     void label_events_name_who_added_database_approved_and_follow_label_changes() {
         var events = gitlab.get(project(CANONICAL) + "/merge_requests/101/resource_label_events").json();
         assertThat(events).hasSize(1);

@@ -129,7 +129,9 @@ final class BenchGitLab implements AutoCloseable {
         int from = packages.size() - 1 - (page - 1) * perPage;
         for (int i = from; i >= 0 && i > from - perPage; i--) {
             Package p = packages.get(i);
-            ObjectNode tag = list.addObject().put("name", p.tag()).put("message", "Auto-deploy Omnibus " + p.tag())
+            // release-tools auto_deploy/tagger/omnibus.rb: "Auto-deploy Omnibus <tag>\n\n" + "<component>: <version>" lines
+            ObjectNode tag = list.addObject().put("name", p.tag()).put("message", "Auto-deploy Omnibus " + p.tag()
+                            + "\n\nVERSION: " + p.railsSha() + "\nGITALY_SERVER_VERSION: " + sha("gitaly-" + i) + "\n")
                     .put("target", sha("tag-" + i)).putNull("release").put("protected", false)
                     .put("created_at", p.builtAt().toString());
             tag.putObject("commit").put("id", sha("omnibus-" + i)).put("short_id", sha("omnibus-" + i).substring(0, 8));

@@ -60,6 +60,16 @@ record CallProblem(Kind kind, int status, String detail, Optional<Duration> retr
         return kind == Kind.HTTP && status == 404;
     }
 
+    /**
+     * A 404 that does not name one of {@code containers} ({@code "404 Project Not Found"} names {@code Project}): the
+     * thing asked for is missing, not the project it was asked of.
+     */
+    boolean isMissingFrom(java.util.Set<String> containers) {
+        if (!isMissing()) return false;
+        for (String container : containers) if (detail != null && detail.contains(container + " Not Found")) return false;
+        return true;
+    }
+
     /** {@code 401 Unauthorized}. */
     String statusLine() {
         return status + " " + REASONS.getOrDefault(status, "");

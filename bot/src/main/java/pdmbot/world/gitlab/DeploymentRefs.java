@@ -74,15 +74,41 @@ final class DeploymentRefs {
         return branch.substring(branch.lastIndexOf('-') + 1);
     }
 
-    /** The first commit of the package's history (newest first) that is among the newest commits of canonical master. */
+    /**
+     * The newest commit of the package's history that is also on canonical master: their merge base, asked of the
+     * security project (which mirrors canonical, so it has master's head) with {@code GET repository/merge_base}, and
+     * checked on canonical ({@code GET commits/:sha}); three calls whatever the depth. release-tools walks both
+     * histories 300 commits deep instead (auto_deploy_intersection), which finds nothing once master has moved on by
+     * 300 commits, as it does between a deploy and its PDM run. When security lacks canonical's head (the mirror lags:
+     * {@code 400 Could not find ref}), that walk is the fallback.
+     */
     private Optional<String> intersection(String sha) {
         Optional<Optional<String>> cached = intersections.get(sha);
         if (cached.isPresent()) return cached.get();
+        GitLabRepository security = repositories.apply(settings.securityProject());
+        GitLabRepository canonical = repositories.apply(settings.project());
+        List<String> head = canonical.newestCommits(settings.packages().defaultBranch(), 1);
+        Optional<String> found;
+        if (head.isEmpty()) {
+            found = Optional.empty();
+        } else {
+            GitLabCalls.Answer<String> base = security.mergeBaseOrRefusal(sha, head.get(0));
+            if (base instanceof GitLabCalls.Answered<String> answered && canonical.commit(answered.value()).isPresent())
+                found = Optional.of(answered.value());
+            else if (base instanceof GitLabCalls.Refused<String> refused && refused.status() == 404)
+                found = Optional.empty();
+            else
+                found = walkedIntersection(sha);
+        }
+        intersections.put(sha, found);
+        return found;
+    }
+
+    /** release-tools' walk: the first commit of the package's history (newest first) among the newest of master. */
+    private Optional<String> walkedIntersection(String sha) {
         List<String> history = repositories.apply(settings.securityProject()).newestCommits(sha, INTERSECTION_DEPTH);
         Set<String> master = new HashSet<>(repositories.apply(settings.project())
                 .newestCommits(settings.packages().defaultBranch(), INTERSECTION_DEPTH));
-        Optional<String> found = history.stream().filter(master::contains).findFirst();
-        intersections.put(sha, found);
-        return found;
+        return history.stream().filter(master::contains).findFirst();
     }
 }

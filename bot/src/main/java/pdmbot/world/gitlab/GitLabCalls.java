@@ -64,13 +64,52 @@ final class GitLabCalls {
 
     /** A read: retried on 429, 5xx gateway errors, timeouts and refused connections. */
     <T> T read(Failure failure, String request, Call<T> call) {
-        return attempt(failure, request, call, true, false).orElseThrow(
+        return attempt(failure, request, call, true, problem -> false).orElseThrow(
                 () -> failure.create("GitLab answered " + request + " with an empty body", null));
     }
 
     /** A read where 404 means "there is no such thing": empty instead of an exception. */
     <T> Optional<T> readUnlessMissing(Failure failure, String request, Call<T> call) {
-        return attempt(failure, request, call, true, true);
+        return attempt(failure, request, call, true, problem -> problem.isMissing());
+    }
+
+    /**
+     * A read where 404 means "there is no such thing" unless GitLab's message names one of {@code containers}: a
+     * {@code 404 Project Not Found} ({@code not_found!('Project')}, lib/api/helpers.rb: a wrong project path or a token
+     * that cannot see it) still fails, where {@code 404 File Not Found} or {@code 404 Tree Not Found} is empty.
+     */
+    <T> Optional<T> readUnlessMissing(Failure failure, java.util.Set<String> containers, String request, Call<T> call) {
+        return attempt(failure, request, call, true, problem -> problem.isMissingFrom(containers));
+    }
+
+    /** What a read answered, or the status and message of a refusal the caller takes as an answer. */
+    sealed interface Answer<T> permits Answered, Refused {
+    }
+
+    record Answered<T>(T value) implements Answer<T> {
+    }
+
+    record Refused<T>(int status, String message) implements Answer<T> {
+    }
+
+    /**
+     * A read where GitLab answering one of {@code statuses} (403 for a policy that denies the bot, say) is an answer,
+     * not a failure; other failures are retried and thrown as by {@link #read}.
+     */
+    <T> Answer<T> readUnlessRefused(Failure failure, String request, java.util.Set<Integer> statuses, Call<T> call) {
+        CallProblem[] refusal = new CallProblem[1];
+        Optional<T> value = attempt(failure, request, call, true, problem -> {
+            boolean refused = problem.kind() == CallProblem.Kind.HTTP && statuses.contains(problem.status());
+            if (refused) refusal[0] = problem;
+            return refused;
+        });
+        if (refusal[0] != null) {
+            CallProblem p = refusal[0];
+            String detail = p.detail() == null ? "" : p.detail().strip();
+            boolean saysMore = !detail.isEmpty() && !detail.equals(p.statusLine()) && !detail.equals(p.statusLine().substring(4));
+            return new Refused<>(p.status(), hide(p.statusLine() + (saysMore ? " (\"" + shorten(detail) + "\")" : "")));
+        }
+        return new Answered<>(value.orElseThrow(() -> failure.create("GitLab answered " + request + " with an empty body", null)));
     }
 
     /**
@@ -78,7 +117,7 @@ final class GitLabCalls {
      * refused); a timeout is not retried because the write may have landed.
      */
     <T> T write(Failure failure, String request, Call<T> call) {
-        return attempt(failure, request, call, false, false).orElseThrow(
+        return attempt(failure, request, call, false, problem -> false).orElseThrow(
                 () -> failure.create("GitLab answered " + request + " with an empty body", null));
     }
 
@@ -88,8 +127,28 @@ final class GitLabCalls {
     }
 
     /** Like {@link #readAll} but a 404 on the first page means "nothing there". */
-    <T> Optional<List<T>> readAllUnlessMissing(Failure failure, String request, Call<Pager<T>> firstPage) {
-        return readUnlessMissing(failure, request, firstPage).map(pager -> pages(pager, failure, request));
+    <T> Optional<List<T>> readAllUnlessMissing(Failure failure, java.util.Set<String> containers, String request,
+                                              Call<Pager<T>> firstPage) {
+        return readUnlessMissing(failure, containers, request, firstPage).map(pager -> pages(pager, failure, request));
+    }
+
+    /**
+     * The pages of a paginated read, one after the other while {@code more} says so after each, at most
+     * {@code maxPages}: a newest-first list read only until what is known.
+     */
+    <T> List<T> readWhile(Failure failure, String request, Call<Pager<T>> firstPage,
+                          java.util.function.Predicate<List<T>> more, int maxPages) {
+        Pager<T> pager = read(failure, request, firstPage);
+        List<T> first = pager.page(1);
+        List<T> items = new ArrayList<>(first);
+        boolean again = more.test(first);
+        for (int read = 1; again && read < maxPages && pager.hasNext(); read++) {
+            int next = pager.getCurrentPage() + 1;
+            List<T> page = read(failure, request + " (page " + next + ")", () -> pager.page(next));
+            items.addAll(page);
+            again = !page.isEmpty() && more.test(page);
+        }
+        return items;
     }
 
     private <T> List<T> pages(Pager<T> pager, Failure failure, String request) {
@@ -102,7 +161,7 @@ final class GitLabCalls {
     }
 
     private <T> Optional<T> attempt(Failure failure, String request, Call<T> call, boolean idempotent,
-                                    boolean missingIsEmpty) {
+                                    java.util.function.Predicate<CallProblem> isAnAnswer) {
         for (int attempt = 1; ; attempt++) {
             CallProblem problem;
             try {
@@ -111,13 +170,19 @@ final class GitLabCalls {
             } catch (GitLabApiException | RuntimeException e) {
                 problem = CallProblem.of(e);
             }
-            if (missingIsEmpty && problem.isMissing()) return Optional.empty();
+            if (isAnAnswer.test(problem)) return Optional.empty();
             countError(request, problem);
             boolean again = problem.isTransient(idempotent) && attempt < retry.maxAttempts();
             Duration wait = problem.retryAfter().isPresent() ? problem.retryAfter().get()
                     : retry.backoffAfter(attempt, random);
             // a Retry-After longer than we are willing to wait ends the call now, saying so
-            if (again && wait.compareTo(retry.maxDelay()) > 0) again = false;
+            boolean tooLong = problem.retryAfter().isPresent() ? wait.compareTo(retry.maxRetryAfter()) > 0
+                    : wait.compareTo(retry.maxDelay()) > 0;
+            if (again && tooLong) {
+                throw failure.create(message(problem, request, attempt) + " (GitLab asked to wait " + wait.toSeconds()
+                        + " s, more than the " + retry.maxRetryAfter().toSeconds() + " s the bot waits:"
+                        + " world.gitlab.retry-after-max-seconds)", safe(problem.cause()));
+            }
             if (!again) throw failure.create(message(problem, request, attempt), safe(problem.cause()));
             log.warn("{}; try {} of {} in {} ms", hide(describe(problem, request)), attempt + 1, retry.maxAttempts(),
                     wait.toMillis());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import pdmbot.domain.Environment;
 import pdmbot.world.AutoDeployPackage;
@@ -94,7 +95,17 @@ public final class GitLabDeploymentRecords implements DeploymentRecords {
         String suffix = "/deployments/" + deployment.id();
         JsonNode current = json.get(UnableToRecordDeploymentException::new, path, suffix, Map.of());
         if (wanted.equals(current.path("status").asText())) return;
-        json.put(UnableToRecordDeploymentException::new, path, suffix, Map.of("status", wanted));
+        GitLabCalls.Answer<JsonNode> answer = json.putUnlessRefused(UnableToRecordDeploymentException::new, path, suffix,
+                Map.of("status", wanted), Set.of(400));
+        // a PUT retried after a timeout whose first try landed: the state machine refuses the repeated transition with
+        // 400 {"message":{"status":["cannot transition via \"succeed\""]}} (gitlab-facts §2); GitLab holds what we want
+        if (answer instanceof GitLabCalls.Refused<JsonNode> refused) {
+            String now = json.get(UnableToRecordDeploymentException::new, path, suffix, Map.of()).path("status").asText();
+            if (!wanted.equals(now))
+                throw new UnableToRecordDeploymentException("GitLab answered " + refused.message() + " to "
+                        + GitLabJson.request("PUT", path, suffix, Map.of()) + " (status=" + wanted + "), and deployment "
+                        + deployment.id() + " is " + (now.isBlank() ? "in an unknown state" : now), null);
+        }
         finished.accept(deployment.environment());
     }
 

@@ -152,6 +152,18 @@ final class GitLabJson {
         });
     }
 
+    /** Like {@link #put}, but GitLab answering one of {@code statuses} is an answer the caller reads. */
+    GitLabCalls.Answer<JsonNode> putUnlessRefused(GitLabCalls.Failure failure, String project, String suffix,
+                                                  Map<String, String> form, java.util.Set<Integer> statuses) {
+        return calls.readUnlessRefused(failure, request("PUT", project, suffix, Map.of()), statuses, () -> {
+            try (InputStream body = raw.put(form, path(project, suffix))) {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new GitLabApiException(e);
+            }
+        });
+    }
+
     /** The raw-API path arguments for {@code /projects/:project<suffix>}. */
     Object[] path(String project, String suffix) throws GitLabApiException {
         List<Object> segments = new ArrayList<>();

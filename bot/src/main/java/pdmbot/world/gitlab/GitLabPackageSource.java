@@ -31,13 +31,20 @@ public final class GitLabPackageSource implements PackageSource {
     private final GitLabRepository repository;
     private final PackageTags tags;
     private final PostMigrationChanges changes;
+    private final CommitMergeRequests mergeRequests;
     private final BoundedCache<String, CommitInfo> commits = new BoundedCache<>(4096);
 
     /** Packages from {@code tags}; their code, commits and merge requests from {@code repository}. */
     GitLabPackageSource(GitLabRepository repository, PackageTags tags) {
+        this(repository, tags, new CommitMergeRequests(List.of(repository)));
+    }
+
+    /** As above, a commit's merge requests asked of {@code mergeRequests}' projects (canonical, then security). */
+    GitLabPackageSource(GitLabRepository repository, PackageTags tags, CommitMergeRequests mergeRequests) {
         this.repository = repository;
         this.tags = tags;
         this.changes = new PostMigrationChanges(repository);
+        this.mergeRequests = mergeRequests;
     }
 
     @Override
@@ -105,7 +112,7 @@ public final class GitLabPackageSource implements PackageSource {
 
     /** The merged merge request that brought the commit, else the first one GitLab lists. */
     private Optional<MergeRequestRef> mergeRequestOf(String sha) {
-        List<MergeRequest> requests = repository.mergeRequestsOf(sha);
+        List<MergeRequest> requests = mergeRequests.of(sha);
         Optional<MergeRequest> chosen = requests.stream().filter(mr -> "merged".equals(mr.getState())).findFirst();
         if (chosen.isEmpty()) chosen = requests.stream().findFirst();
         return chosen.flatMap(this::refOf);

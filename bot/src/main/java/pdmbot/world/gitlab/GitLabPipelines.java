@@ -26,6 +26,8 @@ final class GitLabPipelines {
     static final String EFFECT_KEY = "PDM_EFFECT_KEY";
     /** How many of the newest API-started pipelines are searched for an effect key. */
     static final int SEARCHED = 20;
+    /** Answers to {@code GET pipelines/:id/variables} that mean "not a pipeline of the bot's". */
+    private static final Set<Integer> NOT_OURS = Set.of(403, 404);
     /**
      * States a pipeline leaves by itself. {@code manual} is not one: it waits for a person to play a blocking manual
      * job ({@code when: manual}, {@code allow_failure: false}) and would be polled for ever.
@@ -39,17 +41,19 @@ final class GitLabPipelines {
     private final GitLabJson json;
     private final String project;
     private final String ref;
+    private final BotUser botUser;
 
-    GitLabPipelines(GitLabApi api, GitLabJson json, String project, String ref) {
+    GitLabPipelines(GitLabApi api, GitLabJson json, String project, String ref, BotUser botUser) {
         this.api = api;
         this.json = json;
         this.project = project;
         this.ref = ref;
+        this.botUser = botUser;
     }
 
     /** Pipelines of another project on the same instance, with the same client and token. */
     GitLabPipelines on(String otherProject, String otherRef) {
-        return new GitLabPipelines(api, json, otherProject, otherRef);
+        return new GitLabPipelines(api, json, otherProject, otherRef, botUser);
     }
 
     String ref() {
@@ -70,10 +74,17 @@ final class GitLabPipelines {
         return new PipelineHandle(String.valueOf(pipeline.getId()), pipeline.getWebUrl() == null ? "" : pipeline.getWebUrl());
     }
 
+    /**
+     * The bot's own pipeline started with this effect key, if any: only the bot user's pipelines are listed
+     * ({@code username=}), and a pipeline whose variables GitLab will not show is not the bot's. Ci::PipelinePolicy
+     * (app/policies/ci/pipeline_policy.rb) lets a Developer read the variables of the pipelines they triggered only
+     * ({@code can?(:update_pipeline) & triggerer_of_pipeline}); anyone else's answer 403.
+     */
     private Optional<PipelineHandle> startedWith(String effectKey) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("ref", ref);
         query.put("source", "api");
+        query.put("username", botUser.username());
         query.put("order_by", "id");
         query.put("sort", "desc");
         query.put("per_page", String.valueOf(SEARCHED));
@@ -81,9 +92,11 @@ final class GitLabPipelines {
         for (JsonNode p : recent) {
             long id = p.path("id").asLong(0);
             if (id <= 0) continue;
-            List<Variable> vars = json.calls().read(UnableToTriggerPipelineException::new,
-                    GitLabJson.request("GET", project, "/pipelines/" + id + "/variables", Map.of()),
+            GitLabCalls.Answer<List<Variable>> answer = json.calls().readUnlessRefused(UnableToTriggerPipelineException::new,
+                    GitLabJson.request("GET", project, "/pipelines/" + id + "/variables", Map.of()), NOT_OURS,
                     () -> api.getPipelineApi().getPipelineVariables(project, id));
+            if (!(answer instanceof GitLabCalls.Answered<List<Variable>> answered)) continue;
+            List<Variable> vars = answered.value();
             boolean ours = vars.stream().anyMatch(v -> EFFECT_KEY.equals(v.getKey()) && effectKey.equals(v.getValue()));
             if (ours) return Optional.of(new PipelineHandle(String.valueOf(id), p.path("web_url").asText("")));
         }
@@ -114,17 +127,32 @@ final class GitLabPipelines {
     }
 
     /**
-     * What failed: the first failed job of the pipeline, else of the downstream pipeline behind its first failed
-     * bridge ({@code GET /pipelines/:id/jobs} lists builds only; trigger jobs are in {@code /bridges}); empty when
-     * neither says.
+     * What failed: the newest failed job of the pipeline that was not allowed to fail, else the downstream pipeline's
+     * cause behind its first failed bridge ({@code GET /pipelines/:id/jobs} lists builds only; trigger jobs are in
+     * {@code /bridges}), else the newest failed job allowed to fail; empty when none says. A job with
+     * {@code allow_failure: true} (lib/api/entities/ci/job_basic.rb) does not fail its pipeline, so it is not the cause
+     * while another failure is there.
      */
     private Optional<PipelineStatus.Failed> failure(String inProject, long pipelineId, String status, int depth) {
         List<JsonNode> failed = json.list(UnableToReadPipelineException::new, inProject,
-                "/pipelines/" + pipelineId + "/jobs", Map.of("scope[]", "failed", "per_page", "100"), 1);
-        if (!failed.isEmpty()) return Optional.of(failedJob(inProject, failed.get(0)));
-        if (depth >= DOWNSTREAM_DEPTH) return Optional.empty();
-        List<JsonNode> bridges = json.list(UnableToReadPipelineException::new, inProject,
-                "/pipelines/" + pipelineId + "/bridges", Map.of("scope[]", "failed", "per_page", "100"), 1);
+                "/pipelines/" + pipelineId + "/jobs", Map.of("scope[]", "failed", "per_page", "100"), 100);
+        Optional<JsonNode> cause = failed.stream().filter(j -> !allowedToFail(j)).findFirst();
+        if (cause.isPresent()) return Optional.of(failedJob(inProject, cause.get()));
+        Optional<PipelineStatus.Failed> downstream = depth >= DOWNSTREAM_DEPTH ? Optional.empty()
+                : bridgeFailure(inProject, pipelineId, depth);
+        if (downstream.isPresent() || failed.isEmpty()) return downstream;
+        return Optional.of(failedJob(inProject, failed.get(0)));
+    }
+
+    private static boolean allowedToFail(JsonNode job) {
+        return job.path("allow_failure").asBoolean(false);
+    }
+
+    private Optional<PipelineStatus.Failed> bridgeFailure(String inProject, long pipelineId, int depth) {
+        List<JsonNode> bridges = new java.util.ArrayList<>(json.list(UnableToReadPipelineException::new, inProject,
+                "/pipelines/" + pipelineId + "/bridges", Map.of("scope[]", "failed", "per_page", "100"), 100));
+        // a bridge allowed to fail did not fail the pipeline either: those come last
+        bridges.sort(java.util.Comparator.comparing(GitLabPipelines::allowedToFail));
         for (JsonNode bridge : bridges) {
             JsonNode downstream = bridge.path("downstream_pipeline");
             long downstreamId = downstream.path("id").asLong(0);

@@ -29,6 +29,8 @@ final class GitLabRepository {
     static final int PER_PAGE = 100;
     private static final String DIRECTORY = "db/post_migrate";
     private static final int LARGEST_CACHED_FILE = 256 * 1024;
+    /** A 404 naming the project is no answer about a file or a tree in it (review finding 18 of issue 12). */
+    private static final java.util.Set<String> NOT_MISSING_BUT_UNSEEN = java.util.Set.of("Project");
 
     private final GitLabApi api;
     private final GitLabRawApi raw;
@@ -61,16 +63,21 @@ final class GitLabRepository {
         return method + " /projects/" + encodedProject + suffix;
     }
 
-    List<Tag> tags() {
-        return calls.readAll(UnableToListPackagesException::new, request("GET", "/repository/tags"),
-                () -> api.getTagsApi().getTags(project, PER_PAGE));
+    /**
+     * Tags newest first ({@code order_by=updated&sort=desc}: by their commit's date, lib/api/tags.rb), page after
+     * page while {@code more} says so after each, at most {@code maxPages}.
+     */
+    List<Tag> tagsNewestFirst(java.util.function.Predicate<List<Tag>> more, int maxPages) {
+        return calls.readWhile(UnableToListPackagesException::new, request("GET", "/repository/tags"),
+                () -> api.getTagsApi().getTags(project, org.gitlab4j.models.Constants.TagOrderBy.UPDATED,
+                        org.gitlab4j.models.Constants.SortOrder.DESC, null, PER_PAGE), more, maxPages);
     }
 
     /** The post-deploy migration files at a commit: path to blob id, ordered by path. */
     Map<String, String> postMigrateTree(String sha) {
         Optional<Map<String, String>> cached = trees.get(sha);
         if (cached.isPresent()) return cached.get();
-        List<TreeItem> items = calls.readAllUnlessMissing(UnableToReadTreeException::new,
+        List<TreeItem> items = calls.readAllUnlessMissing(UnableToReadTreeException::new, NOT_MISSING_BUT_UNSEEN,
                         request("GET", "/repository/tree?path=" + DIRECTORY + "&ref=" + sha),
                         () -> api.getRepositoryApi().getTree(project, DIRECTORY, sha, PER_PAGE))
                 .orElse(List.of());
@@ -88,7 +95,7 @@ final class GitLabRepository {
         String key = sha + ":" + path;
         Optional<Optional<byte[]>> cached = files.get(key);
         if (cached.isPresent()) return cached.get().map(byte[]::clone);
-        Optional<byte[]> content = calls.readUnlessMissing(UnableToReadFileException::new,
+        Optional<byte[]> content = calls.readUnlessMissing(UnableToReadFileException::new, NOT_MISSING_BUT_UNSEEN,
                 request("GET", "/repository/files/" + URLEncoder.encode(path, StandardCharsets.UTF_8) + "/raw?ref=" + sha),
                 () -> readAll(api.getRepositoryFileApi().getRawFile(project, sha, path)));
         if (content.isEmpty() || content.get().length <= LARGEST_CACHED_FILE) files.put(key, content);
@@ -198,6 +205,22 @@ final class GitLabRepository {
         return calls.readUnlessMissing(UnableToReadCommitException::new,
                 request("GET", "/repository/merge_base?refs[]=" + a + "&refs[]=" + b),
                 () -> api.getRepositoryApi().getMergeBase(project, List.of(a, b))).map(Commit::getId);
+    }
+
+    /**
+     * {@code GET repository/merge_base?refs[]=a&refs[]=b}, with GitLab's refusals as answers: 404 "Merge Base Not
+     * Found" (no common ancestor), 400 "Could not find ref: x" (a ref this project lacks); lib/api/repositories.rb.
+     */
+    GitLabCalls.Answer<String> mergeBaseOrRefusal(String a, String b) {
+        GitLabCalls.Answer<Commit> answer = calls.readUnlessRefused(UnableToReadCommitException::new,
+                request("GET", "/repository/merge_base?refs[]=" + a + "&refs[]=" + b), java.util.Set.of(400, 404),
+                () -> api.getRepositoryApi().getMergeBase(project, List.of(a, b)));
+        if (answer instanceof GitLabCalls.Refused<Commit> refused)
+            return new GitLabCalls.Refused<>(refused.status(), refused.message());
+        if (answer instanceof GitLabCalls.Answered<Commit> answered && answered.value().getId() != null)
+            return new GitLabCalls.Answered<>(answered.value().getId());
+        throw new UnableToReadCommitException("GitLab answered GET merge_base of " + a + " and " + b + " in " + project
+                + " without a commit id", null);
     }
 
     /** {@code GET repository/compare?from=&to=&straight=true} as GitLab answers it (commits oldest first). */

@@ -15,10 +15,39 @@ import java.util.regex.Pattern;
  * @param packages where packages come from
  * @param tracker the production tracker's labels
  * @param ops the instance the pipelines run on (GitLab.com's deployer runs on its ops instance)
+ * @param admin an administrator's token for the admin API (batched background migrations); none by default
+ * @param maxRetryAfter the longest {@code Retry-After} a call waits for before giving up (default 60 s)
  */
 public record GitLabSettings(String url, String project, String securityProject, String productionProject,
                              String token, String tokenSource, Duration timeout, Optional<String> releaseIssue,
-                             Pattern tagPattern, Pipelines pipelines, Packages packages, Tracker tracker, Ops ops) {
+                             Pattern tagPattern, Pipelines pipelines, Packages packages, Tracker tracker, Ops ops,
+                             Admin admin, Duration maxRetryAfter) {
+
+    /**
+     * An administrator's token for {@code /admin/*} reads ({@code authenticated_as_admin!}); without one the main token
+     * is tried and a 403 makes what the admin API would say unknown.
+     */
+    public record Admin(Optional<String> token, String tokenSource) {
+        public static final Admin NONE = new Admin(Optional.empty(), "");
+
+        public Admin {
+            token = token == null ? Optional.empty() : token.filter(s -> !s.isBlank());
+            if (tokenSource == null) tokenSource = "";
+        }
+
+        @Override
+        public String toString() {
+            return "Admin[token=" + (token.isPresent() ? "(from " + tokenSource + ")" : "(none)") + "]";
+        }
+    }
+
+    /** Settings without an admin token. */
+    public GitLabSettings(String url, String project, String securityProject, String productionProject,
+                          String token, String tokenSource, Duration timeout, Optional<String> releaseIssue,
+                          Pattern tagPattern, Pipelines pipelines, Packages packages, Tracker tracker, Ops ops) {
+        this(url, project, securityProject, productionProject, token, tokenSource, timeout, releaseIssue, tagPattern,
+                pipelines, packages, tracker, ops, Admin.NONE, RetryPolicy.DEFAULT_MAX_RETRY_AFTER);
+    }
 
     /** The projects and refs of the post-deploy migration (deployer) pipeline and of the QA pipeline. */
     public record Pipelines(String pdmProject, String pdmRef, String qaProject, String qaRef) {
@@ -147,24 +176,40 @@ public record GitLabSettings(String url, String project, String securityProject,
         if (packages == null) packages = Packages.CODE_TAGS;
         if (tracker == null) tracker = Tracker.DEFAULT;
         if (ops == null) ops = Ops.SAME;
+        if (admin == null) admin = Admin.NONE;
+        if (maxRetryAfter == null) maxRetryAfter = RetryPolicy.DEFAULT_MAX_RETRY_AFTER;
+        if (maxRetryAfter.isNegative())
+            throw new IllegalArgumentException("world.gitlab.retry-after-max-seconds must not be negative");
     }
 
     /** The same settings with another package convention. */
     public GitLabSettings withPackages(Packages value) {
         return new GitLabSettings(url, project, securityProject, productionProject, token, tokenSource, timeout,
-                releaseIssue, tagPattern, pipelines, value, tracker, ops);
+                releaseIssue, tagPattern, pipelines, value, tracker, ops, admin, maxRetryAfter);
     }
 
     /** The same settings with other tracker labels. */
     public GitLabSettings withTracker(Tracker value) {
         return new GitLabSettings(url, project, securityProject, productionProject, token, tokenSource, timeout,
-                releaseIssue, tagPattern, pipelines, packages, value, ops);
+                releaseIssue, tagPattern, pipelines, packages, value, ops, admin, maxRetryAfter);
     }
 
     /** The same settings with pipelines on another instance. */
     public GitLabSettings withOps(Ops value) {
         return new GitLabSettings(url, project, securityProject, productionProject, token, tokenSource, timeout,
-                releaseIssue, tagPattern, pipelines, packages, tracker, value);
+                releaseIssue, tagPattern, pipelines, packages, tracker, value, admin, maxRetryAfter);
+    }
+
+    /** The same settings with an administrator's token for the admin API. */
+    public GitLabSettings withAdmin(Admin value) {
+        return new GitLabSettings(url, project, securityProject, productionProject, token, tokenSource, timeout,
+                releaseIssue, tagPattern, pipelines, packages, tracker, ops, value, maxRetryAfter);
+    }
+
+    /** The same settings waiting at most {@code value} for a {@code Retry-After}. */
+    public GitLabSettings withMaxRetryAfter(Duration value) {
+        return new GitLabSettings(url, project, securityProject, productionProject, token, tokenSource, timeout,
+                releaseIssue, tagPattern, pipelines, packages, tracker, ops, admin, value);
     }
 
     /** The project whose code the packages are built from: the security project for GitLab.com's convention. */
@@ -201,6 +246,6 @@ public record GitLabSettings(String url, String project, String securityProject,
                 + ", productionProject=" + productionProject + ", token=(from " + tokenSource + "), timeout="
                 + timeout + ", releaseIssue=" + releaseIssue.orElse("none") + ", tagPattern=" + tagPattern + ", pipelines="
                 + pipelines + ", packages=" + packages + ", tracker=" + tracker + ", opsUrl=" + opsUrl()
-                + ", opsToken=(from " + opsTokenSource() + ")]";
+                + ", opsToken=(from " + opsTokenSource() + "), " + admin + "]";
     }
 }

@@ -20,6 +20,7 @@ public final class GitLabWorld implements AutoCloseable {
 
     private final GitLabApi api;
     private final GitLabApi opsApi;
+    private final Optional<GitLabApi> adminApi;
     private final GitLabSettings settings;
     private final GitLabPackageSource packages;
     private final GitLabDeployments deployments;
@@ -28,6 +29,7 @@ public final class GitLabWorld implements AutoCloseable {
     private final Operations operations;
     private final GitLabCalls calls;
     private final GitLabCalls opsCalls;
+    private final Optional<GitLabCalls> adminCalls;
     private final pdmbot.world.TriagePorts triage;
     private final pdmbot.world.BackgroundMigrations backgroundMigrations;
 
@@ -35,6 +37,7 @@ public final class GitLabWorld implements AutoCloseable {
                         Clock clock, PackageTagMemory tagMemory) {
         this.api = api;
         this.opsApi = opsApi;
+        this.adminApi = settings.admin().token().map(t -> client(settings.url(), t, settings));
         this.settings = settings;
         GitLabCalls calls = new GitLabCalls(retry, sleeper, RandomGenerator.getDefault(), settings.timeout(),
                 settings.tokenSource(), settings.token());
@@ -49,11 +52,14 @@ public final class GitLabWorld implements AutoCloseable {
         boolean omnibus = settings.packages().convention() == GitLabSettings.PackageConvention.OMNIBUS_TAGS;
         PackageTags tags = omnibus ? new OmnibusPackageTags(json, settings.packages().project(), code, tagMemory)
                 : new CodeProjectTags(code, settings.tagPattern());
-        this.packages = new GitLabPackageSource(code, tags);
+        // GitLab.com merges in the canonical project and builds from the security one: a commit's MR is asked of both
+        List<GitLabRepository> mergeRequestProjects = settings.codeProject().equals(settings.project()) ? List.of(code)
+                : List.of(repository.apply(settings.project()), code);
+        this.packages = new GitLabPackageSource(code, tags, new CommitMergeRequests(mergeRequestProjects));
         // what runs on an environment: release tooling records the package (the omnibus tag) on the omnibus project
         List<String> deploymentProjects = omnibus ? List.of(settings.packages().project())
                 : List.of(settings.project(), settings.securityProject());
-        this.deployments = new GitLabDeployments(packages, history, deploymentProjects.get(0));
+        this.deployments = new GitLabDeployments(packages, history, deploymentProjects.get(0), omnibus);
         GitLabDatabaseState databases = new GitLabDatabaseState(history, List.of(settings.project(), settings.securityProject()),
                 repository, clock);
         this.databases = databases;
@@ -64,14 +70,19 @@ public final class GitLabWorld implements AutoCloseable {
         this.opsCalls = opsApi == api ? calls : new GitLabCalls(retry, sleeper,
                 RandomGenerator.getDefault(), settings.timeout(), settings.opsTokenSource(), settings.opsToken());
         GitLabJson opsJson = opsApi == api ? json : new GitLabJson(opsApi, opsCalls);
+        BotUser opsUser = new BotUser(opsJson);
         this.operations = new Operations(
                 new GitLabRunningDeployments(json, deploymentProjects),
                 production, production,
-                new GitLabPipelineRunner(new GitLabPipelines(opsApi, opsJson, p.pdmProject(), p.pdmRef())),
-                new GitLabQaPipelines(new GitLabPipelines(opsApi, opsJson, p.qaProject(), p.qaRef())),
+                new GitLabPipelineRunner(new GitLabPipelines(opsApi, opsJson, p.pdmProject(), p.pdmRef(), opsUser)),
+                new GitLabQaPipelines(new GitLabPipelines(opsApi, opsJson, p.qaProject(), p.qaRef(), opsUser)),
                 new GitLabDeploymentRecords(json, settings, repository).onFinished(databases::forget),
                 new GitLabMergeRequestUpdates(json));
-        this.backgroundMigrations = new GitLabBackgroundMigrations(json);
+        // the admin API with the administrator's token when one is configured, else with the main one (403 → unknown)
+        this.adminCalls = adminApi.map(a -> new GitLabCalls(retry, sleeper, RandomGenerator.getDefault(), settings.timeout(),
+                settings.admin().tokenSource(), settings.admin().token().orElseThrow()));
+        this.backgroundMigrations = new GitLabBackgroundMigrations(adminApi.isPresent()
+                ? new GitLabJson(adminApi.get(), adminCalls.orElseThrow()) : json, adminApi.isPresent(), settings.url());
         this.releaseNotes = settings.releaseIssue().map(ReleaseIssue::parse)
                 .map(issue -> new GitLabReleaseNotes(api, calls, settings.url(), issue));
     }
@@ -87,7 +98,7 @@ public final class GitLabWorld implements AutoCloseable {
     }
 
     public static GitLabWorld open(GitLabSettings settings) {
-        return open(settings, RetryPolicy.DEFAULT, Sleeper.THREAD, Clock.systemUTC());
+        return open(settings, RetryPolicy.DEFAULT.withMaxRetryAfter(settings.maxRetryAfter()), Sleeper.THREAD, Clock.systemUTC());
     }
 
     /**
@@ -100,7 +111,7 @@ public final class GitLabWorld implements AutoCloseable {
 
     /** As {@link #open(GitLabSettings, Path)}, the cache bound to {@code instance} (what names this GitLab for good). */
     public static GitLabWorld open(GitLabSettings settings, Path tagCache, String instance) {
-        return open(settings, RetryPolicy.DEFAULT, Sleeper.THREAD, Clock.systemUTC(),
+        return open(settings, RetryPolicy.DEFAULT.withMaxRetryAfter(settings.maxRetryAfter()), Sleeper.THREAD, Clock.systemUTC(),
                 PackageTagMemory.in(tagCache, instance, settings.packages().project() == null ? ""
                         : settings.packages().project()));
     }
@@ -161,6 +172,7 @@ public final class GitLabWorld implements AutoCloseable {
     public void countErrorsIn(pdmbot.telemetry.CallErrors errors) {
         calls.countErrorsIn(errors);
         opsCalls.countErrorsIn(errors);
+        adminCalls.ifPresent(c -> c.countErrorsIn(errors));
     }
 
     /** How many HTTP requests this world sent to the main instance so far (retries included). */
@@ -172,5 +184,6 @@ public final class GitLabWorld implements AutoCloseable {
     public void close() {
         api.close();
         if (opsApi != api) opsApi.close();
+        adminApi.ifPresent(GitLabApi::close);
     }
 }

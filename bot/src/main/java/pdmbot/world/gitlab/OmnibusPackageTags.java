@@ -19,19 +19,28 @@ import pdmbot.world.AutoDeployPackage;
 /**
  * Packages as GitLab.com's release tooling makes them: tags {@code M.m.YYYYMMDDHHMM+<rails sha 11>.<omnibus sha 11>}
  * in the (security) omnibus project ({@code auto_deploy/tagger/omnibus.rb}, {@code TAG_FORMAT}); no tag exists in a
- * rails project. The rails sha is resolved to a full sha in the code (security) project with
- * {@code GET commits/:short}, as {@code DeploymentVersionParser} does.
+ * rails project. The full rails sha is the tag message's {@code VERSION: <sha>} line (release-tools writes
+ * {@code "Auto-deploy Omnibus <tag>\n\n" + "<component>: <version>"} lines, {@code VERSION} being the rails commit
+ * whose first 11 characters the tag names); only when that line is missing or does not match the name is it resolved
+ * in the code (security) project with {@code GET commits/:short}, as {@code DeploymentVersionParser} does.
  *
  * <p>Tags are read newest first ({@code order_by=version&sort=desc}) and only until a tag already known is met, so
- * one new package costs one page of tags and one commit lookup; the first read goes back at most
- * {@link #FIRST_READ_PAGES} pages.
+ * one new package costs one page of tags; the first read goes back at most {@link #FIRST_READ_PAGES} pages. New tags
+ * are resolved oldest first, so a read interrupted part-way (a 429 on a commit lookup) leaves only older packages
+ * known, and the next read, stopping at the first known tag, takes up every newer one again instead of skipping them.
  */
 final class OmnibusPackageTags implements PackageTags {
 
     private static final Logger log = LoggerFactory.getLogger(OmnibusPackageTags.class);
     static final int PER_PAGE = 100;
-    /** How far back the first read goes: 5,000 packages, months of auto-deploys. */
-    static final int FIRST_READ_PAGES = 50;
+    /**
+     * How far back the first read goes: 2,000 packages, months of auto-deploys (a few dozen a day); older deployed
+     * packages are still read through their deployment (GitLabDeployments).
+     */
+    static final int FIRST_READ_PAGES = 20;
+    /** {@code VERSION: <40 hex>} on a line of the tag message (auto_deploy/tagger/omnibus.rb). */
+    private static final java.util.regex.Pattern VERSION_LINE =
+            java.util.regex.Pattern.compile("(?m)^VERSION: ([0-9a-f]{40})\\s*$");
 
     private final GitLabJson json;
     private final String packageProject;
@@ -87,11 +96,16 @@ final class OmnibusPackageTags implements PackageTags {
                     return !metKnown;
                 });
         int before = known.size();
-        for (JsonNode tag : fresh) add(tag);
-        if (known.size() != before) {
-            Map<String, String> shas = new HashMap<>();
-            known.forEach((name, p) -> shas.put(name, p.commitSha()));
-            memory.keep(shas);
+        // oldest first: an interruption leaves only older tags known, so the next read takes up the newer ones again
+        java.util.Collections.reverse(fresh);
+        try {
+            for (JsonNode tag : fresh) add(tag);
+        } finally {
+            if (known.size() != before) {
+                Map<String, String> shas = new HashMap<>();
+                known.forEach((name, p) -> shas.put(name, p.commitSha()));
+                memory.keep(shas);
+            }
         }
         List<AutoDeployPackage> packages = new ArrayList<>(byVersion().values());
         packages.sort(Comparator.naturalOrder());
@@ -113,8 +127,9 @@ final class OmnibusPackageTags implements PackageTags {
             return;
         }
         String shortSha = version.get().appSha();
-        Optional<Commit> commit = code.commit(shortSha);
-        String sha = commit.map(Commit::getId).orElse("");
+        java.util.regex.Matcher line = VERSION_LINE.matcher(tag.path("message").asText(""));
+        String sha = line.find() && line.group(1).startsWith(shortSha) ? line.group(1)
+                : code.commit(shortSha).map(Commit::getId).orElse("");
         if (!sha.matches("[0-9a-f]{40}") || !sha.startsWith(shortSha)) {
             log.warn("package tag {} of {} names the rails commit {}, which {} does not know (or several commits share);"
                     + " the package is left out", name, packageProject, shortSha, code.project());

@@ -35,15 +35,26 @@ final class PipelineMigrationTimings {
     }
 
     private void collect(String project, long pipelineId, int depth, List<MigrationTiming> into, int[] read) {
+        // every page of the pipeline's jobs: GitLab lists them newest first, so a pipeline of more jobs than the bot reads
+        // logs of would otherwise lose its first stages, where db:migrate usually runs
         List<JsonNode> jobs = json.list(UnableToReadPipelineException::new, project, "/pipelines/" + pipelineId + "/jobs",
-                Map.of("per_page", "100"), MAX_JOBS);
-        // GitLab lists a pipeline's jobs newest first; the migrations ran in the order the jobs did.
-        List<JsonNode> oldestFirst = new ArrayList<>(jobs);
-        java.util.Collections.reverse(oldestFirst);
-        for (JsonNode job : oldestFirst) {
-            if (read[0] >= MAX_JOBS || !FINISHED.contains(job.path("status").asText(""))) continue;
+                Map.of("per_page", "100"));
+        List<JsonNode> finished = new ArrayList<>();
+        for (JsonNode job : jobs)
+            if (FINISHED.contains(job.path("status").asText("")) && job.path("id").asLong(0) > 0) finished.add(job);
+        // the migrations ran in the order the jobs did
+        java.util.Collections.reverse(finished);
+        // with more finished jobs than logs are read, the jobs named for migrations are read first
+        if (read[0] + finished.size() > MAX_JOBS) {
+            List<JsonNode> named = new ArrayList<>();
+            List<JsonNode> others = new ArrayList<>();
+            for (JsonNode job : finished) (job.path("name").asText("").contains("migrat") ? named : others).add(job);
+            finished = new ArrayList<>(named);
+            finished.addAll(others);
+        }
+        for (JsonNode job : finished) {
+            if (read[0] >= MAX_JOBS) break;
             long jobId = job.path("id").asLong(0);
-            if (jobId <= 0) continue;
             read[0]++;
             into.addAll(json.calls().read(UnableToReadPipelineException::new,
                     GitLabJson.request("GET", project, "/jobs/" + jobId + "/trace", Map.of()), () -> {

@@ -58,6 +58,8 @@ class GitLabBackgroundMigrationsTest {
 
     @Test
     void staging_is_not_answered_by_production_s_admin_api() {
-        assertThat(world.backgroundMigrations().on(Environment.GSTG, LogicalDatabase.CI)).isEmpty();
+        // issue 12 review finding 1: staging's state is unknown (another instance), no longer an empty list that reads as "none"
+        assertThat(world.backgroundMigrations().listingOn(Environment.GSTG, LogicalDatabase.CI))
+                .isInstanceOf(pdmbot.world.BackgroundMigrations.Listing.Unknown.class);
     }
 }

@@ -9,7 +9,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.time.Clock;
@@ -97,7 +99,65 @@ class GitLabComConventionTest extends GitLabWireMock {
 
         assertThat(com.requestsSent() - before).isEqualTo(1);
         gitlab.verify(1, getRequestedFor(urlPathMatching(OMNIBUS_RAW + "/repository/tags")).withQueryParam("page", equalTo("2")));
-        gitlab.verify(1, getRequestedFor(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B.substring(0, 11))));
+        // issue 12 review finding 5: the tag message's VERSION line gives the rails sha, so no commit is looked up at all
+        gitlab.verify(0, getRequestedFor(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B.substring(0, 11))));
+    }
+
+    /** The omnibus tags pages without their messages' VERSION lines (as a tag made by hand would be). */
+    void serveTagsWithoutVersionLines() {
+        GitLabRefusals.install(gitlab::stubFor);
+        gitlab.stubFor(get(urlPathMatching(OMNIBUS_RAW + "/repository/tags")).withQueryParam("page", equalTo("1"))
+                .willReturn(withoutVersionLines(page("omnibus-tags-page-1.json", "1", "2"), "omnibus-tags-page-1.json")));
+        gitlab.stubFor(get(urlPathMatching(OMNIBUS_RAW + "/repository/tags")).withQueryParam("page", equalTo("2"))
+                .willReturn(withoutVersionLines(page("omnibus-tags-page-2.json", "2", ""), "omnibus-tags-page-2.json")));
+    }
+
+    static ResponseDefinitionBuilder withoutVersionLines(ResponseDefinitionBuilder page, String fixture) {
+        return page.withBody(fixture("gitlab-com/" + fixture).replaceAll("\\\\nVERSION: [0-9a-f]{40}", ""));
+    }
+
+    void serveCommit(String sha) {
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + sha.substring(0, 11)))
+                .willReturn(json("gitlab-com/security-commit-" + sha.substring(0, 11) + ".json")));
+    }
+
+    @Test
+    void the_rails_sha_comes_from_the_tag_messages_version_line_without_a_commit_lookup_issue_12() {
+        GitLabRefusals.install(gitlab::stubFor);
+        gitlab.stubFor(get(urlPathMatching(OMNIBUS_RAW + "/repository/tags")).withQueryParam("page", equalTo("1"))
+                .willReturn(page("omnibus-tags-page-1.json", "1", "2")));
+        gitlab.stubFor(get(urlPathMatching(OMNIBUS_RAW + "/repository/tags")).withQueryParam("page", equalTo("2"))
+                .willReturn(page("omnibus-tags-page-2.json", "2", "")));
+
+        assertThat(com.packages().packages()).extracting(AutoDeployPackage::commitSha).containsExactly(SHA_A, SHA_B, SHA_C);
+        gitlab.verify(0, getRequestedFor(urlPathMatching(SECURITY_RAW + "/repository/commits/.*")));
+    }
+
+    @Test
+    void without_a_version_line_the_rails_sha_is_looked_up_by_the_eleven_hex_of_the_name() {
+        serveTagsWithoutVersionLines();
+        for (String sha : List.of(SHA_A, SHA_B, SHA_C)) serveCommit(sha);
+
+        assertThat(com.packages().packages()).extracting(AutoDeployPackage::commitSha).containsExactly(SHA_A, SHA_B, SHA_C);
+        gitlab.verify(3, getRequestedFor(urlPathMatching(SECURITY_RAW + "/repository/commits/.*")));
+    }
+
+    @Test
+    void a_first_read_interrupted_part_way_is_taken_up_again_not_skipped_issue_12() {
+        serveTagsWithoutVersionLines();
+        serveCommit(SHA_A);
+        serveCommit(SHA_C);
+        // the middle package's lookup is refused once (rate limited past what the bot waits), then answered
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B.substring(0, 11)))
+                .inScenario("limit").whenScenarioStateIs(STARTED)
+                .willReturn(error(429, "Retry later").withHeader("Retry-After", "3600")).willSetStateTo("calm"));
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B.substring(0, 11)))
+                .inScenario("limit").whenScenarioStateIs("calm")
+                .willReturn(json("gitlab-com/security-commit-" + SHA_B.substring(0, 11) + ".json")));
+
+        assertThatThrownBy(() -> com.packages().packages()).hasMessageContaining("429");
+
+        assertThat(com.packages().packages()).extracting(AutoDeployPackage::commitSha).containsExactly(SHA_A, SHA_B, SHA_C);
     }
 
     @Test
@@ -146,6 +206,65 @@ class GitLabComConventionTest extends GitLabWireMock {
     }
 
     @Test
+    void a_deployed_package_no_listing_holds_is_read_at_its_rails_commit_never_at_the_omnibus_commit_issue_12() {
+        GitLabRefusals.install(gitlab::stubFor);
+        // the deployed tag is older than the tags read (no tag listed), as after a first read bounded in depth
+        gitlab.stubFor(get(urlPathMatching(OMNIBUS_RAW + "/repository/tags")).willReturn(okForContentType("application/json", "[]")));
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B.substring(0, 11)))
+                .willReturn(json("gitlab-com/security-commit-" + SHA_B.substring(0, 11) + ".json")));
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B + "/merge_requests"))
+                .willReturn(okForContentType("application/json", "[]")));
+        gitlab.stubFor(get(urlPathMatching(OMNIBUS_RAW + "/deployments")).withQueryParam("environment", equalTo("gprd"))
+                .willReturn(json("gitlab-com/deployments-gprd-omnibus.json")));
+
+        assertThat(com.deployments().packageOn(Environment.GPRD)).map(AutoDeployPackage::commitSha).contains(SHA_B);
+    }
+
+    @Test
+    void a_deployed_package_whose_rails_commit_the_code_project_lacks_is_an_error_not_a_guess() {
+        GitLabRefusals.install(gitlab::stubFor);
+        gitlab.stubFor(get(urlPathMatching(OMNIBUS_RAW + "/repository/tags")).willReturn(okForContentType("application/json", "[]")));
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B.substring(0, 11)))
+                .willReturn(error(404, "404 Commit Not Found")));
+        gitlab.stubFor(get(urlPathMatching(OMNIBUS_RAW + "/deployments")).withQueryParam("environment", equalTo("gprd"))
+                .willReturn(json("gitlab-com/deployments-gprd-omnibus.json")));
+
+        assertThatThrownBy(() -> com.deployments().packageOn(Environment.GPRD))
+                .isInstanceOf(UnableToReadDeploymentsException.class).hasMessageContaining("5b1c0d2e3f4");
+    }
+
+    @Test
+    void a_commits_merge_request_is_asked_of_the_canonical_project_first_where_gitlab_com_merges_them_issue_12() {
+        GitLabRefusals.install(gitlab::stubFor);
+        // lib/api/commits.rb: MergeRequestsFinder(project_id: user_project.id) lists only MRs targeting the project asked
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B.substring(0, 11)))
+                .willReturn(json("gitlab-com/security-commit-" + SHA_B.substring(0, 11) + ".json")));
+        gitlab.stubFor(get(urlPathEqualTo(CANONICAL_RAW + "/repository/commits/" + SHA_B + "/merge_requests"))
+                .willReturn(json("commit-index-migration-merge-requests.json")));
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B + "/merge_requests"))
+                .willReturn(okForContentType("application/json", "[]")));
+
+        assertThat(com.packages().findCommit(SHA_B.substring(0, 11)).found().flatMap(pdmbot.world.CommitInfo::mergeRequest))
+                .contains(new pdmbot.world.MergeRequestRef("gitlab-org/gitlab", 135000));
+        gitlab.verify(0, getRequestedFor(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B + "/merge_requests")));
+    }
+
+    @Test
+    void a_picked_commit_canonical_lacks_finds_its_merge_request_in_the_security_project() {
+        GitLabRefusals.install(gitlab::stubFor);
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B.substring(0, 11)))
+                .willReturn(json("gitlab-com/security-commit-" + SHA_B.substring(0, 11) + ".json")));
+        gitlab.stubFor(get(urlPathEqualTo(CANONICAL_RAW + "/repository/commits/" + SHA_B + "/merge_requests"))
+                .willReturn(error(404, "404 Commit Not Found")));
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits/" + SHA_B + "/merge_requests"))
+                .willReturn(okForContentType("application/json", fixture("commit-index-migration-merge-requests.json")
+                        .replace("gitlab-org/gitlab/-/merge_requests", "gitlab-org/security/gitlab/-/merge_requests"))));
+
+        assertThat(com.packages().findCommit(SHA_B.substring(0, 11)).found().flatMap(pdmbot.world.CommitInfo::mergeRequest))
+                .contains(new pdmbot.world.MergeRequestRef("gitlab-org/security/gitlab", 135000));
+    }
+
+    @Test
     void a_running_deployment_without_a_deployable_names_its_package_from_the_omnibus_tag() {
         GitLabRefusals.install(gitlab::stubFor);
         gitlab.stubFor(get(urlPathMatching(OMNIBUS_RAW + "/deployments")).withQueryParam("status", equalTo("running"))
@@ -183,6 +302,53 @@ class GitLabComConventionTest extends GitLabWireMock {
                 .withRequestBody(containing("tag=false")).withRequestBody(containing("status=running")));
     }
 
+    /**
+     * {@code GET repository/merge_base} on the security project: the commit (lib/api/entities/commit.rb), or GitLab's
+     * {@code 404 Merge Base Not Found} when {@code sha} is null; and that commit on canonical.
+     */
+    void serveMergeBase(String sha) {
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/merge_base")).willReturn(sha == null
+                ? error(404, "404 Merge Base Not Found") : okForContentType("application/json", commit(sha))));
+        if (sha != null)
+            gitlab.stubFor(get(urlPathEqualTo(CANONICAL_RAW + "/repository/commits/" + sha))
+                    .willReturn(okForContentType("application/json", commit(sha))));
+    }
+
+    static String commit(String sha) {
+        String list = commits(sha);
+        return list.substring(1, list.length() - 1);
+    }
+
+    @Test
+    void the_canonical_commit_is_the_merge_base_of_the_package_and_master_asked_of_security_however_far_master_moved_issue_12() {
+        GitLabRefusals.install(gitlab::stubFor);
+        // master's newest commits no longer reach the package's history: release-tools' 300-deep walk finds nothing
+        serveHistories(commits(PICK, SHA_A), commits(SHA_C));
+        serveMergeBase(SHA_A);
+        serveNoRunningDeployment(CANONICAL_RAW);
+        AutoDeployPackage picked = new AutoDeployPackage(packageB().version(), SHA_B, packageB().refName());
+
+        com.operations().deploymentRecords().createRunning(DeploymentProject.CANONICAL, Environment.GPRD, picked, "k");
+
+        gitlab.verify(postRequestedFor(urlPathMatching(CANONICAL_RAW + "/deployments")).withRequestBody(containing("sha=" + SHA_A)));
+        gitlab.verify(getRequestedFor(urlPathEqualTo(SECURITY_RAW + "/repository/merge_base"))
+                .withQueryParam("refs[]", equalTo(SHA_B)));
+    }
+
+    @Test
+    void when_security_lacks_canonical_masters_head_the_intersection_is_walked_as_release_tools_does() {
+        GitLabRefusals.install(gitlab::stubFor);
+        serveHistories(commits(PICK, SHA_A), commits(SHA_C, SHA_A));
+        gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/merge_base"))
+                .willReturn(error(400, "Could not find ref: " + SHA_C)));
+        serveNoRunningDeployment(CANONICAL_RAW);
+        AutoDeployPackage picked = new AutoDeployPackage(packageB().version(), SHA_B, packageB().refName());
+
+        com.operations().deploymentRecords().createRunning(DeploymentProject.CANONICAL, Environment.GPRD, picked, "k");
+
+        gitlab.verify(postRequestedFor(urlPathMatching(CANONICAL_RAW + "/deployments")).withRequestBody(containing("sha=" + SHA_A)));
+    }
+
     void serveHistories(String packageHistory, String masterHistory) {
         gitlab.stubFor(get(urlPathEqualTo(SECURITY_RAW + "/repository/commits")).withQueryParam("ref_name", equalTo(SHA_B))
                 .willReturn(okForContentType("application/json", packageHistory)));
@@ -202,6 +368,7 @@ class GitLabComConventionTest extends GitLabWireMock {
         GitLabRefusals.install(gitlab::stubFor);
         // the package's branch: a pick on top of SHA_A; canonical master has SHA_A but not the pick
         serveHistories(commits(PICK, SHA_A), commits(SHA_C, SHA_A));
+        serveMergeBase(SHA_A);
         serveNoRunningDeployment(CANONICAL_RAW);
         AutoDeployPackage picked = new AutoDeployPackage(packageB().version(), SHA_B, packageB().refName());
 
@@ -216,6 +383,7 @@ class GitLabComConventionTest extends GitLabWireMock {
     void no_canonical_deployment_is_recorded_when_no_commit_of_the_package_is_on_canonical_master() {
         GitLabRefusals.install(gitlab::stubFor);
         serveHistories(commits(PICK), commits(SHA_C, SHA_A));
+        serveMergeBase(null);
 
         DeploymentRecords records = com.operations().deploymentRecords();
         DeploymentRecord none = records.createRunning(DeploymentProject.CANONICAL, Environment.GPRD, packageB(), "k");

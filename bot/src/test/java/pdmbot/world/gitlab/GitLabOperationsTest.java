@@ -1,5 +1,6 @@
 package pdmbot.world.gitlab;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -11,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -179,6 +181,29 @@ class GitLabOperationsTest extends GitLabWireMock {
     }
 
     @Test
+    void the_effect_key_is_looked_for_among_the_bot_users_own_pipelines_asking_gitlab_who_it_is_once_issue_12() {
+        serveDeployerPipelines();
+
+        world.operations().pipelines().startPostDeployMigrations(Environment.GPRD, Map.of(), "run-7:gprd:1");
+        world.operations().pipelines().startPostDeployMigrations(Environment.GPRD, Map.of(), "run-7:gprd:1");
+
+        gitlab.verify(2, getRequestedFor(urlPathEqualTo(DEPLOYER + "/pipelines")).withQueryParam("username", equalTo("pdm-bot")));
+        gitlab.verify(1, getRequestedFor(urlPathEqualTo("/api/v4/user")));
+    }
+
+    @Test
+    void a_pipeline_whose_variables_gitlab_refuses_to_show_is_not_the_bots_and_does_not_stop_the_start_issue_12() {
+        serveDeployerPipelines();
+        // Ci::PipelinePolicy: a Developer reads the variables of the pipelines they triggered only (403 otherwise)
+        gitlab.stubFor(get(urlPathEqualTo(DEPLOYER + "/pipelines/901001/variables")).willReturn(error(403, "403 Forbidden")));
+        gitlab.stubFor(post(urlPathEqualTo(DEPLOYER + "/pipeline")).willReturn(json("pipeline-created.json").withStatus(201)));
+
+        PipelineHandle handle = world.operations().pipelines().startPostDeployMigrations(Environment.GSTG, Map.of(), "run-8:gstg:1");
+
+        assertThat(handle.id()).isEqualTo("901003");
+    }
+
+    @Test
     void a_failed_pipeline_names_the_failed_job_the_migration_and_the_error_from_the_log_tail() {
         gitlab.stubFor(get(urlPathEqualTo(DEPLOYER + "/pipelines/901001")).willReturn(json("pipeline-failed.json")));
         gitlab.stubFor(get(urlPathEqualTo(DEPLOYER + "/pipelines/901001/jobs")).withQueryParam("scope[]", equalTo("failed"))
@@ -261,6 +286,38 @@ class GitLabOperationsTest extends GitLabWireMock {
                 .withRequestBody(containing("environment=db%2Fgprd")).withRequestBody(containing("sha=" + SHA_B))
                 .withRequestBody(containing("status=running")).withRequestBody(containing("tag=true")));
         gitlab.verify(putRequestedFor(urlPathEqualTo(PROJECT + "/deployments/4303")).withRequestBody(equalTo("status=success")));
+    }
+
+    @Test
+    void a_finish_retried_after_a_timeout_that_gitlab_refuses_as_a_repeated_transition_is_accepted_once_it_holds_issue_12() {
+        DeploymentRecord record = new DeploymentRecord(DeploymentProject.CANONICAL, Environment.GPRD, "4303", VERSION_B, "");
+        gitlab.stubFor(get(urlPathEqualTo(PROJECT + "/deployments/4303")).inScenario("put").whenScenarioStateIs(STARTED)
+                .willReturn(json("deployment-4303-running.json")));
+        // the first PUT lands but its answer comes after the world's 1 s timeout; the retry meets the state machine
+        gitlab.stubFor(put(urlPathEqualTo(PROJECT + "/deployments/4303")).inScenario("put").whenScenarioStateIs(STARTED)
+                .willReturn(json("deployment-4303-success.json").withFixedDelay(1500)).willSetStateTo("landed"));
+        gitlab.stubFor(put(urlPathEqualTo(PROJECT + "/deployments/4303")).inScenario("put").whenScenarioStateIs("landed")
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":{\"status\":[\"cannot transition via \\\"succeed\\\"\"]}}")));
+        gitlab.stubFor(get(urlPathEqualTo(PROJECT + "/deployments/4303")).inScenario("put").whenScenarioStateIs("landed")
+                .willReturn(json("deployment-4303-success.json")));
+
+        world.operations().deploymentRecords().finish(record, DeploymentRecords.Outcome.SUCCESS);
+
+        gitlab.verify(2, putRequestedFor(urlPathEqualTo(PROJECT + "/deployments/4303")));
+    }
+
+    @Test
+    void a_finish_gitlab_refuses_while_the_deployment_is_not_in_the_wanted_state_fails_naming_both() {
+        DeploymentRecord record = new DeploymentRecord(DeploymentProject.CANONICAL, Environment.GPRD, "4303", VERSION_B, "");
+        gitlab.stubFor(get(urlPathEqualTo(PROJECT + "/deployments/4303")).willReturn(json("deployment-4303-running.json")));
+        gitlab.stubFor(put(urlPathEqualTo(PROJECT + "/deployments/4303")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":{\"status\":[\"cannot transition via \\\"succeed\\\"\"]}}")));
+
+        assertThatThrownBy(() -> world.operations().deploymentRecords().finish(record, DeploymentRecords.Outcome.SUCCESS))
+                .isInstanceOf(UnableToRecordDeploymentException.class).hasMessageContaining("400")
+                .hasMessageContaining("deployment 4303 is running");
     }
 
     @Test

@@ -35,6 +35,8 @@ class GitLabOpsInstanceTest extends GitLabWireMock {
     @Test
     void pipelines_start_on_the_ops_instance_with_the_ops_token_and_nothing_of_it_reaches_the_main_instance() {
         GitLabRefusals.install(ops::stubFor);
+        // the bot's own user on the instance its pipelines run on (pipelines?username=)
+        ops.stubFor(get(urlPathEqualTo("/api/v4/user")).willReturn(json("user-current.json")));
         ops.stubFor(get(urlPathEqualTo(DEPLOYER + "/pipelines")).willReturn(okForContentType("application/json", "[]")));
         ops.stubFor(post(urlPathEqualTo(DEPLOYER + "/pipeline")).willReturn(json("pipeline-created.json").withStatus(201)));
         GitLabSettings settings = settings(Optional.empty()).withOps(new GitLabSettings.Ops(Optional.of(ops.baseUrl()),

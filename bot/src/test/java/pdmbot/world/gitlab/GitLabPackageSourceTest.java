@@ -75,6 +75,17 @@ class GitLabPackageSourceTest extends GitLabWireMock {
     }
 
     @Test
+    void tags_are_read_newest_first_and_again_only_until_a_tag_already_seen_issue_12() {
+        packages_are_the_version_tags_of_every_page_ordered_by_their_timestamp();
+
+        assertThat(world.packages().packages()).hasSize(3);
+
+        gitlab.verify(3, getRequestedFor(urlPathEqualTo(PROJECT + "/repository/tags"))
+                .withQueryParam("order_by", equalTo("updated")).withQueryParam("sort", equalTo("desc")));
+        gitlab.verify(1, getRequestedFor(urlPathEqualTo(PROJECT + "/repository/tags")).withQueryParam("page", equalTo("2")));
+    }
+
+    @Test
     void a_package_diff_keeps_the_added_modified_and_removed_post_deploy_migrations_only() {
         gitlab.stubFor(get(urlPathEqualTo(PROJECT + "/repository/compare")).withQueryParam("from", equalTo(SHA_A))
                 .withQueryParam("to", equalTo(SHA_B)).withQueryParam("straight", equalTo("true"))
@@ -179,6 +190,23 @@ class GitLabPackageSourceTest extends GitLabWireMock {
         assertThat(world.packages().fileAt(B, ADD_INDEX)).map(b -> new String(b, StandardCharsets.UTF_8))
                 .contains(fixture("20231101120000_add_index_on_ci_builds.rb"));
         assertThat(world.packages().fileAt(B, DROP_TABLE)).isEmpty();
+    }
+
+    @Test
+    void a_project_gitlab_does_not_show_is_an_error_not_a_package_without_migrations_issue_12() {
+        // not_found!('Project') (lib/api/helpers.rb): a wrong path, or a token that cannot see a private project
+        gitlab.stubFor(get(urlPathEqualTo(PROJECT + "/repository/tree")).willReturn(error(404, "404 Project Not Found")));
+
+        assertThatThrownBy(() -> world.packages().postMigrationsAt(B)).isInstanceOf(UnableToReadTreeException.class)
+                .hasMessageContaining("404 Project Not Found");
+    }
+
+    @Test
+    void a_file_of_a_project_gitlab_does_not_show_is_an_error_not_a_missing_file_issue_12() {
+        gitlab.stubFor(get(urlPathEqualTo(rawPath(DROP_TABLE))).willReturn(error(404, "404 Project Not Found")));
+
+        assertThatThrownBy(() -> world.packages().fileAt(B, DROP_TABLE)).isInstanceOf(UnableToReadFileException.class)
+                .hasMessageContaining("404 Project Not Found");
     }
 
     void serveIndexCommit(String mergeRequestsFixture) {

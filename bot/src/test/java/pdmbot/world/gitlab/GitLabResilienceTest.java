@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Every GitLab call retries what may pass, stops on what will not, and says which call failed and why. */
@@ -69,6 +70,26 @@ class GitLabResilienceTest extends GitLabWireMock {
         assertThat(world.packages().packages()).hasSize(2);
         assertThat(sleeps).containsExactly(Duration.ofSeconds(1));
         gitlab.verify(2, getRequestedFor(urlPathEqualTo(TAGS)));
+    }
+
+    @Test
+    void a_retry_after_of_a_rate_limits_minute_is_waited_for_by_default_issue_12() {
+        answerTagsInTurn(error(429, "Retry later").withHeader("Retry-After", "45"), tags());
+
+        assertThat(world.packages().packages()).hasSize(2);
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(45));
+    }
+
+    @Test
+    void the_longest_retry_after_the_bot_waits_is_configurable() {
+        gitlab.stubFor(get(urlPathEqualTo(TAGS)).willReturn(error(429, "Retry later").withHeader("Retry-After", "45")));
+        try (GitLabWorld impatient = GitLabWorld.open(settings(Optional.empty()),
+                new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(5)).withMaxRetryAfter(Duration.ofSeconds(10)),
+                sleeps::add, java.time.Clock.systemUTC())) {
+            assertThatThrownBy(() -> impatient.packages().packages()).hasMessageContaining("429 Too Many Requests")
+                    .hasMessageContaining("asked to wait 45 s, more than the 10 s the bot waits");
+        }
+        assertThat(sleeps).isEmpty();
     }
 
     @Test

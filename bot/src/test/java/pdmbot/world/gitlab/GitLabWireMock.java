@@ -51,6 +51,7 @@ abstract class GitLabWireMock {
     @BeforeEach
     void openWorld() {
         GitLabRefusals.install(gitlab::stubFor);
+        gitlab.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v4/user")).willReturn(json("user-current.json")));
         logs.start();
         ((Logger) LoggerFactory.getLogger("pdmbot")).addAppender(logs);
         world = GitLabWorld.open(settings(Optional.of("gitlab-org/release/tasks#1234")),

@@ -193,6 +193,18 @@ public final class DecisionFacts {
         }
     }
 
+    /**
+     * A batched background migration a finalize finishes whose state on a database of an environment is not known
+     * (the admin API refused the bot, the environment is another instance, or it is not among those GitLab lists).
+     */
+    public record UnknownBackgroundMigration(String environment, String database, String jobClass, String table,
+                                             String reason) {
+        public String describe() {
+            return "the state of batched background migration " + (jobClass == null || jobClass.isBlank() ? "on " + table
+                    : jobClass) + " on " + environment + " " + database + " is unknown (" + reason + ")";
+        }
+    }
+
     /** A background migration job class a group's finalize migration finishes, on a table. */
     public record Finalizes(String group, String version, String jobClass, String table) {
     }

@@ -28,6 +28,7 @@ import pdmbot.rules.decide.DecisionFacts.Selected;
 import pdmbot.rules.decide.DecisionFacts.Thresholds;
 import pdmbot.rules.decide.DecisionFacts.Traffic;
 import pdmbot.rules.decide.DecisionFacts.UnfinishedBackgroundMigration;
+import pdmbot.rules.decide.DecisionFacts.UnknownBackgroundMigration;
 
 /** One test per rule of decisions.drl: the facts that make it fire and the reason it gives. */
 class RunDecisionsTest {
@@ -227,6 +228,19 @@ class RunDecisionsTest {
         assertThat(reason(decision, "finalize_background waits while its batched background migration is unfinished").facts())
                 .isEqualTo("20231107025611 finalizes BackfillEventsNamespace; batched background migration BackfillEventsNamespace"
                         + " on events is active on gprd main (42%): finalizing now would run the leftover batches inline");
+    }
+
+    @Test
+    void finalize_background_whose_batched_background_migration_state_is_unknown_waits_saying_why_issue_12() {
+        Group finalize = group("gprd", "finalize_background", "events");
+        Decision decision = decide(finalize, LOW, new Finalizes(finalize.key(), "20231107025611", "BackfillEventsNamespace", "events"),
+                new UnknownBackgroundMigration("gprd", "main", "BackfillEventsNamespace", "events", "GitLab answered 403 Forbidden"));
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.BLOCKED);
+        assertThat(reason(decision, "finalize_background waits while its batched background migration's state is unknown").facts())
+                .isEqualTo("20231107025611 finalizes BackfillEventsNamespace; the state of batched background migration"
+                        + " BackfillEventsNamespace on gprd main is unknown (GitLab answered 403 Forbidden): not known to be"
+                        + " finished, so it is not finalized now");
     }
 
     @Test
