@@ -13,7 +13,7 @@ public record GitlabConfig(String url, String project, String securityProject, S
                            String pdmPipelineProject, String pdmPipelineRef, String qaPipelineProject, String qaPipelineRef,
                            String opsUrl, String opsTokenEnv, String opsTokenFile, String packageConvention,
                            String packageProject, String defaultBranch, String incidentLabel, String changeLabel,
-                           String blocksDeploymentsLabel) {
+                           String blocksDeploymentsLabel, Integer retryAfterMaxSeconds) {
 
     public GitlabConfig {
         if (opsTokenEnv == null || opsTokenEnv.isBlank()) opsTokenEnv = "PDM_GITLAB_OPS_TOKEN";
@@ -37,5 +37,9 @@ public record GitlabConfig(String url, String project, String securityProject, S
         if (tokenEnv == null || tokenEnv.isBlank()) tokenEnv = "PDM_GITLAB_TOKEN";
         if (timeoutSeconds == null) timeoutSeconds = 20;
         if (timeoutSeconds <= 0) throw new IllegalArgumentException("timeout-seconds: must be a positive number of seconds");
+        // the longest Retry-After a GitLab call waits for (a rate limit's period can be a minute)
+        if (retryAfterMaxSeconds == null) retryAfterMaxSeconds = 60;
+        if (retryAfterMaxSeconds < 0)
+            throw new IllegalArgumentException("retry-after-max-seconds: must be 0 or a positive number of seconds");
     }
 }

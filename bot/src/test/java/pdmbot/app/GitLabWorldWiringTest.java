@@ -50,13 +50,13 @@ class GitLabWorldWiringTest {
         BotConfig d = BotConfig.defaults();
         return d.withWorld(new WorldConfig("gitlab", null, null, null, new GitlabConfig(gitlab.baseUrl(), "acme/shop",
                 "acme/security/shop", "acme/production", null, tokenFile, 2, null, null, null, null, null, null, null, null,
-                "code-tags", null, null, null, null, null)));
+                "code-tags", null, null, null, null, null, null)));
     }
 
     @Test
     void the_longest_retry_after_and_the_admin_token_come_from_the_configuration_and_the_environment_issue_12() {
-        BotConfig.Gitlab g = gitlabConfig(null).world().gitlab();
-        BotConfig config = gitlabConfig(null).withWorld(new BotConfig.World("gitlab", null, null, null, new BotConfig.Gitlab(
+        GitlabConfig g = gitlabConfig(null).world().gitlab();
+        BotConfig config = gitlabConfig(null).withWorld(new WorldConfig("gitlab", null, null, null, new GitlabConfig(
                 g.url(), g.project(), g.securityProject(), g.productionProject(), null, null, 2, null, null, null, null, null,
                 null, null, null, "code-tags", null, null, null, null, null, 15)));
 
