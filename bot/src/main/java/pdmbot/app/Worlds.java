@@ -30,6 +30,11 @@ final class Worlds {
 
     /** An open world, what must be closed with it, and the operations a PDM run acts on (simulated here). */
     record Opened(World world, AutoCloseable resources, DemoWorld demo, Operations operations, DemoOperations simulated) {
+        /** The same world reading what ran on each database through {@code databases}. */
+        Opened withDatabases(pdmbot.world.DatabaseState databases) {
+            return new Opened(new World(world.description(), world.packages(), world.deployments(), databases,
+                    world.releaseNotes()), resources, demo, operations, simulated);
+        }
     }
 
     static Opened open(BotConfig config, Path dataDir, Consumer<String> printer, Clock clock) {
@@ -95,7 +100,7 @@ final class Worlds {
             return new GitLabSettings(g.url(), g.project(), g.securityProject(), g.productionProject(), token,
                     tokenSource, Duration.ofSeconds(g.timeoutSeconds()), Optional.ofNullable(g.releaseIssue()),
                     refPattern(config.world().refPattern()), new GitLabSettings.Pipelines(g.pdmPipelineProject(),
-                    g.pdmPipelineRef(), g.qaPipelineProject(), g.qaPipelineRef()), packages,
+                    g.pdmPipelineRef(), g.qaPipelineProject(), g.qaPipelineRef(), g.pdmPipelineOnlyVariable()), packages,
                     new GitLabSettings.Tracker(g.incidentLabel(), g.changeLabel(), g.blocksDeploymentsLabel()),
                     new GitLabSettings.Ops(Optional.ofNullable(g.opsUrl()), opsToken, opsTokenSource));
         } catch (IllegalArgumentException e) {

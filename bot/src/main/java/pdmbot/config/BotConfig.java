@@ -122,7 +122,18 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
                          String pdmPipelineProject, String pdmPipelineRef, String qaPipelineProject, String qaPipelineRef,
                          String opsUrl, String opsTokenEnv, String opsTokenFile, String packageConvention,
                          String packageProject, String defaultBranch, String incidentLabel, String changeLabel,
-                         String blocksDeploymentsLabel) {
+                         String blocksDeploymentsLabel, String pdmPipelineOnlyVariable) {
+
+        /** The keys before {@code pdm-pipeline-only-variable}; it takes its default. */
+        public Gitlab(String url, String project, String securityProject, String productionProject, String tokenEnv,
+                      String tokenFile, Integer timeoutSeconds, String releaseIssue, String pdmPipelineProject,
+                      String pdmPipelineRef, String qaPipelineProject, String qaPipelineRef, String opsUrl, String opsTokenEnv,
+                      String opsTokenFile, String packageConvention, String packageProject, String defaultBranch,
+                      String incidentLabel, String changeLabel, String blocksDeploymentsLabel) {
+            this(url, project, securityProject, productionProject, tokenEnv, tokenFile, timeoutSeconds, releaseIssue,
+                    pdmPipelineProject, pdmPipelineRef, qaPipelineProject, qaPipelineRef, opsUrl, opsTokenEnv, opsTokenFile,
+                    packageConvention, packageProject, defaultBranch, incidentLabel, changeLabel, blocksDeploymentsLabel, null);
+        }
 
         /** The keys that existed first; the others take their defaults. */
         public Gitlab(String url, String project, String securityProject, String productionProject, String tokenEnv,
@@ -130,10 +141,15 @@ public record BotConfig(String data, Store store, World world, Roles roles, Cons
                       String pdmPipelineRef, String qaPipelineProject, String qaPipelineRef) {
             this(url, project, securityProject, productionProject, tokenEnv, tokenFile, timeoutSeconds, releaseIssue,
                     pdmPipelineProject, pdmPipelineRef, qaPipelineProject, qaPipelineRef, null, null, null, null, null,
-                    null, null, null, null);
+                    null, null, null, null, null);
         }
 
         public Gitlab {
+            // this project's convention, not GitLab's: see GitLabSettings.Pipelines#onlyVariable
+            if (pdmPipelineOnlyVariable == null || pdmPipelineOnlyVariable.isBlank()) pdmPipelineOnlyVariable = "PDM_MIGRATION_VERSIONS";
+            if (!pdmPipelineOnlyVariable.matches("[A-Za-z_][A-Za-z0-9_]*"))
+                throw new IllegalArgumentException("pdm-pipeline-only-variable: must be a CI variable name (letters, digits, _), not '"
+                        + pdmPipelineOnlyVariable + "'");
             if (opsTokenEnv == null || opsTokenEnv.isBlank()) opsTokenEnv = "PDM_GITLAB_OPS_TOKEN";
             if (packageConvention == null || packageConvention.isBlank()) packageConvention = "omnibus-tags";
             if (!List.of("omnibus-tags", "code-tags").contains(packageConvention))

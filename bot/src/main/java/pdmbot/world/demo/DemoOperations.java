@@ -277,6 +277,13 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
     @Override
     public synchronized PipelineHandle startPostDeployMigrations(Environment environment, Map<String, String> variables,
                                                                  String effectKey) {
+        return startPostDeployMigrations(environment, variables, java.util.Set.of(), effectKey);
+    }
+
+    /** The simulated pipeline of the demo and local-checkout worlds runs only {@code versions} when given (a subset run). */
+    @Override
+    public synchronized PipelineHandle startPostDeployMigrations(Environment environment, Map<String, String> variables,
+                                                                 java.util.Set<String> versions, String effectKey) {
         DatabaseState.requireDatabaseEnvironment(environment);
         DemoOperationsState.Pipeline existing = state.pipelines.get(effectKey);
         if (existing != null) return handle(existing);
@@ -287,7 +294,7 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
         p.effectKey = effectKey;
         p.startedAt = clock.instant();
         for (PendingMigration m : pending.pendingOn(environment))
-            p.plan.add(m.database().id() + " " + m.migration().version() + " " + m.migration().name());
+            if (versions.isEmpty() || versions.contains(m.migration().version())) p.plan.add(m.database().id() + " " + m.migration().version() + " " + m.migration().name());
         // the pipeline stops at the first planned failure in its order; any other planned failure waits for the next one
         p.plan.stream().map(line -> line.split(" ")[1]).filter(state.failures::contains).findFirst().ifPresent(version -> {
             p.failAt = version;

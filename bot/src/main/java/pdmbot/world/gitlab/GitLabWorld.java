@@ -66,7 +66,7 @@ public final class GitLabWorld implements AutoCloseable {
         this.operations = new Operations(
                 new GitLabRunningDeployments(json, deploymentProjects),
                 production, production,
-                new GitLabPipelineRunner(new GitLabPipelines(opsApi, opsJson, p.pdmProject(), p.pdmRef())),
+                new GitLabPipelineRunner(new GitLabPipelines(opsApi, opsJson, p.pdmProject(), p.pdmRef()), p.onlyVariable()),
                 new GitLabQaPipelines(new GitLabPipelines(opsApi, opsJson, p.qaProject(), p.qaRef())),
                 new GitLabDeploymentRecords(json, settings, repository).onFinished(databases::forget),
                 new GitLabMergeRequestUpdates(json));
