@@ -48,9 +48,25 @@ public final class RollbackLine {
                     break;
                 }
             }
-            if (allRan) return Optional.of(pkg);
+            if (allRan) return Optional.of(atLeastWhereRunMigrationsAre(all, i, ran));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A run of a subset can run a migration of a package newer than the line while older ones stay pending: rolling
+     * back before that package would run code older than the schema, so the line moves to the oldest package from
+     * {@code line} on whose tree holds every migration that ran and that the newest package still has (issue 14).
+     */
+    private AutoDeployPackage atLeastWhereRunMigrationsAre(List<AutoDeployPackage> all, int line, Set<String> ran) {
+        Set<String> relevant = new HashSet<>();
+        for (PostMigration m : packages.postMigrationsAt(all.get(all.size() - 1))) if (ran.contains(m.version())) relevant.add(m.version());
+        for (int i = line; i < all.size(); i++) {
+            Set<String> tree = new HashSet<>();
+            for (PostMigration m : packages.postMigrationsAt(all.get(i))) tree.add(m.version());
+            if (tree.containsAll(relevant)) return all.get(i);
+        }
+        return all.get(line);
     }
 
     /** Whether {@code candidate} is at or after the line (a package as new as the line's, or newer). */

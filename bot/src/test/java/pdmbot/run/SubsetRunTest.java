@@ -110,4 +110,22 @@ class SubsetRunTest {
             assertThat(bot.runs().store().run(1).orElseThrow().state()).isEqualTo(RunState.REFUSED);
         }
     }
+
+    @Test
+    void issue_14_a_subset_that_ran_a_migration_of_the_newest_package_moves_the_rollback_line_to_that_package() {
+        String older = "16.7.202311071420-c9c46291df5.1bc5e2c316d";
+        String current = "16.7.202311090620-66b715d55af.ca354d0ad6c"; // on gprd; it introduced 20231107035713 (sidekiq_only)
+        try (TestBot bot = TestBot.start(TestBot.config(dir))) {
+            assertThat(bot.say("rollback check gprd --target " + older).plainText()).startsWith("gprd can roll back to `" + older + "`");
+            bot.say("pdm execute --only sidekiq_only --confirm");
+            bot.awaitIdle();
+
+            // 20231107035713 ran on gprd: older code may use what it changed, however many older ones stay pending
+            assertThat(bot.say("rollback check gprd --target " + older).plainText())
+                    .startsWith("gprd cannot roll back to `" + older + "`: older than the rollback line `" + current + "`");
+            Reply deploy = bot.say("deploy " + older + " to gprd --rollback --ignore-production-checks \"test\"");
+            assertThat(deploy.isOk()).isFalse();
+            assertThat(deploy.plainText()).contains("`" + older + "` is older than the rollback line `" + current + "`");
+        }
+    }
 }
