@@ -141,7 +141,8 @@ final class MigrationStep {
         String counts = counts(executed);
         context.announce(announced + "/done", Reply.builder()
                 .text(environment.databaseEnvironment() + ": " + executed.size() + " post-deploy migration"
-                        + (executed.size() == 1 ? "" : "s") + " executed (" + counts + "); deployments marked success; "
+                        + (executed.size() == 1 ? "" : "s") + " executed (" + counts + "); "
+                        + (plan.partial() ? "" : "deployments marked success; ")
                         + labelled + " merge request" + (labelled == 1 ? "" : "s") + " labelled `" + label(environment) + "`."
                         + (plan.partial() ? " No " + environment.databaseEnvironment() + " deployment was recorded: the run is"
                         + " limited to a subset and migrations of the package stay pending there." : ""))
