@@ -128,4 +128,17 @@ class GitLabWorldWiringTest {
         assertThat(settings.opsToken()).isEqualTo("only-token");
         assertThat(settings.opsUrl()).isEqualTo(settings.url());
     }
+
+    @Test
+    void the_variable_that_limits_a_pdm_pipeline_to_a_subset_is_configurable_and_checked() {
+        Map<String, String> environment = Map.of("PDM_GITLAB_TOKEN", "t", "PDM_WORLD_GITLAB_PDM_PIPELINE_ONLY_VARIABLE", "DEPLOY_ONLY_VERSIONS");
+        BotConfig config = ConfigLoader.load(Path.of("..", "config", "gitlab-com.yaml"), environment);
+
+        assertThat(Worlds.gitlabSettings(config, new Secrets(environment)).pipelines().onlyVariable()).isEqualTo("DEPLOY_ONLY_VERSIONS");
+        assertThat(Worlds.gitlabSettings(ConfigLoader.load(Path.of("..", "config", "gitlab-com.yaml"), Map.of("PDM_GITLAB_TOKEN", "t")),
+                new Secrets(Map.of("PDM_GITLAB_TOKEN", "t"))).pipelines().onlyVariable()).isEqualTo("PDM_MIGRATION_VERSIONS");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConfigLoader.load(Path.of("..", "config", "gitlab-com.yaml"),
+                        Map.of("PDM_GITLAB_TOKEN", "t", "PDM_WORLD_GITLAB_PDM_PIPELINE_ONLY_VARIABLE", "not a name")))
+                .hasMessageContaining("pdm-pipeline-only-variable");
+    }
 }
