@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pdmbot.chat.Reply;
 import pdmbot.domain.Environment;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.storage.Database;
@@ -70,9 +71,10 @@ class SubsetResumeTest {
             assertThat(bot.runs.store().run(1).orElseThrow().state()).isEqualTo(RunState.FAILED);
             int pendingBefore = bot.simulated.pendingMigrationsLeft();
 
-            bot.say("pdm retry 1 --confirm");
+            Reply retried = bot.say("pdm retry 1 --confirm");
             bot.awaitIdle();
 
+            assertThat(retried.plainText()).contains("Resuming run #1 from step qa gstg", "Limited to `--only 20231106180117`.");
             assertThat(bot.runs.store().run(1).orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
             assertThat(bot.runs.store().executed(1)).extracting(ExecutedMigration::version).containsOnly("20231106180117");
             assertThat(bot.simulated.pendingMigrationsLeft()).isEqualTo(pendingBefore - 1);
