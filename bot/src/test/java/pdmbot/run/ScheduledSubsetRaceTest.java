@@ -103,6 +103,10 @@ class ScheduledSubsetRaceTest {
                 assertThat(SIDEKIQ_ONLY).contains(m.version());
             });
             assertThat(first.runs.store().executed(1)).extracting(ExecutedMigration::version).containsExactlyInAnyOrderElementsOf(SIDEKIQ_ONLY);
+            assertThat(first.simulated.pipelinesStarted("qa") + second.simulated.pipelinesStarted("qa"))
+                    .as("a group on gprd changes nothing on gstg for QA to check").isZero();
+            assertThat(first.runs.store().steps(1)).filteredOn(st -> st.name().equals("qa gstg")).singleElement()
+                    .satisfies(st -> assertThat(st.outcome()).isEqualTo("no QA: the run's subset (`--only sidekiq_only on gprd`) runs nothing on gstg"));
             assertThat(posted).singleElement().satisfies(p -> assertThat(p.plainText())
                     .contains("Scheduled run (auto): 2 sidekiq_only migrations on db/gprd", "only this group"));
         }
