@@ -144,10 +144,7 @@ public final class RunService implements AutoCloseable {
         return start(startedBy, result, Optional.empty());
     }
 
-    /**
-     * As {@link #start(String, RunChecks.Result)}, limited to {@code scope} when present (a run of a subset): the scope
-     * is stored with the run, so its steps, a resume after a crash and a retry run only that.
-     */
+    /** As above, limited to {@code scope} when present (a subset, stored with the run: resumes and retries keep it). */
     public StartResult start(String startedBy, RunChecks.Result result, Optional<RunScope> scope) {
         CheckReport report = result.report();
         String checkLines = RunReplies.checkLines(report);
