@@ -6,7 +6,7 @@
 #   docs/capture-readme-examples.sh [base-folder] > /tmp/readme-examples.txt
 #
 # base-folder (default /tmp/readme-capture-<time>) must not exist; every scenario gets its own
-# data folder under it, so each starts from a fresh demo world. Run it from anywhere; it uses
+# data folder under it, so each starts from a fresh demo world (a copy of one seeded at the start). Run it from anywhere; it uses
 # the jar of the checkout it lives in (PDM_BOT_JAR overrides). Needs bash, curl and python3 (to hold a port).
 # It takes a few minutes (one JVM per command). Compare with the README and replace what changed:
 # outputs are captured, never edited by hand.
@@ -22,8 +22,30 @@ mkdir -p "$base"
 for v in $(env | sed -n 's/^\(PDM_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
 
 data=
+# The demo world's code lives in its GitLab emulator: the canonical project's (bare) repository.
+canonical() { echo "$data/demo/gitlab-emulator/repositories/gitlab-org/gitlab.git"; }
+# starts a console on the current data folder with extra config $1 (may be empty), its output in $base/$2
+console_start() {
+    mkdir -p "$data"
+    fifo="$base/$2-input"; mkfifo "$fifo"
+    local cfg=(); [ -n "$1" ] && cfg=(--config "$1")
+    (cd "$base" && exec java -jar "$jar" --data "$data" "${cfg[@]}" console < "$fifo" > "$base/$2" 2>&1) & console=$!
+    exec 7> "$fifo"
+}
+# waits (at most $2 s) until the console output $1 holds the text $3
+console_wait() { local deadline=$((SECONDS + $2)); until grep -q -- "$3" "$base/$1" 2>/dev/null || [ $SECONDS -ge $deadline ]; do sleep 0.2; done; }
 section() { printf '\n\n######## %s  (data folder %s)\n' "$1" "$data"; }
-fresh() { data="$base/$1"; }
+# Every scenario starts from a copy of one freshly seeded data folder (seeding the emulator takes most of a first
+# start's time); PDM_CAPTURE_SEED_EACH=1 seeds each one instead. The copy is what a first start leaves: the
+# emulator's state and repositories and a store that has read them, no run, no lock.
+template="$base/.template"
+(cd "$base" && java -jar "$jar" --data "$template" say help > /dev/null 2>&1) \
+    || { echo "cannot seed the demo world in $template" >&2; exit 2; }
+rm -f "$template/say-relay.endpoint" "$template/demo/emulator.json"
+fresh() {
+    data="$base/$1"
+    if [ "${PDM_CAPTURE_SEED_EACH:-0}" != 1 ] && [ ! -e "$data" ]; then mkdir -p "$(dirname "$data")"; cp -a "$template" "$data"; fi
+}
 show_rc() { local rc=$1; [ "$rc" -ne 0 ] && echo "(exit $rc)"; return 0; }
 
 # say WORDS… : runs `pdm-bot say` on the current data folder, printed as the README shows it.
@@ -109,7 +131,93 @@ say demo cr open C2
 say demo cr close
 say demo fail next qa
 say demo fail next 20231107025611
+say demo fail next 20231107025611 --error deadlock
 say demo fail clear
+
+fresh decide; section "pdm schedule, rollback check, pdm execute --only (run decisions)"
+say pdm schedule
+say pdm schedule --days 1
+say pdm schedule --at tomorrowish
+say rollback check
+say rollback check gprd --target 16.7.202311061900-d4dfd4c3588.3e8fd34e749
+say rollback check gprd --target 16.7.202311070140-3bb0b14be1e.c8e7c2ef99
+say pdm execute --only sidekiq_only --dry-run
+say pdm execute --only 20231107025611 --dry-run
+say pdm execute --only sidekiq_onyl
+
+fresh demo-decide; section "demo clock, demo health, demo bbm (in this order)"
+say demo clock saturday 03:00
+say pdm status
+say demo health autovacuum merge_requests
+say pdm schedule
+say demo health clear
+say demo bbm finish BackfillProjectsOrganizationId
+say demo clock 2026-12-01 14:00
+say demo clock real
+
+fresh triage; section "triage (a deadlock on db/gstg; in this order)"
+say demo fail next 20231107025611 --error deadlock
+say pdm execute --confirm
+say triage run 1
+say triage
+say triage answer 1 retry yes
+say triage answer 1 retry no
+say triage answer 1 block yes
+say triage answer 1 block no
+say triage answer 1 mitigation ddl
+say triage answer 1 incident 3
+say triage answer 1 hand-over @bob
+say triage answer 1 close
+
+fresh triage-mark; section "triage and migrations mark (a failure on db/gprd, the instance's own databases; in this order)"
+say demo fail next 20231106122226 --error statement-timeout
+say pdm execute --confirm
+say triage answer 1 mitigation dml
+say migrations mark 20231106122226 --database main --env gstg --confirm
+say migrations mark 20231106122226 --database main --env gprd
+say migrations mark 20231106122226 --database main --env gprd --confirm
+say triage answer 1 close
+say pdm retry 1 --confirm
+
+fresh deploy; section "deploy, deploy status (in this order)"
+say help > /dev/null   # seeds the demo world, to read the diverged hotfix's sha
+diverged=$(git --git-dir "$(canonical)" rev-parse --short=11 refs/heads/hotfix/api-cache-warmer)
+say deploy cf930cc2066 to gprd
+say deploy cf930cc2066 to gprd --confirm
+say deploy status
+say deploy "$diverged" to gprd
+say deploy 16.7.202311080240-3deb0dcde0d.8c14c5d38e9 to gprd --rollback
+say deploy 16.7.202311061000-2b4e9d7a028 to gprd --rollback
+say auto_deploy status cf930cc2066
+
+fresh proposals; section "schedule.mode propose: proposals in a console (a real clock: the windows of this moment)"
+printf 'schedule:\n  mode: propose\n' > "$base/propose.yaml"
+console_start propose.yaml proposals-output
+console_wait proposals-output 180 "Proposal 1\."
+echo "pdm proposal skip 1" >&7; console_wait proposals-output 30 "skipped by"
+echo "pdm proposal skip 1" >&7; console_wait proposals-output 30 "already answered"
+echo "pdm proposal confirm 2" >&7; console_wait proposals-output 30 "Confirmed:"
+exec 7>&-; wait "$console"
+printf '\n$ pdm-bot --config propose.yaml console      # then: pdm proposal skip 1 (twice), pdm proposal confirm 2\n'
+cat "$base/proposals-output"
+say pdm proposal confirm 9
+
+fresh metrics; section "/metrics before and after a run (serve)"
+mkdir -p "$data"
+printf 'http:\n  port: 18083\n' > "$base/metrics.yaml"
+(cd "$base" && exec java -jar "$jar" --data "$data" --config metrics.yaml serve > "$base/metrics-output" 2>&1) & server=$!
+deadline=$((SECONDS + 120))
+until grep -q 'Ctrl-C stops' "$base/metrics-output" 2>/dev/null || [ $SECONDS -ge $deadline ]; do sleep 0.2; done
+printf '\n$ curl -s http://127.0.0.1:18083/metrics | grep -E '"'"'^pdm_pending_migrations\{.*db/gprd'"'"' | grep -v '"'"' 0.0$'"'"'    # before the run\n'
+curl -s http://127.0.0.1:18083/metrics | grep -E '^pdm_pending_migrations\{.*db/gprd' | grep -v ' 0.0$'
+say pdm execute --confirm
+deadline=$((SECONDS + 120))
+until curl -s http://127.0.0.1:18083/metrics | grep -q '^pdm_runs_total{outcome="succeeded"} 1.0' || [ $SECONDS -ge $deadline ]; do sleep 0.5; done
+printf '\n$ curl -s http://127.0.0.1:18083/metrics | grep -E '"'"'^pdm_runs_total|^pdm_run_step_duration_seconds_count|^pdm_migration_duration_seconds_count'"'"'   # after it\n'
+curl -s http://127.0.0.1:18083/metrics | grep -E '^pdm_runs_total|^pdm_run_step_duration_seconds_count|^pdm_migration_duration_seconds_count'
+printf '\n$ curl -s -o /dev/null -w "%%{http_code}\\n" http://127.0.0.1:18083/dashboard      # no PDM_DASHBOARD_TOKEN\n'
+curl -s -o /dev/null -w "%{http_code}\n" http://127.0.0.1:18083/dashboard
+kill "$server"; wait "$server" 2>/dev/null
 
 fresh unknown; section "unknown input"
 say frobnicate
@@ -117,7 +225,8 @@ say pdm stauts
 say 'pdm lock gstg "oops'
 say $'pdm\u00a0status'
 say pdm execute --dry-run
-run --repo "$base/unknown/demo/repo" say "demo incident open 1"
+git clone -q "$(canonical)" "$base/unknown-checkout"
+run --repo "$base/unknown-checkout" say "demo incident open 1"
 
 fresh handover; section "say and runs: a run still going after --wait is handed over (exit 4)"
 printf 'run:\n  demo-seconds-per-migration: 2\n' > "$base/slow.yaml"
@@ -152,11 +261,13 @@ printf '\n$ PDM_HTTP_BIND=10.9.9.9 pdm-bot serve\n'
 printf '\n$ PDM_STORE_KND=postgres pdm-bot say "pdm runs"\n'
 (cd "$base" && PDM_STORE_KND=postgres java -jar "$jar" --data "$base/cli-typo" say "pdm runs" 2>&1); show_rc $?
 
-fresh classify/data; section "classify --format tsv (of the demo world's repository)"
+fresh classify/data; section "classify --format tsv (of a checkout of the demo world's code)"
 mkdir -p "$base/classify"
-(cd "$base/classify" && java -jar "$jar" say help > /dev/null 2>&1)   # generates the demo world in ./data
-printf '\n$ pdm-bot classify --format tsv data/demo/repo/db/post_migrate | head -3\n'
-(cd "$base/classify" && java -jar "$jar" classify --format tsv data/demo/repo/db/post_migrate 2>&1 | head -3)
+(cd "$base/classify" && java -jar "$jar" say help > /dev/null 2>&1)   # seeds the demo world in ./data
+git clone -q "$(canonical)" "$base/classify/gitlab"
+printf '\n$ git clone -q data/demo/gitlab-emulator/repositories/gitlab-org/gitlab.git gitlab\n'
+printf '$ pdm-bot classify --format tsv gitlab/db/post_migrate | head -3\n'
+(cd "$base/classify" && java -jar "$jar" classify --format tsv gitlab/db/post_migrate 2>&1 | head -3)
 
 fresh rules-folder; section "Rules: a rules.folder that does not compile stops the start; then fixed"
 mkdir -p "$base/rules-drl"
@@ -213,7 +324,7 @@ printf '\n$ curl -s http://127.0.0.1:18082/healthz\n'; curl -s http://127.0.0.1:
 printf '$ curl -s http://127.0.0.1:18082/healthz/live\n'; curl -s http://127.0.0.1:18082/healthz/live; echo
 kill "$server"; wait "$server" 2>/dev/null
 
-fresh emulator; section "pdm-bot emulator (port and token differ each time)"
+data="$base/emulator"; section "pdm-bot emulator on a folder never seeded (port and token differ each time)"
 (cd "$base" && exec java -jar "$jar" --data "$data" emulator --port 0 > "$base/emulator-output" 2>&1) & emulator=$!
 deadline=$((SECONDS + 120))
 until grep -q 'Ctrl-C stops it' "$base/emulator-output" 2>/dev/null || [ $SECONDS -ge $deadline ]; do sleep 0.2; done

@@ -64,7 +64,7 @@ final class CommandList {
                 new DeployStatusCommand(promotions, stores.promotions())));
         commands.addAll(decide.commands());
         commands.addAll(scheduleCommands);
-        commands.addAll(RunWiring.demoCommands(world, stores));
+        commands.addAll(RunWiring.demoCommands(world, stores, classifications, natures));
         return commands;
     }
 }

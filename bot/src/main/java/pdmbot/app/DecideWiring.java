@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import pdmbot.chat.Command;
 import pdmbot.classification.Classifications;
+import pdmbot.classification.ClassifiedNatures;
 import pdmbot.config.BotConfig;
 import pdmbot.config.DecideConfig;
 import pdmbot.decide.DecisionCalendar;
@@ -27,7 +28,6 @@ import pdmbot.decide.demo.DemoDecideCommands;
 import pdmbot.decide.demo.DemoDecideState;
 import pdmbot.decide.demo.DemoPrometheusModel;
 import pdmbot.emulator.prometheus.PrometheusEmulator;
-import pdmbot.ledger.MigrationNatures;
 import pdmbot.rules.decide.RunDecisions;
 import pdmbot.run.PendingPlan;
 import pdmbot.storage.Stores;
@@ -57,13 +57,14 @@ final class DecideWiring {
      * {@code pdm status}, {@code /metrics} and the dashboard, instead of computing it from the world again.
      */
     static Decide wire(BotConfig config, Path dataDir, Stores stores, Worlds.Opened world, Classifications classifications,
-                       MigrationNatures natures, DurationPredictor predictor, java.util.function.Supplier<PendingPlan> pendingNow,
+                       ClassifiedNatures natures, DurationPredictor predictor, java.util.function.Supplier<PendingPlan> pendingNow,
                        Clock clock) {
         DecideConfig decide = config.decide();
         // read first: a calendar file with a bad line stops the start before anything is opened
         TrafficCalendar calendar = TrafficCalendar.of(decide);
         List<AutoCloseable> resources = new ArrayList<>();
-        Optional<DemoDecideState> demo = world.demo() != null ? Optional.of(DemoDecideState.open(dataDir)) : Optional.empty();
+        Optional<DemoDecideState> demo = world.kind() instanceof Worlds.DemoOnEmulator ? Optional.of(DemoDecideState.open(dataDir))
+                : Optional.empty();
         Clock decisions = demo.<Clock>map(s -> new DemoClock(s, clock)).orElse(clock);
         Optional<PrometheusClient> prometheus = Optional.empty();
         String loadQuery = decide.prometheus().loadQuery();
@@ -77,7 +78,7 @@ final class DecideWiring {
             prometheus = Optional.of(new PrometheusClient(decide.prometheus().url(), timeout));
         }
         BackgroundMigrations background = demo.<BackgroundMigrations>map(s -> s)
-                .orElseGet(() -> world.resources() instanceof GitLabWorld g ? g.backgroundMigrations() : BackgroundMigrations.NONE);
+                .orElseGet(() -> world.gitlab().map(GitLabWorld::backgroundMigrations).orElse(BackgroundMigrations.NONE));
         PendingGroups pending = new PendingGroups(environments -> pendingNow.get(),
                 world.world().packages(), natures, predictor, new MigrationTables(), classifications.tableSizes());
         List<ChangeLock> locks = config.run().changeLocks().stream()

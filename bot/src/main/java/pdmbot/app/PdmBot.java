@@ -44,8 +44,7 @@ import pdmbot.rules.classify.UnableToCompileRulesException;
 import pdmbot.promote.Promotions;
 import pdmbot.run.RunService;
 import pdmbot.storage.Database;
-import pdmbot.world.demo.DemoOperations;
-import pdmbot.world.gitlab.GitLabWorld;
+import pdmbot.world.demo.DemoControl;
 import pdmbot.storage.Stores;
 import pdmbot.triage.TriageFeature;
 
@@ -144,7 +143,7 @@ public final class PdmBot implements AutoCloseable {
         counted.set(metrics);
         runs.events().subscribe(metrics.runs());
         if (grafana != null) runs.events().subscribe(grafana);
-        if (world.resources() instanceof GitLabWorld gitlab) gitlab.countErrorsIn(metrics.gitlabErrors());
+        world.gitlab().ifPresent(gitlab -> gitlab.countErrorsIn(metrics.gitlabErrors()));
         DecideWiring.Decide decide = DecideWiring.wire(config, dataDir, stores, world, classifications, natures,
                 durations, () -> pending.current().plan(), clock);
         Promotions promotions = PromotionWiring.promotions(config, stores, world, announcements, natures, runs, clock);
@@ -273,7 +272,7 @@ public final class PdmBot implements AutoCloseable {
         schedule.start(database.dataSource(), instance);
         triage.remindEvery(TriageWiring.REMINDER_LOOK);
         // deploys started here or by another instance (or a one-shot say) are ended and announced by whoever serves
-        promotions.execution().watch(Duration.ofSeconds(world.simulated() != null ? 1 : config.run().pollSeconds()));
+        promotions.execution().watch(world.pollEvery(Duration.ofSeconds(config.run().pollSeconds())));
     }
 
     /** The failure triage feature (its service, commands and reminders). */
@@ -321,9 +320,9 @@ public final class PdmBot implements AutoCloseable {
         return runs;
     }
 
-    /** The simulated production of the demo or git world; null on GitLab. */
-    public DemoOperations simulatedOperations() {
-        return world.simulated();
+    /** The demo world's controls (its GitLab emulator's API); empty on any other world. */
+    public java.util.Optional<DemoControl> demoControl() {
+        return world.demo();
     }
 
     /** One line saying what the bot runs on, for banners and logs. */

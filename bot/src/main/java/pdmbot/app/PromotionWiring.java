@@ -9,7 +9,6 @@ import java.util.Optional;
 import pdmbot.chat.Announcements;
 import pdmbot.config.BotConfig;
 import pdmbot.config.DeployConfig;
-import pdmbot.config.InvalidConfigurationException;
 import pdmbot.domain.Environment;
 import pdmbot.ledger.MigrationNatures;
 import pdmbot.promote.PromotionChain;
@@ -25,6 +24,8 @@ import pdmbot.world.git.GitPackageSource;
 import pdmbot.world.gitlab.GitLabDeployPipelines;
 import pdmbot.world.gitlab.GitLabPackageSource;
 import pdmbot.world.gitlab.GitLabPipelineRunner;
+import pdmbot.world.gitlab.GitLabSettings;
+import pdmbot.world.gitlab.GitLabWorld;
 
 /** Builds the promotion feature (issue 16) from {@code deploy} in the configuration, the store and the world. */
 final class PromotionWiring {
@@ -64,18 +65,17 @@ final class PromotionWiring {
     }
 
     private static DeployPipelines pipelines(BotConfig config, Worlds.Opened world, Clock clock) {
-        if (world.operations().pipelines() instanceof GitLabPipelineRunner gitlab) {
-            BotConfig.Gitlab g = config.world().gitlab();
-            Map<String, GitLabDeployPipelines.Pipeline> byEnvironment = new LinkedHashMap<>();
-            for (DeployConfig.Environment e : config.deploy().chain())
-                byEnvironment.put(e.environment(), new GitLabDeployPipelines.Pipeline(
-                        e.pipelineProject() != null ? e.pipelineProject() : g.pdmPipelineProject(),
-                        e.pipelineRef() != null ? e.pipelineRef() : g.pdmPipelineRef()));
-            return gitlab.deployPipelines(byEnvironment);
-        }
-        if (world.simulated() == null)
-            throw new InvalidConfigurationException("this world has no deploy pipelines: " + world.world().description());
-        return new DemoDeployPipelines(world.simulated(), world.world().packages()::packageNamed, clock,
-                Duration.ofSeconds(config.deploy().demoSeconds()));
+        if (world.production() instanceof Worlds.Simulated simulated)
+            return new DemoDeployPipelines(simulated.operations(), world.world().packages()::packageNamed, clock,
+                    Duration.ofSeconds(config.deploy().demoSeconds()));
+        // the demo's emulator has GitLab.com's deployer; a GitLab's is configured (world.gitlab.pdm-pipeline-project)
+        GitLabWorld gitlab = world.gitlab().orElseThrow();
+        GitLabSettings.Pipelines deployer = gitlab.settings().pipelines();
+        Map<String, GitLabDeployPipelines.Pipeline> byEnvironment = new LinkedHashMap<>();
+        for (DeployConfig.Environment e : config.deploy().chain())
+            byEnvironment.put(e.environment(), new GitLabDeployPipelines.Pipeline(
+                    e.pipelineProject() != null ? e.pipelineProject() : deployer.pdmProject(),
+                    e.pipelineRef() != null ? e.pipelineRef() : deployer.pdmRef()));
+        return ((GitLabPipelineRunner) world.operations().pipelines()).deployPipelines(byEnvironment);
     }
 }

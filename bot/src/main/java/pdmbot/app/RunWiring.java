@@ -13,9 +13,9 @@ import pdmbot.durations.DefaultDurations;
 import pdmbot.durations.MigrationDurations;
 import pdmbot.rules.checks.ProductionChecks;
 import pdmbot.classification.Classifications;
+import pdmbot.classification.ClassifiedNatures;
 import pdmbot.run.ClassifiedDatabases;
 import pdmbot.run.ConfiguredChangeLocks;
-import pdmbot.ledger.MigrationNatures;
 import pdmbot.run.MergeRequestOf;
 import pdmbot.run.MigrationLinks;
 import pdmbot.run.RunDiff;
@@ -40,7 +40,7 @@ final class RunWiring {
     }
 
     static RunService runs(BotConfig config, Stores stores, Worlds.Opened world, Announcements announcements,
-                           Classifications classifications, MigrationNatures natures, MigrationDurations durations,
+                           Classifications classifications, ClassifiedNatures natures, MigrationDurations durations,
                            String instance, Clock clock) {
         MergeRequestOf mergeRequests = version -> stores.ledger().changesOf(version).stream()
                 .filter(e -> e.kind() == LedgerChange.Kind.ADDED && e.commitSha() != null)
@@ -48,10 +48,9 @@ final class RunWiring {
                 .map(LedgerEntry::commitSha)
                 .flatMap(sha -> world.world().packages().commit(sha))
                 .flatMap(CommitInfo::mergeRequest);
-        // The simulated pipelines move with time; poll them every second rather than every poll-seconds.
-        Duration poll = Duration.ofSeconds(world.simulated() != null ? 1 : config.run().pollSeconds());
+        Duration poll = world.pollEvery(Duration.ofSeconds(config.run().pollSeconds()));
         // Which databases a migration runs on is the classification's answer, for the file as deployed.
-        ClassifiedDatabases databases = new ClassifiedDatabases(world.world().packages(), classifications::classify);
+        ClassifiedDatabases databases = databases(world, classifications, natures);
         RunResources resources = new RunResources(world.world(), world.operations(), stores.locks(), mergeRequests, databases,
                 clock, poll, Pacer.SLEEP, durations, new RunDiff(natures, links(config)));
         List<ChangeLock> windows = config.run().changeLocks().stream()
@@ -100,10 +99,18 @@ final class RunWiring {
         if (resume) runs.watchForAbandonedRuns(half.compareTo(HAND_OVER_LOOK) < 0 ? half : HAND_OVER_LOOK);
     }
 
+    /** Which databases a migration runs on: the classification's answer, for the file as the package has it. */
+    static ClassifiedDatabases databases(Worlds.Opened world, Classifications classifications, ClassifiedNatures natures) {
+        return new ClassifiedDatabases(world.world().packages(), classifications::classify, natures::decidedAt);
+    }
+
     /** The {@code demo …} commands, on the world as it is. */
-    static List<Command> demoCommands(Worlds.Opened world, Stores stores) {
+    static List<Command> demoCommands(Worlds.Opened world, Stores stores, Classifications classifications,
+                                      ClassifiedNatures natures) {
+        pdmbot.world.PendingMigrations pending = new pdmbot.world.PendingMigrations(world.world().packages(),
+                world.world().deployments(), world.world().databases(), databases(world, classifications, natures));
         // listed on every world so that on a git checkout or GitLab they refuse and say why, instead of being unknown
-        return new DemoCommands(world.demo() != null ? java.util.Optional.of(world.simulated()) : java.util.Optional.empty(),
-                world.world().description(), world.world().packages(), stores.ledger()).commands();
+        return new DemoCommands(world.demo(), world.world().description(), world.world().packages(), stores.ledger(),
+                pending).commands();
     }
 }

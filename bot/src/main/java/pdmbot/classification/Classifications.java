@@ -106,13 +106,29 @@ public final class Classifications {
         return result;
     }
 
+    /**
+     * The classification already decided by the rules in use for a content whose SHA-256 is {@code contentSha256}
+     * (the ledger's hash of the file), from memory or the store; empty when it must be classified from the file.
+     */
+    public Optional<Classification> decided(PostMigration migration, String contentSha256) {
+        Snapshot rules = snapshot();
+        return known(migration, contentSha256 + "/" + rules.fingerprint());
+    }
+
+    private Optional<Classification> known(PostMigration migration, String key) {
+        Classification remembered = memory.get(migration.version() + ":" + key);
+        if (remembered != null) return Optional.of(remembered);
+        Optional<Classification> stored = store.find(migration.version(), key).flatMap(s -> decode(migration, s, key));
+        stored.ifPresent(c -> memory.put(migration.version() + ":" + key, c));
+        return stored;
+    }
+
     /** The classification of a migration's content, from memory, the store, or the rules (then stored). */
     public Classification classify(PostMigration migration, byte[] content) {
         Snapshot rules = snapshot(); // read once: the key and the classifier below come from the same rules
         String key = sha256(content) + "/" + rules.fingerprint();
-        Classification known = memory.get(migration.version() + ":" + key);
-        if (known != null) return known;
-        Optional<Classification> stored = store.find(migration.version(), key).flatMap(s -> decode(migration, s, key));
+        Optional<Classification> stored = known(migration, key);
+        if (stored.isPresent()) return stored.get();
         Classification result = stored.orElseGet(() -> {
             Classification fresh = rules.classifier().classify(migration.path(), content);
             try {

@@ -8,7 +8,7 @@ import java.util.Set;
  * {@code deploy}: the environment chain a package is promoted through, in order, and each environment's deploy
  * pipeline (issue 16). The default is GitLab.com's chain, gstg-cny → gstg → gprd-cny → gprd, deployed by the
  * deployer project ({@code world.gitlab.pdm-pipeline-project}); {@code demo-seconds} is how long a simulated deploy
- * of the demo world takes.
+ * of the local checkout takes (the demo's deployer pipeline moves at the emulator's pace).
  */
 public record DeployConfig(List<Environment> chain, Integer demoSeconds) {
 

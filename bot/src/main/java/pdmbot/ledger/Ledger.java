@@ -2,18 +2,14 @@ package pdmbot.ledger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import pdmbot.domain.LogicalDatabase;
 import pdmbot.domain.PackageVersion;
 import pdmbot.domain.PostMigration;
 import pdmbot.storage.ledger.LedgerChange;
 import pdmbot.storage.ledger.LedgerEntry;
 import pdmbot.storage.ledger.LedgerStore;
 import pdmbot.world.AutoDeployPackage;
-import pdmbot.world.MigrationDatabases;
 import pdmbot.world.World;
 
 /** The ledger feature as the commands see it: fresh answers from the store, with the world beside it. */
@@ -82,6 +78,27 @@ public final class Ledger {
         return last.kind() == LedgerChange.Kind.REMOVED ? Optional.of(last) : Optional.empty();
     }
 
+    /**
+     * The ledger row that gave the migration's file the content {@code pkg} has: the last change at or before that
+     * package; empty when the ledger has none (or the file was removed by then).
+     */
+    public Optional<LedgerEntry> contentAt(PackageVersion pkg, String migrationVersion) {
+        return lastChangeUpTo(store.changesOf(migrationVersion), pkg);
+    }
+
+    /** The SHA-256 of the migration's file as its newest package has it, from the ledger. */
+    public Optional<String> currentContentHash(String migrationVersion) {
+        return lastChangeUpTo(store.changesOf(migrationVersion), null).map(LedgerEntry::contentHash);
+    }
+
+    private static Optional<LedgerEntry> lastChangeUpTo(List<LedgerEntry> changes, PackageVersion pkg) {
+        LedgerEntry last = null;
+        for (LedgerEntry e : changes)
+            if (pkg == null || e.packageVersion().compareTo(pkg) <= 0) last = e;
+        if (last == null || last.kind() == LedgerChange.Kind.REMOVED || last.contentHash() == null) return Optional.empty();
+        return Optional.of(last);
+    }
+
     /** The source of a migration as its newest package has it. */
     public Optional<String> source(PostMigration migration) {
         return sourceBytes(migration).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
@@ -94,10 +111,5 @@ public final class Ledger {
         if (in.isEmpty()) return Optional.empty();
         Optional<AutoDeployPackage> pkg = world.packages().packageNamed(in.get().toString());
         return pkg.flatMap(p -> world.packages().fileAt(p, migration.path()));
-    }
-
-    /** The logical databases a migration applies to, from its restrict_gitlab_migration line. */
-    public Set<LogicalDatabase> databasesOf(PostMigration migration) {
-        return source(migration).map(MigrationDatabases::of).orElse(EnumSet.allOf(LogicalDatabase.class));
     }
 }

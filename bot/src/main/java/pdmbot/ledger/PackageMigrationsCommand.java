@@ -31,7 +31,7 @@ public final class PackageMigrationsCommand implements Command {
         return CommandSpec.command("package migrations")
                 .description("The post-deploy migrations an auto-deploy package introduced, with their nature.")
                 .argument("version", "the package version")
-                .example("package migrations 16.6.202311011140-a7493c93741.57135e1ec45")
+                .example("package migrations 16.6.202311011140-a7493c93741.63367bf9fce")
                 .example("package migrations 16.6.202311011140")
                 .handledBy(this::migrations);
     }

@@ -1,7 +1,7 @@
 package pdmbot.world;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,17 +26,12 @@ public final class PendingMigrations {
     private final DatabaseState databases;
     private final DatabasesOf databasesOf;
 
-    /** With the {@code restrict_gitlab_migration} line read by {@link MigrationDatabases}: the demo's simulated pipelines. */
-    public PendingMigrations(PackageSource packages, Deployments deployments, DatabaseState databases) {
-        this(packages, deployments, databases, null);
-    }
-
-    /** With the databases as {@code databasesOf} answers (the run: the classification's answer). */
+    /** With the databases as {@code databasesOf} answers: the classification's, the one answer the bot has. */
     public PendingMigrations(PackageSource packages, Deployments deployments, DatabaseState databases, DatabasesOf databasesOf) {
         this.packages = packages;
         this.deployments = deployments;
         this.databases = databases;
-        this.databasesOf = databasesOf != null ? databasesOf : this::fromRestrictLine;
+        this.databasesOf = java.util.Objects.requireNonNull(databasesOf, "databasesOf");
     }
 
     /** Pending migrations on gstg or gprd, ordered by version then database; empty when nothing is deployed. */
@@ -46,9 +41,13 @@ public final class PendingMigrations {
         if (deployed.isEmpty()) return List.of();
         List<PendingMigration> pending = new ArrayList<>();
         for (PostMigration migration : packages.postMigrationsAt(deployed.get())) {
+            Set<LogicalDatabase> notRun = EnumSet.noneOf(LogicalDatabase.class);
+            for (LogicalDatabase database : LogicalDatabase.values())
+                if (!databases.hasRun(environment, database, migration.version())) notRun.add(database);
+            // ran on every database: pending nowhere, whatever databases it applies to (so it is not classified)
+            if (notRun.isEmpty()) continue;
             for (LogicalDatabase database : databasesOf.of(deployed.get(), migration)) {
-                if (!databases.hasRun(environment, database, migration.version()))
-                    pending.add(new PendingMigration(environment, database, migration));
+                if (notRun.contains(database)) pending.add(new PendingMigration(environment, database, migration));
             }
         }
         return pending;
@@ -56,12 +55,5 @@ public final class PendingMigrations {
 
     public boolean hasPending(Environment environment) {
         return !pendingOn(environment).isEmpty();
-    }
-
-    private Set<LogicalDatabase> fromRestrictLine(AutoDeployPackage pkg, PostMigration migration) {
-        String source = packages.fileAt(pkg, migration.path())
-                .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
-                .orElse(null);
-        return MigrationDatabases.of(source);
     }
 }

@@ -18,7 +18,7 @@ class SayDeployRefusedTest {
     void deploying_the_diverged_hotfix_to_gprd_exits_1_naming_the_missing_commits() throws Exception {
         Path data = DemoTemplate.copyInto(temp.resolve("data"));
         String sha;
-        try (Git git = Git.open(data.resolve("demo").resolve("repo").toFile())) {
+        try (Git git = Git.open(DemoTemplate.canonicalRepository(data).toFile())) {
             sha = git.getRepository().resolve("refs/heads/hotfix/api-cache-warmer").name();
         }
         try (CapturedRun run = new CapturedRun()) {

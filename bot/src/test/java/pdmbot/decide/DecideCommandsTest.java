@@ -32,31 +32,32 @@ class DecideCommandsTest {
         String reply = bot.text("rollback check");
 
         assertThat(reply).startsWith("Rollback on gprd — runs `16.7.202311090620-66b715d55af.")
-                // a migration run on one database and pending on the other has run: 070140 and 070840 are behind the line
-                .contains("It can roll back to 8 packages: those at or after `16.7.202311071420-c9c46291df5.1bc5e2c316d`")
+                // the demo world on the GitLab emulator (its db/gprd deployments and omnibus shas); a migration run on
+                // one database and pending on the other has run: 070140 and 070840 are behind the line
+                .contains("It can roll back to 8 packages: those at or after `16.7.202311071420-c9c46291df5.e4a6ee86a9b`")
                 .contains("the rollback line").contains("runs now")
-                .contains("`16.7.202311070140-3bb0b14be1e.9e8ab6ea026`: older than the rollback line")
-                .contains("`16.7.202311061900-d4dfd4c3588.0a4aa0d013f`: older than the rollback line")
-                .contains("A PDM run now would cut off `16.7.202311071420-c9c46291df5.1bc5e2c316d`")
+                .contains("`16.7.202311070140-3bb0b14be1e.c8e7c2ef991`: older than the rollback line")
+                .contains("`16.7.202311061900-d4dfd4c3588.3e8fd34e749`: older than the rollback line")
+                .contains("A PDM run now would cut off `16.7.202311071420-c9c46291df5.e4a6ee86a9b`")
                 .contains("afterwards gprd could not roll back at all");
     }
 
     @Test
     void rollback_check_of_one_target_says_whether_a_run_would_cut_it_off() {
-        assertThat(bot.text("rollback check gstg --target 16.7.202311081600-cc4eece537d.d74933ce475"))
-                .startsWith("gstg can roll back to `16.7.202311081600-cc4eece537d.d74933ce475`; a PDM run now would cut it off");
+        assertThat(bot.text("rollback check gstg --target 16.7.202311081600-cc4eece537d.1f2660ae298"))
+                .startsWith("gstg can roll back to `16.7.202311081600-cc4eece537d.1f2660ae298`; a PDM run now would cut it off");
         // the line deploy --rollback refuses behind (the same line, one answer)
-        assertThat(bot.text("rollback check gprd --target 16.7.202311070140-3bb0b14be1e.9e8ab6ea026"))
-                .startsWith("gprd cannot roll back to `16.7.202311070140-3bb0b14be1e.9e8ab6ea026`: older than the rollback line "
-                        + "`16.7.202311071420-c9c46291df5.1bc5e2c316d`");
-        assertThat(bot.text("rollback check gprd --target 16.7.202311061900-d4dfd4c3588.0a4aa0d013f"))
-                .startsWith("gprd cannot roll back to `16.7.202311061900-d4dfd4c3588.0a4aa0d013f`: older than the rollback line");
+        assertThat(bot.text("rollback check gprd --target 16.7.202311070140-3bb0b14be1e.c8e7c2ef991"))
+                .startsWith("gprd cannot roll back to `16.7.202311070140-3bb0b14be1e.c8e7c2ef991`: older than the rollback line "
+                        + "`16.7.202311071420-c9c46291df5.e4a6ee86a9b`");
+        assertThat(bot.text("rollback check gprd --target 16.7.202311061900-d4dfd4c3588.3e8fd34e749"))
+                .startsWith("gprd cannot roll back to `16.7.202311061900-d4dfd4c3588.3e8fd34e749`: older than the rollback line");
     }
 
     @Test
     void rollback_check_of_an_unknown_package_or_environment_says_what_it_expected() {
-        assertThat(bot.text("rollback check gprd --target 16.7.202311070140-3bb0b14be1e.9e8ab6ea02"))
-                .contains("did you mean `16.7.202311070140-3bb0b14be1e.9e8ab6ea026`?");
+        assertThat(bot.text("rollback check gprd --target 16.7.202311070140-3bb0b14be1e.c8e7c2ef99"))
+                .contains("did you mean `16.7.202311070140-3bb0b14be1e.c8e7c2ef991`?");
         assertThat(bot.text("rollback check gbrd")).contains("unknown environment \"gbrd\"; expected gstg or gprd");
     }
 

@@ -113,7 +113,8 @@ class DeployCommandTest {
 
     @Test
     void a_second_deploy_to_an_environment_being_deployed_is_refused_naming_the_first() {
-        try (PromotionBot bot = PromotionBot.start(dir, "deploy:\n  demo-seconds: 3600\n")) {
+        // the demo's deployer pipeline moves at the emulator's pace: an hour a step keeps deploy #1 going
+        try (PromotionBot bot = PromotionBot.start(dir, "run:\n  demo-seconds-per-migration: 3600\n")) {
             AutoDeployPackage staging = bot.on(Environment.GSTG);
             bot.say("deploy " + staging.version() + " to gprd --confirm");
 

@@ -82,7 +82,7 @@ final class PromotionBot implements AutoCloseable {
     }
 
     String divergedSha() {
-        try (Git git = Git.open(data.resolve("demo").resolve("repo").toFile())) {
+        try (Git git = Git.open(DemoTemplate.canonicalRepository(data).toFile())) {
             return git.getRepository().resolve(DIVERGED_BRANCH).name();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

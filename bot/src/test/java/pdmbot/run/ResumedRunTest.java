@@ -45,7 +45,7 @@ class ResumedRunTest {
                 assertThat(first.runs.store().run(1).orElseThrow().state()).isEqualTo(RunState.RUNNING);
             }
             try (RunHarness restarted = RunHarness.open(dir, store, faults, "instance-1", announcements, notes)) {
-                restarted.simulated.openIncident(1, false);
+                restarted.simulated.control().openIncident(1, false);
                 restarted.runs.pickUpUnfinished(true);
                 restarted.awaitIdle();
 

@@ -35,7 +35,8 @@ class RunCommandsTest {
         try (TestBot bot = bot()) {
             var world = bot.bot.ledger().world();
             // the second migration pending on gprd: gstg runs, QA passes, and gprd fails part-way
-            PendingMigration victim = new pdmbot.world.PendingMigrations(world.packages(), world.deployments(), world.databases())
+            PendingMigration victim = new pdmbot.world.PendingMigrations(world.packages(), world.deployments(), world.databases(),
+                    ClassifiedDatabases.builtIn(world.packages()))
                     .pendingOn(Environment.GPRD).get(1);
             String version = victim.migration().version();
             assertThat(bot.say("demo fail next " + version).plainText()).contains("fails there");

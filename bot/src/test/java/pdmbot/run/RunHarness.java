@@ -23,16 +23,16 @@ import pdmbot.rules.checks.ProductionChecks;
 import pdmbot.storage.Database;
 import pdmbot.storage.locks.LockStore;
 import pdmbot.storage.runs.JdbcRunStore;
-import pdmbot.world.MergeRequestRef;
 import pdmbot.world.Operations;
 import pdmbot.world.ReleaseNotes;
 import pdmbot.world.World;
-import pdmbot.world.demo.DemoOperations;
-import pdmbot.world.demo.DemoWorld;
+import pdmbot.world.PendingMigrations;
+import pdmbot.world.demo.DemoGitLab;
+import pdmbot.world.gitlab.GitLabWorld;
 
 /**
  * One bot instance for run tests, built like PdmBot builds it but with its ports wrapped in {@link Faults}: the demo
- * world in a folder, a database given by the test (H2 file or a shared PostgreSQL), the run commands behind a chat
+ * world in a folder (its GitLab emulator, served by the GitLab world), a database given by the test (H2 file or a shared PostgreSQL), the run commands behind a chat
  * core. Closing it and opening another on the same folder and database is a restart.
  */
 final class RunHarness implements AutoCloseable {
@@ -48,15 +48,19 @@ final class RunHarness implements AutoCloseable {
         return world -> new ClassifiedDatabases(world.packages(), (m, content) -> classifier.classify(m.path(), content));
     }
 
-    final DemoWorld demo;
-    final DemoOperations simulated;
+    final World world;
+    final DemoProbe simulated;
+    private final AutoCloseable demo;
+    final pdmbot.storage.ledger.LedgerStore ledger;
     final RunService runs;
     final ChatCore core;
     final List<String> announcements;
     final List<String> notes;
 
-    private RunHarness(DemoWorld demo, DemoOperations simulated, RunService runs, ChatCore core, List<String> announcements,
-                       List<String> notes) {
+    private RunHarness(World world, AutoCloseable demo, DemoProbe simulated, RunService runs, ChatCore core,
+                       List<String> announcements, List<String> notes, pdmbot.storage.ledger.LedgerStore ledger) {
+        this.ledger = ledger;
+        this.world = world;
         this.demo = demo;
         this.simulated = simulated;
         this.runs = runs;
@@ -81,18 +85,25 @@ final class RunHarness implements AutoCloseable {
                            List<String> notes, Duration lease, RunPlan plan) {
         Clock clock = Clock.systemUTC();
         if (!java.nio.file.Files.exists(folder.resolve("demo"))) DemoTemplate.copyInto(folder);
-        DemoWorld demo = DemoWorld.ensure(folder);
-        DemoOperations simulated = DemoOperations.open(demo, clock, Duration.ZERO);
+        DemoGitLab emulator = DemoGitLab.open(folder, pdmbot.config.BotConfig.defaults().world().demoSeed(), Duration.ZERO);
+        GitLabWorld gitlab = GitLabWorld.open(emulator.settings(pdmbot.world.git.GitPackageSource.DEFAULT_REF_PATTERN),
+                folder.resolve("demo").resolve("package-tags.json"), emulator.identity());
         ReleaseNotes releaseNotes = faults.wrap(ReleaseNotes.class, markdown -> {
             notes.add(markdown);
             return "note " + notes.size();
         });
-        World world = new World("demo", demo.packages(), demo.deployments(), demo.databases(), releaseNotes);
-        Operations operations = faults.wrap(simulated.operations());
+        World world = new World("demo", gitlab.packages(), gitlab.deployments(), gitlab.databases(), releaseNotes);
+        Operations operations = faults.wrap(gitlab.operations());
         LockStore locks = faults.wrap(database.stores().locks());
-        MergeRequestOf mergeRequests = version -> Long.parseLong(version.substring(8)) % 3 == 0
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(new MergeRequestRef("gitlab-org/gitlab", (int) (Long.parseLong(version.substring(6)) % 100000 + 1)));
+        // which merge request brought a migration: the ledger's commit, as PdmBot finds it (its own notes are not ours)
+        pdmbot.storage.ledger.LedgerStore ledger = database.stores().ledger();
+        DemoTemplate.copyLedgerInto(ledger);
+        new pdmbot.ledger.LedgerIngestion(world.packages(), ledger, database.stores().releaseNotes(), markdown -> "ledger note")
+                .catchUp();
+        MergeRequestOf mergeRequests = version -> ledger.changesOf(version).stream()
+                .filter(e -> e.kind() == pdmbot.storage.ledger.LedgerChange.Kind.ADDED && e.commitSha() != null)
+                .findFirst().flatMap(e -> world.packages().commit(e.commitSha()))
+                .flatMap(pdmbot.world.CommitInfo::mergeRequest);
         RunResources resources = new RunResources(world, operations, locks, mergeRequests, DATABASES.apply(world), clock,
                 Duration.ofMillis(1), Pacer.NONE);
         RunChecks checks = new RunChecks(CHECKS, world, resources.databases(), operations, locks, new ConfiguredChangeLocks(List.of()), clock);
@@ -103,7 +114,11 @@ final class RunHarness implements AutoCloseable {
         Router router = new Router(List.of(new ExecuteCommand(runs, natures), new RetryCommand(runs), new RunCommand(runs),
                 new RunsCommand(runs), new LockCommand(locks), new UnlockCommand(locks)));
         ChatCore core = new ChatCore(router, RoleDirectory.configured(Map.of("console", Set.of(RELEASE_MANAGER))), AuditTrail.NONE);
-        return new RunHarness(demo, simulated, runs, core, collected, notes);
+        AutoCloseable both = () -> {
+            gitlab.close();
+            emulator.close();
+        };
+        return new RunHarness(world, both, new DemoProbe(folder, world), runs, core, collected, notes, ledger);
     }
 
     static RunHarness open(Path folder, Database database, Faults faults) {
@@ -129,7 +144,16 @@ final class RunHarness implements AutoCloseable {
     public void close() {
         runs.close();
         awaitQuietly();
-        demo.close();
+        try {
+            demo.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    PendingMigrations pendingMigrations() {
+        return new PendingMigrations(world.packages(), world.deployments(), world.databases(),
+                ClassifiedDatabases.builtIn(world.packages()));
     }
 
     private void awaitQuietly() {

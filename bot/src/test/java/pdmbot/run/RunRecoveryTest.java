@@ -153,10 +153,11 @@ class RunRecoveryTest {
 
     /** What every finished run shows, whatever happened on the way. */
     private static void assertFinishedOnce(RunHarness bot, Faults faults) {
-        PendingMigrations pending = bot.demo.pendingMigrations();
+        PendingMigrations pending = bot.pendingMigrations();
         assertThat(pending.pendingOn(Environment.GSTG)).isEmpty();
         assertThat(pending.pendingOn(Environment.GPRD)).isEmpty();
-        assertThat(bot.runs.store().executed(1)).hasSize(21);
+        // 19 on the emulator: GitLab cannot show a migration that ran on one database only (see docs/notes/emulator.md)
+        assertThat(bot.runs.store().executed(1)).hasSize(19);
         assertThat(bot.runs.active()).isEmpty();
 
         assertThat(bot.notes).as("release notes").hasSize(1);
@@ -174,13 +175,16 @@ class RunRecoveryTest {
         DeploymentRecord gprd = deployments.stream().filter(d -> d.environment() == Environment.GPRD
                 && d.project() == DeploymentProject.CANONICAL).reduce((a, b) -> b).orElseThrow();
         assertThat(gprd.packageVersion()).as("the rollback line: gprd's package").isEqualTo(
-                bot.demo.deployments().packageOn(Environment.GPRD).orElseThrow().toString());
+                bot.world.deployments().packageOn(Environment.GPRD).orElseThrow().toString());
 
         List<SideEffect> effects = bot.runs.store().effects(1);
         long labelEffects = effects.stream().filter(e -> e.key().contains("/label/")).count();
         assertThat(labelEffects).isPositive();
-        assertThat(bot.simulated.labels().values()).allSatisfy(labels ->
-                assertThat(labels).doesNotHaveDuplicates().isSubsetOf("workflow::post-deploy-db-staging", "workflow::post-deploy-db-production"));
+        List<String> executed = bot.runs.store().executed(1).stream().map(e -> e.version()).distinct().toList();
+        // the seed's merge requests carry review labels (database::approved…): the run's are its post-deploy ones
+        assertThat(bot.simulated.labelsOfMergeRequestsOf(executed, bot.ledger).values()).isNotEmpty().allSatisfy(labels ->
+                assertThat(labels.stream().filter(l -> l.startsWith("workflow::post-deploy")).toList()).doesNotHaveDuplicates()
+                        .isSubsetOf("workflow::post-deploy-db-staging", "workflow::post-deploy-db-production"));
         assertThat(faults.calls("MergeRequestUpdates.addLabel")).isBetween((int) labelEffects, (int) labelEffects + 1);
         assertThat(effects).allSatisfy(e -> assertThat(e.isDone()).as(e.key()).isTrue());
     }

@@ -13,7 +13,6 @@ import pdmbot.app.PdmBot;
 import pdmbot.chat.ChatRequest;
 import pdmbot.chat.Reply;
 import pdmbot.config.BotConfig;
-import pdmbot.world.demo.DemoOperations;
 
 /** A bot on the demo world in a test's folder, spoken to through the chat core, with its announcements collected. */
 final class TestBot implements AutoCloseable {
@@ -69,8 +68,9 @@ final class TestBot implements AutoCloseable {
         return bot.core().handle(new ChatRequest("slack", "U0GUEST", "guest", "C1", null, text, "", Instant.now()));
     }
 
-    DemoOperations demo() {
-        return bot.simulatedOperations();
+    /** The demo's GitLab emulator as the test reads and drives it. */
+    DemoProbe demo() {
+        return new DemoProbe(Path.of(bot.config().data()), bot.ledger().world());
     }
 
     RunService runs() {

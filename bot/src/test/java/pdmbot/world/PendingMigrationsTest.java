@@ -28,12 +28,15 @@ class PendingMigrationsTest {
     private static final String BOTH = "db/post_migrate/20231101000003_no_op.rb";
 
     private final Map<String, String> files = Map.of(
-            CI_ONLY, "restrict_gitlab_migration gitlab_schema: :gitlab_ci\n",
-            MAIN_ONLY, "restrict_gitlab_migration gitlab_schema: :gitlab_main\n",
-            BOTH, "def up\nend\n");
+            CI_ONLY, "class CiOnly < Gitlab::Database::Migration[2.1]\n  restrict_gitlab_migration gitlab_schema: :gitlab_ci\n  def up\n  end\nend\n",
+            MAIN_ONLY, "class MainOnly < Gitlab::Database::Migration[2.1]\n  restrict_gitlab_migration gitlab_schema: :gitlab_main\n  def up\n  end\nend\n",
+            BOTH, "class Both < Gitlab::Database::Migration[2.1]\n  def up\n  end\nend\n");
     private final InMemoryDatabaseState databases = new InMemoryDatabaseState();
-    private final PendingMigrations pending = new PendingMigrations(new FixedPackageSource(), env ->
-            env == Environment.GSTG ? Optional.of(PKG) : Optional.empty(), databases);
+    private final FixedPackageSource source = new FixedPackageSource();
+    // the databases are the classification's answer (issue 11 item 6), as in the bot
+    private final PendingMigrations pending = new PendingMigrations(source, env ->
+            env == Environment.GSTG ? Optional.of(PKG) : Optional.empty(), databases,
+            pdmbot.run.ClassifiedDatabases.builtIn(source));
 
     @Test
     void nothing_ran_means_each_migration_is_pending_on_each_database_it_applies_to() {

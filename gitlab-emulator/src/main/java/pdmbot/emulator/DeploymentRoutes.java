@@ -46,6 +46,7 @@ final class DeploymentRoutes {
      */
     private Answer list(ApiRequest r) {
         r.authenticated();
+        settleDeploys();
         Project p = world.project(r);
         String orderBy = r.oneOf("order_by", "id", List.of("id", "iid", "created_at", "updated_at", "ref", "finished_at"));
         String sort = r.oneOf("sort", "asc", List.of("asc", "desc"));
@@ -113,6 +114,7 @@ final class DeploymentRoutes {
 
     private Answer get(ApiRequest r) {
         r.authenticated();
+        settleDeploys();
         Project p = world.project(r);
         return Answer.ok(RecordEntities.deploymentExtended(find(r, p), world));
     }
@@ -194,6 +196,7 @@ final class DeploymentRoutes {
     /** {@code GET environments}: {@code name} exact, {@code search} substring, paged by id (lib/api/environments.rb). */
     private Answer environments(ApiRequest r) {
         r.authenticated();
+        settleDeploys();
         Project p = world.project(r);
         Optional<String> name = r.param("name");
         Optional<String> search = r.param("search");
@@ -206,12 +209,20 @@ final class DeploymentRoutes {
 
     private Answer environment(ApiRequest r) {
         r.authenticated();
+        settleDeploys();
         Project p = world.project(r);
         String id = r.path("environment_id");
         Environment env = world.state.environments.stream()
                 .filter(e -> e.projectId() == p.id() && id.matches("\\d+") && e.id() == Long.parseLong(id))
                 .findFirst().orElseThrow(() -> Refusal.notFound("Environment"));
         return Answer.ok(RecordEntities.environment(env, lastDeployment(env), world));
+    }
+
+    /** Deploy pipelines that ended since the last read end their deployments first ({@link DeployerDeployments}). */
+    private void settleDeploys() {
+        if (world.state.deployTracks.isEmpty()) return;
+        PipelineRoutes pipelines = new PipelineRoutes(world);
+        if (DeployerDeployments.settle(world, pipelines::state)) world.save();
     }
 
     /** Environment#last_deployment: the newest successful deployment. */

@@ -60,6 +60,7 @@ final class EmulatorServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
         Answer answer;
         try {
             ApiRequest request = ApiRequest.of(exchange);
@@ -84,6 +85,9 @@ final class EmulatorServer implements AutoCloseable {
                 out.write(answer.body());
             }
         }
+        if (LOG.isDebugEnabled())
+            LOG.debug("{} {} {} in {} ms", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    answer.status(), (System.nanoTime() - started) / 1_000_000);
     }
 
     private Answer route(ApiRequest request) {

@@ -47,6 +47,10 @@ final class EmulatorState {
         }
     }
 
+    /** The deployments release tooling recorded for a deploy pipeline, still running ({@link DeployerDeployments}). */
+    record DeployTrack(long pipelineId, List<Long> deploymentIds) {
+    }
+
     record Variable(String key, String value, String variableType) {
     }
 
@@ -113,6 +117,7 @@ final class EmulatorState {
     final List<Environment> environments = new ArrayList<>();
     final List<Deployment> deployments = new ArrayList<>();
     final List<Pipeline> pipelines = new ArrayList<>();
+    final List<DeployTrack> deployTracks = new ArrayList<>();
     final Map<Long, List<JobTemplate>> jobTemplates = new TreeMap<>();
     final List<PlannedFailure> plannedFailures = new ArrayList<>();
     final List<Issue> issues = new ArrayList<>();

@@ -74,6 +74,7 @@ final class PipelineRoutes {
         RevCommit head = repo.commit(ref).orElseThrow(() -> Refusal.validation("base", "Reference not found"));
         List<Variable> variables = sentVariables(r);
         Pipeline pipeline = newPipeline(p, ref, head.name(), tag, "api", user.id(), world.now(), variables, templates);
+        DeployerDeployments.started(world, pipeline);
         world.save();
         return Answer.created(CiEntities.pipeline(pipeline, state(pipeline), world));
     }

@@ -12,30 +12,33 @@ import pdmbot.domain.Environment;
 import pdmbot.domain.PostMigration;
 import pdmbot.storage.ledger.LedgerStore;
 import pdmbot.world.AutoDeployPackage;
-import pdmbot.world.ChangeRequest;
-import pdmbot.world.Incident;
 import pdmbot.world.PackageSource;
-import pdmbot.world.RunningDeployment;
-import pdmbot.world.demo.DemoOperations;
+import pdmbot.world.PendingMigrations;
+import pdmbot.world.demo.DemoControl;
+import pdmbot.world.demo.DemoErrors;
 
 /**
  * The demo-only commands: start and finish deployments, open and close incidents and change requests, and make
  * pipelines fail, so that every outcome of {@code pdm execute} can be tried on the demo world. They are for release
- * managers, and refuse on any other world. Each is one declaration; this class only lists them.
+ * managers, and refuse on any other world. Each is one declaration; this class only lists them. They change the demo's
+ * GitLab emulator through its API ({@link DemoControl}), so the bot then sees them as it would see them on GitLab.com.
  */
 public final class DemoCommands {
 
-    private final Optional<DemoOperations> demo;
+    private final Optional<DemoControl> demo;
     private final String world;
     private final PackageSource packages;
     private final LedgerStore ledger;
+    private final PendingMigrations pending;
 
     /** {@code demo} is present only on the demo world; {@code world} says what the bot runs on instead. */
-    public DemoCommands(Optional<DemoOperations> demo, String world, PackageSource packages, LedgerStore ledger) {
+    public DemoCommands(Optional<DemoControl> demo, String world, PackageSource packages, LedgerStore ledger,
+                        PendingMigrations pending) {
         this.demo = demo;
         this.world = world;
         this.packages = packages;
         this.ledger = ledger;
+        this.pending = pending;
     }
 
     public List<Command> commands() {
@@ -85,7 +88,7 @@ public final class DemoCommands {
                         .description("Demo: no pipeline fails any more.")
                         .exampleAfter("demo fail clear", "demo fail next qa")
                         .handledBy(onDemo(i -> {
-                            operations().clearFailure();
+                            operations().clearFailures();
                             return Reply.ok("No failure is planned any more.");
                         })));
     }
@@ -103,7 +106,7 @@ public final class DemoCommands {
                 + world + ". Start it without `--repo` (world.kind demo) to try the demo commands.");
     }
 
-    private DemoOperations operations() {
+    private DemoControl operations() {
         return demo.orElseThrow();
     }
 
@@ -123,14 +126,14 @@ public final class DemoCommands {
         List<AutoDeployPackage> all = packages.packages();
         if (all.isEmpty()) return Reply.refused("The demo world has no package to deploy.");
         AutoDeployPackage next = all.get(all.size() - 1);
-        RunningDeployment running = operations().startDeployment(environment, next);
-        return Reply.ok("Deployment of `" + running.packageVersion() + "` running on " + environment + " (pipeline "
-                + running.pipeline() + "). `demo deploy finish " + environment + "` ends it.");
+        DemoControl.Started running = operations().startDeployment(environment, next);
+        return Reply.ok("Deployment of `" + running.packageVersion() + "` running on " + environment + " (deployment "
+                + running.deployment() + "). `demo deploy finish " + environment + "` ends it.");
     }
 
     private Reply deployFinish(Invocation invocation) {
         Environment environment = environment(invocation);
-        Optional<AutoDeployPackage> deployed = operations().finishDeployment(environment);
+        Optional<String> deployed = operations().finishDeployment(environment);
         return deployed.map(p -> Reply.ok("Deployment finished: " + environment + " now runs `" + p + "`."))
                 .orElseGet(() -> Reply.refused("No deployment is running on " + environment + "."));
     }
@@ -144,7 +147,7 @@ public final class DemoCommands {
             throw new UsageException("severity is 1 to 4, not \"" + word + "\"");
         }
         if (severity < 1 || severity > 4) throw new UsageException("severity is 1 to 4, not " + severity);
-        Incident incident = operations().openIncident(severity, invocation.has("blocking"));
+        DemoControl.Opened incident = operations().openIncident(severity, invocation.has("blocking"));
         return Reply.ok("Opened incident " + incident.id() + " (severity " + severity
                 + (incident.blocksDeployments() ? ", blocks deployments" : "") + ").");
     }
@@ -153,7 +156,7 @@ public final class DemoCommands {
         String word = invocation.optional("criticality").orElse("C2");
         if (!word.matches("(?i)c?[1-4]")) throw new UsageException("criticality is C1 to C4, not \"" + word + "\"");
         int criticality = Integer.parseInt(word.replaceAll("(?i)c", ""));
-        ChangeRequest cr = operations().openChangeRequest(criticality, invocation.has("blocking"));
+        DemoControl.Opened cr = operations().openChangeRequest(criticality, invocation.has("blocking"));
         return Reply.ok("Change request " + cr.id() + " (C" + criticality + (cr.blocksDeployments() ? ", blocks deployments" : "")
                 + ") is in progress.");
     }
@@ -162,7 +165,7 @@ public final class DemoCommands {
         String ref = invocation.argument("target");
         String planned;
         if (ref.equalsIgnoreCase("qa")) {
-            operations().failNext("qa");
+            operations().failNext("qa", Optional.empty());
             planned = "The next QA pipeline fails.";
         } else {
             List<PostMigration> matches = ledger.findMigrations(ref);
@@ -170,18 +173,26 @@ public final class DemoCommands {
             if (matches.isEmpty()) return Reply.refused("No migration matches \"" + ref + "\"; give its 14-digit version.");
             if (matches.size() > 1)
                 return Reply.refused("\"" + ref + "\" matches " + matches.size() + " migrations; give the 14-digit version.");
-            java.util.Optional<String> error = invocation.option("error");
-            if (error.isPresent() && !pdmbot.world.demo.DemoErrors.KINDS.contains(error.get()))
-                return Reply.refused("--error is one of " + String.join(", ", pdmbot.world.demo.DemoErrors.KINDS) + ", not \"" + error.get() + "\".");
-            if (error.isPresent()) operations().failNext(matches.get(0).version(), error.get());
-            else operations().failNext(matches.get(0).version());
-            planned = "The next PDM pipeline that runs `" + matches.get(0).version() + "` " + matches.get(0).name() + " fails there"
+            Optional<String> error = invocation.option("error");
+            if (error.isPresent() && !DemoErrors.KINDS.contains(error.get()))
+                return Reply.refused("--error is one of " + String.join(", ", DemoErrors.KINDS) + ", not \"" + error.get() + "\".");
+            String version = matches.get(0).version();
+            // the emulator's failed job logs the exception as db:migrate would; the triage and the durations read it there
+            operations().failNext(version, firstPendingOn(version), error.map(DemoErrors::exception));
+            planned = "The next PDM pipeline that runs `" + version + "` " + matches.get(0).name() + " fails there"
                     + error.map(e -> " with a " + e.replace('-', ' ')).orElse("") + ".";
         }
         List<String> all = operations().plannedFailures();
         if (all.size() < 2) return Reply.ok(planned);
         return Reply.builder().text(planned).text("Planned failures, each once:").bullets(describe(all))
                 .note("`demo fail clear` forgets them all.").build();
+    }
+
+    /** The first database environment where the migration is still pending: its next PDM pipeline is there. */
+    private Optional<Environment> firstPendingOn(String version) {
+        for (Environment e : List.of(Environment.GSTG, Environment.GPRD))
+            if (pending.pendingOn(e).stream().anyMatch(m -> m.migration().version().equals(version))) return Optional.of(e);
+        return Optional.empty();
     }
 
     private List<String> describe(List<String> failures) {

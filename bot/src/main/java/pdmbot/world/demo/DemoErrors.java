@@ -18,7 +18,15 @@ public final class DemoErrors {
 
     /** The error line of a failed demo pipeline: what failed, then where (version, name, database). */
     static String line(String kind, String version, String name, String database) {
-        String error = switch (kind == null ? "statement-timeout" : kind) {
+        String error = exception(kind);
+        String prefix = "advisory-lock-release".equals(kind) ? "rake aborted! " : "rake aborted! StandardError: An error has occurred,"
+                + " this and all later migrations canceled: ";
+        return prefix + error + " (" + version + " " + name + " on " + database + ")";
+    }
+
+    /** The exception a failed {@code db:migrate} of that kind logs after rake's "canceled" line (statement-timeout: null). */
+    public static String exception(String kind) {
+        return switch (kind == null ? "statement-timeout" : kind) {
             case "lock-timeout" -> "PG::LockNotAvailable: ERROR: canceling statement due to lock timeout";
             case "deadlock" -> "PG::TRDeadlockDetected: ERROR: deadlock detected DETAIL: Process 41230 waits for"
                     + " AccessExclusiveLock on relation 16744 of database 16401; blocked by process 40977.";
@@ -27,8 +35,5 @@ public final class DemoErrors {
             case "advisory-lock-release" -> "ActiveRecord::ConcurrentMigrationError: Failed to release advisory lock";
             default -> "PG::QueryCanceled: ERROR: canceling statement due to statement timeout";
         };
-        String prefix = "advisory-lock-release".equals(kind) ? "rake aborted! " : "rake aborted! StandardError: An error has occurred,"
-                + " this and all later migrations canceled: ";
-        return prefix + error + " (" + version + " " + name + " on " + database + ")";
     }
 }

@@ -62,7 +62,8 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
     private final DemoDeployments deployments;
     private final Function<String, Optional<AutoDeployPackage>> packageNamed;
     private final Clock clock;
-    private final Duration perMigration;
+    private final DemoPipelines pipelines;
+    private final DemoTracker tracker;
     private DemoOperationsState state;
 
     private DemoOperations(Path file, DemoOperationsState state, PendingMigrations pending, DatabaseState databases,
@@ -75,12 +76,14 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
         this.deployments = deployments;
         this.packageNamed = packageNamed;
         this.clock = clock;
-        this.perMigration = perMigration;
+        this.tracker = new DemoTracker(state, clock, this::save);
+        this.pipelines = new DemoPipelines(state, pending, databases, clock, perMigration, this::save, this::nextId);
     }
 
     /** Opens (or creates) the operations file of a demo world. */
-    public static DemoOperations open(DemoWorld world, Clock clock, Duration perMigration) {
-        return open(world.directory().resolve("operations.json"), world.pendingMigrations(), world.databases(),
+    public static DemoOperations open(DemoWorld world, PendingMigrations.DatabasesOf databasesOf, Clock clock,
+                                      Duration perMigration) {
+        return open(world.directory().resolve("operations.json"), world.pendingMigrations(databasesOf), world.databases(),
                 world.deployments(), world.packages()::packageNamed, clock, perMigration);
     }
 
@@ -149,42 +152,25 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
     }
 
     public synchronized Incident openIncident(int severity, boolean blocking) {
-        DemoOperationsState.Issue issue = issue("#" + (500 + state.nextId++), "Demo incident: elevated error rates", severity,
-                true, blocking);
-        state.incidents.add(issue);
-        save();
-        return toIncident(issue);
+        return tracker.openIncident(severity, blocking);
     }
 
     /** Opens an incident with its own title (a triage's), as the emulated production tracker would. */
     public synchronized Incident openIncident(String title, int severity) {
-        DemoOperationsState.Issue issue = issue("#" + (500 + state.nextId++), title, severity, true, false);
-        state.incidents.add(issue);
-        save();
-        return toIncident(issue);
+        return tracker.openIncident(title, severity);
     }
 
     /** Closes every open incident; how many there were. */
     public synchronized int closeIncidents() {
-        int n = state.incidents.size();
-        state.incidents.clear();
-        save();
-        return n;
+        return tracker.closeIncidents();
     }
 
     public synchronized ChangeRequest openChangeRequest(int criticality, boolean blocking) {
-        DemoOperationsState.Issue issue = issue("#" + (17000 + state.nextId++), "Demo change: database maintenance",
-                criticality, true, blocking);
-        state.changeRequests.add(issue);
-        save();
-        return toChangeRequest(issue);
+        return tracker.openChangeRequest(criticality, blocking);
     }
 
     public synchronized int closeChangeRequests() {
-        int n = state.changeRequests.size();
-        state.changeRequests.clear();
-        save();
-        return n;
+        return tracker.closeChangeRequests();
     }
 
     /**
@@ -245,17 +231,6 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
         return state.pipelines.values().stream().filter(p -> p.kind.equals(kind)).count();
     }
 
-    private DemoOperationsState.Issue issue(String id, String title, int level, boolean inProgress, boolean blocking) {
-        DemoOperationsState.Issue issue = new DemoOperationsState.Issue();
-        issue.id = id;
-        issue.title = title;
-        issue.level = level;
-        issue.inProgress = inProgress;
-        issue.blocking = blocking;
-        issue.openedAt = clock.instant();
-        return issue;
-    }
-
     // --- ports -------------------------------------------------------------------------------------------------------
 
     @Override
@@ -266,12 +241,12 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
 
     @Override
     public synchronized List<Incident> activeIncidents() {
-        return state.incidents.stream().map(DemoOperations::toIncident).toList();
+        return tracker.activeIncidents();
     }
 
     @Override
     public synchronized List<ChangeRequest> activeChangeRequests() {
-        return state.changeRequests.stream().map(DemoOperations::toChangeRequest).toList();
+        return tracker.activeChangeRequests();
     }
 
     @Override
@@ -280,94 +255,21 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
         return startPostDeployMigrations(environment, variables, java.util.Set.of(), effectKey);
     }
 
-    /** The simulated pipeline of the demo and local-checkout worlds runs only {@code versions} when given (a subset run). */
+    /** The local checkout's simulated pipeline runs only {@code versions} when given (a run of a subset). */
     @Override
     public synchronized PipelineHandle startPostDeployMigrations(Environment environment, Map<String, String> variables,
                                                                  java.util.Set<String> versions, String effectKey) {
-        DatabaseState.requireDatabaseEnvironment(environment);
-        DemoOperationsState.Pipeline existing = state.pipelines.get(effectKey);
-        if (existing != null) return handle(existing);
-        DemoOperationsState.Pipeline p = new DemoOperationsState.Pipeline();
-        p.id = nextId();
-        p.kind = "pdm";
-        p.environment = environment.id();
-        p.effectKey = effectKey;
-        p.startedAt = clock.instant();
-        for (PendingMigration m : pending.pendingOn(environment))
-            if (versions.isEmpty() || versions.contains(m.migration().version())) p.plan.add(m.database().id() + " " + m.migration().version() + " " + m.migration().name());
-        // the pipeline stops at the first planned failure in its order; any other planned failure waits for the next one
-        p.plan.stream().map(line -> line.split(" ")[1]).filter(state.failures::contains).findFirst().ifPresent(version -> {
-            p.failAt = version;
-            p.failKind = state.failureErrors.remove(version);
-            state.failures.remove(version);
-        });
-        state.pipelines.put(effectKey, p);
-        save();
-        return handle(p);
+        return pipelines.startPostDeployMigrations(environment, versions, effectKey);
     }
 
     @Override
     public synchronized PipelineHandle startQa(Environment environment, String effectKey) {
-        DemoOperationsState.Pipeline existing = state.pipelines.get(effectKey);
-        if (existing != null) return handle(existing);
-        DemoOperationsState.Pipeline p = new DemoOperationsState.Pipeline();
-        p.id = nextId();
-        p.kind = "qa";
-        p.environment = environment.id();
-        p.effectKey = effectKey;
-        p.startedAt = clock.instant();
-        if (state.failures.remove("qa")) p.failAt = "qa";
-        state.pipelines.put(effectKey, p);
-        save();
-        return handle(p);
+        return pipelines.startQa(environment, effectKey);
     }
 
     @Override
     public synchronized PipelineStatus status(PipelineHandle pipeline) {
-        DemoOperationsState.Pipeline p = state.pipelines.values().stream().filter(x -> x.id.equals(pipeline.id())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the demo has no pipeline " + pipeline.id()));
-        if (p.state.equals("running")) advance(p);
-        if (p.state.equals("success")) return new PipelineStatus.Succeeded();
-        if (p.state.equals("failed"))
-            return new PipelineStatus.Failed(p.kind.equals("qa") ? "qa:smoke" : p.environment + "-post-deploy-migrations", "",
-                    Optional.ofNullable(p.failedVersion), p.error, p.error);
-        return new PipelineStatus.Running();
-    }
-
-    /** Runs what the elapsed time allows: each migration takes {@code perMigration}; the injected one fails. */
-    private void advance(DemoOperationsState.Pipeline p) {
-        Duration elapsed = Duration.between(p.startedAt, clock.instant());
-        if (p.kind.equals("qa")) {
-            if (elapsed.compareTo(perMigration) < 0) return;
-            if ("qa".equals(p.failAt)) {
-                p.state = "failed";
-                p.error = "qa:smoke failed: 2 of 148 end-to-end specs failed (Login, Create project)";
-            } else {
-                p.state = "success";
-            }
-            save();
-            return;
-        }
-        Environment environment = Environment.byId(p.environment).orElseThrow();
-        for (int i = 0; i < p.plan.size(); i++) {
-            String[] line = p.plan.get(i).split(" ");
-            LogicalDatabase database = LogicalDatabase.byId(line[0]).orElseThrow();
-            Instant endsAt = p.startedAt.plus(perMigration.multipliedBy(i + 1L));
-            if (endsAt.isAfter(clock.instant())) {
-                save();
-                return;
-            }
-            if (line[1].equals(p.failAt)) {
-                p.state = "failed";
-                p.failedVersion = line[1];
-                p.error = DemoErrors.line(p.failKind, line[1], line[2], database.id());
-                save();
-                return;
-            }
-            if (!databases.hasRun(environment, database, line[1])) databases.recordRun(environment, database, line[1], endsAt);
-        }
-        p.state = "success";
-        save();
+        return pipelines.status(pipeline);
     }
 
     @Override
@@ -418,20 +320,12 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
 
     // --- conversions -------------------------------------------------------------------------------------------------
 
-    private static PipelineHandle handle(DemoOperationsState.Pipeline p) {
+    static PipelineHandle handleOf(DemoOperationsState.Pipeline p) {
         return new PipelineHandle(p.id, "");
     }
 
     private static RunningDeployment toRunning(DemoOperationsState.Deploy d) {
         return new RunningDeployment(Environment.byId(d.environment).orElseThrow(), d.packageVersion, d.pipeline, "", d.startedAt);
-    }
-
-    private static Incident toIncident(DemoOperationsState.Issue i) {
-        return new Incident(i.id, i.title, i.level, i.blocking, "", i.openedAt);
-    }
-
-    private static ChangeRequest toChangeRequest(DemoOperationsState.Issue i) {
-        return new ChangeRequest(i.id, i.title, i.level, i.inProgress, i.blocking, "", i.openedAt);
     }
 
     private DeploymentRecord toRecord(DemoOperationsState.Record r) {

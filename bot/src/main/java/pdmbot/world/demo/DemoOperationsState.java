@@ -47,6 +47,13 @@ final class DemoOperationsState {
         public Instant openedAt;
     }
 
+    /** Where a simulated pipeline is; written as GitLab's pipeline statuses. */
+    enum PipelineState {
+        @com.fasterxml.jackson.annotation.JsonProperty("running") RUNNING,
+        @com.fasterxml.jackson.annotation.JsonProperty("success") SUCCESS,
+        @com.fasterxml.jackson.annotation.JsonProperty("failed") FAILED
+    }
+
     /** A simulated pipeline and the migrations it runs, in order. */
     static final class Pipeline {
         public String id;
@@ -57,7 +64,7 @@ final class DemoOperationsState {
         public List<String> plan = new ArrayList<>();
         public String failAt;
         public String failKind;
-        public String state = "running";
+        public PipelineState state = PipelineState.RUNNING;
         public String failedVersion;
         public String error;
     }

@@ -39,6 +39,12 @@ public final class DemoSeed {
     public static final String QA = "gitlab-org/quality/staging";
     static final String RELEASE_BOT = "gitlab-release-tools-bot";
     static final String OPERATOR = "pdm-operator";
+    /**
+     * The demo's database maintainers: a migrating merge request is approved by a maintainer and by one of them, who
+     * adds {@code database::approved} (GitLab's database review, doc/development/database_review.md).
+     */
+    public static final List<String> DATABASE_MAINTAINERS = List.of("dbmaint-amara", "dbmaint-jonas", "dbmaint-keiko");
+    private static final List<String> MAINTAINERS = List.of("maint-lucia", "maint-omar", "maint-pieter", "maint-sana");
 
     /** What a user needs to point the bot at the seeded emulator. */
     public record Seeded(String token, String releaseIssue, int packages, boolean wasSeededNow) {
@@ -73,6 +79,8 @@ public final class DemoSeed {
         s.user("root", "Administrator", true);
         s.user(RELEASE_BOT, "GitLab Release Tools Bot", false);
         s.user(OPERATOR, "PDM operator", true);
+        for (String maintainer : MAINTAINERS) s.user(maintainer, maintainer, false);
+        for (String maintainer : DATABASE_MAINTAINERS) s.user(maintainer, maintainer, false);
         s.token(token, OPERATOR, "api");
         for (DemoPlan.PlannedPackage p : plan.packages())
             for (PlannedCommit c : p.commits()) s.user(username(c.author()), c.author().name(), false);
@@ -142,7 +150,6 @@ public final class DemoSeed {
     private static void mergeRequests(EmulatorSeed s, DemoPlan plan, List<RevCommit> history, DemoState state,
                                       List<SeededPackage> packages) {
         int n = 0;
-        List<String> approvers = List.of("root", RELEASE_BOT);
         for (DemoPlan.PlannedPackage p : plan.packages()) {
             for (PlannedCommit c : p.commits()) {
                 RevCommit commit = history.get(n++);
@@ -154,6 +161,9 @@ public final class DemoSeed {
                     else if (p.index() <= DemoStatePlanner.GSTG_RAN_THROUGH) labels.add("workflow::post-deploy-db-staging");
                     else labels.add("workflow::production");
                 }
+                // the database maintainer approves last: the emulator has the last approver add database::approved
+                List<String> approvers = List.of(MAINTAINERS.get(c.mergeRequestIid() % MAINTAINERS.size()),
+                        DATABASE_MAINTAINERS.get(c.mergeRequestIid() % DATABASE_MAINTAINERS.size()));
                 s.mergeRequest(CANONICAL, c.mergeRequestIid(), c.title(), "mr-" + c.mergeRequestIid(), "master",
                         commit.name(), commit.name(), labels, username(c.author()), migrates ? approvers : approvers.subList(0, 1),
                         migrates ? 2 : 1, c.committedAt());

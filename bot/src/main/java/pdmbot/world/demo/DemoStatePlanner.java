@@ -2,12 +2,12 @@ package pdmbot.world.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import pdmbot.domain.Environment;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.world.AutoDeployPackage;
-import pdmbot.world.MigrationDatabases;
 import pdmbot.world.demo.DemoPlan.PlannedMigration;
 
 /**
@@ -61,8 +61,15 @@ final class DemoStatePlanner {
         return version;
     }
 
+    /**
+     * The databases the generator meant a planned migration for, from the schema it wrote in its
+     * {@code restrict_gitlab_migration} line (the catalogue uses ci, main-family and shared schemas only). The bot
+     * never asks this: it reads the databases from the classification of the file.
+     */
     static Set<LogicalDatabase> databasesOf(PlannedMigration migration) {
-        return MigrationDatabases.of(migration.schema() == null ? ""
-                : "restrict_gitlab_migration gitlab_schema: :" + migration.schema());
+        String schema = migration.schema() == null ? "" : migration.schema();
+        if (schema.startsWith("gitlab_ci")) return EnumSet.of(LogicalDatabase.CI);
+        if (schema.startsWith("gitlab_main") || schema.equals("gitlab_sec")) return EnumSet.of(LogicalDatabase.MAIN);
+        return EnumSet.allOf(LogicalDatabase.class);
     }
 }

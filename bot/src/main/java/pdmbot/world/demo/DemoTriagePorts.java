@@ -17,7 +17,7 @@ import pdmbot.world.TriagePorts;
 public final class DemoTriagePorts {
 
     /** The demo's database maintainers (the group a reviewer must be in). */
-    public static final List<String> DATABASE_MAINTAINERS = List.of("dbmaint-amara", "dbmaint-jonas", "dbmaint-keiko");
+    public static final List<String> DATABASE_MAINTAINERS = DemoSeed.DATABASE_MAINTAINERS;
     private static final List<String> MAINTAINERS = List.of("maint-lucia", "maint-omar", "maint-pieter", "maint-sana");
 
     private DemoTriagePorts() {

@@ -152,8 +152,9 @@ public final class DemoWorld implements AutoCloseable {
         return databases;
     }
 
-    public PendingMigrations pendingMigrations() {
-        return new PendingMigrations(packages, deployments, databases);
+    /** What is pending, with the databases as {@code databasesOf} (the classification's) answers. */
+    public PendingMigrations pendingMigrations(PendingMigrations.DatabasesOf databasesOf) {
+        return new PendingMigrations(packages, deployments, databases, databasesOf);
     }
 
     /** {@code <dataDir>/demo}. */

@@ -30,8 +30,12 @@ public final class GitLabDeployments implements Deployments {
         List<DeploymentHistory.Deployment> newest = history.successful(project, environment.id(), 1);
         if (newest.isEmpty()) return Optional.empty();
         DeploymentHistory.Deployment deployment = newest.get(0);
-        List<AutoDeployPackage> known = packages.packages();
         Optional<PackageVersion> named = PackageVersion.find(deployment.ref());
+        if (named.isPresent()) {
+            Optional<AutoDeployPackage> byName = packages.packageNamed(named.get().toString());
+            if (byName.isPresent()) return byName;
+        }
+        List<AutoDeployPackage> known = packages.packages();
         // the ref names the package (release tooling records the omnibus tag there), else the commit matches one
         for (AutoDeployPackage p : known)
             if (p.refName().equals("refs/tags/" + deployment.ref()) || p.refName().equals(deployment.ref())

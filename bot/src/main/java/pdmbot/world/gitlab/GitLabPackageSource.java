@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gitlab4j.api.models.Commit;
 import org.gitlab4j.api.models.MergeRequest;
+import pdmbot.domain.PackageVersion;
 import pdmbot.domain.PostMigration;
 import pdmbot.world.AutoDeployPackage;
 import pdmbot.world.CommitInfo;
@@ -42,6 +43,13 @@ public final class GitLabPackageSource implements PackageSource {
     @Override
     public List<AutoDeployPackage> packages() {
         return tags.packages();
+    }
+
+    @Override
+    public Optional<AutoDeployPackage> packageNamed(String version) {
+        // a known package needs no listing (each listing is a request)
+        Optional<AutoDeployPackage> known = PackageVersion.parse(version).flatMap(tags::known);
+        return known.isPresent() ? known : PackageSource.super.packageNamed(version);
     }
 
     @Override

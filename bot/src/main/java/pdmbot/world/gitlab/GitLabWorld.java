@@ -1,5 +1,6 @@
 package pdmbot.world.gitlab;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class GitLabWorld implements AutoCloseable {
     private final pdmbot.world.BackgroundMigrations backgroundMigrations;
 
     private GitLabWorld(GitLabApi api, GitLabApi opsApi, GitLabSettings settings, RetryPolicy retry, Sleeper sleeper,
-                        Clock clock) {
+                        Clock clock, PackageTagMemory tagMemory) {
         this.api = api;
         this.opsApi = opsApi;
         this.settings = settings;
@@ -46,7 +47,7 @@ public final class GitLabWorld implements AutoCloseable {
         DeploymentHistory history = new DeploymentHistory(api, calls);
         GitLabRepository code = repository.apply(settings.codeProject());
         boolean omnibus = settings.packages().convention() == GitLabSettings.PackageConvention.OMNIBUS_TAGS;
-        PackageTags tags = omnibus ? new OmnibusPackageTags(json, settings.packages().project(), code)
+        PackageTags tags = omnibus ? new OmnibusPackageTags(json, settings.packages().project(), code, tagMemory)
                 : new CodeProjectTags(code, settings.tagPattern());
         this.packages = new GitLabPackageSource(code, tags);
         // what runs on an environment: release tooling records the package (the omnibus tag) on the omnibus project
@@ -76,6 +77,11 @@ public final class GitLabWorld implements AutoCloseable {
     }
 
     /** What a failure triage asks GitLab: approvals, label events, incident issues, the admin mark. */
+    /** What this world was opened with (the projects, pipelines and tracker labels). */
+    public GitLabSettings settings() {
+        return settings;
+    }
+
     public pdmbot.world.TriagePorts triage() {
         return triage;
     }
@@ -84,10 +90,30 @@ public final class GitLabWorld implements AutoCloseable {
         return open(settings, RetryPolicy.DEFAULT, Sleeper.THREAD, Clock.systemUTC());
     }
 
+    /**
+     * Keeps the package tags it resolved in {@code tagCache} (a file of the data folder), so that a restart resolves
+     * only the tags it has not seen ({@link PackageTagMemory}).
+     */
+    public static GitLabWorld open(GitLabSettings settings, Path tagCache) {
+        return open(settings, tagCache, settings.url());
+    }
+
+    /** As {@link #open(GitLabSettings, Path)}, the cache bound to {@code instance} (what names this GitLab for good). */
+    public static GitLabWorld open(GitLabSettings settings, Path tagCache, String instance) {
+        return open(settings, RetryPolicy.DEFAULT, Sleeper.THREAD, Clock.systemUTC(),
+                PackageTagMemory.in(tagCache, instance, settings.packages().project() == null ? ""
+                        : settings.packages().project()));
+    }
+
     public static GitLabWorld open(GitLabSettings settings, RetryPolicy retry, Sleeper sleeper, Clock clock) {
+        return open(settings, retry, sleeper, clock, PackageTagMemory.NONE);
+    }
+
+    private static GitLabWorld open(GitLabSettings settings, RetryPolicy retry, Sleeper sleeper, Clock clock,
+                                    PackageTagMemory tagMemory) {
         GitLabApi api = client(settings.url(), settings.token(), settings);
         GitLabApi opsApi = settings.hasSeparateOps() ? client(settings.opsUrl(), settings.opsToken(), settings) : api;
-        return new GitLabWorld(api, opsApi, settings, retry, sleeper, clock);
+        return new GitLabWorld(api, opsApi, settings, retry, sleeper, clock, tagMemory);
     }
 
     private static GitLabApi client(String url, String token, GitLabSettings settings) {

@@ -39,15 +39,37 @@ final class OmnibusPackageTags implements PackageTags {
     private final Map<String, AutoDeployPackage> known = new HashMap<>();
     /** Tags whose rails sha the code project does not know: skipped, and not asked about again. */
     private final Set<String> unresolved = new HashSet<>();
+    private final PackageTagMemory memory;
+    private boolean recalled;
 
     OmnibusPackageTags(GitLabJson json, String packageProject, GitLabRepository code) {
+        this(json, packageProject, code, PackageTagMemory.NONE);
+    }
+
+    /** With what an earlier process resolved ({@code memory}): a restart resolves only the tags it has not seen. */
+    OmnibusPackageTags(GitLabJson json, String packageProject, GitLabRepository code, PackageTagMemory memory) {
         this.json = json;
         this.packageProject = packageProject;
         this.code = code;
+        this.memory = memory;
+    }
+
+    private void recall() {
+        if (recalled) return;
+        recalled = true;
+        memory.recall().forEach((name, sha) -> PackageVersion.parse(name).filter(v -> sha.startsWith(v.appSha()))
+                .ifPresent(v -> known.put(name, new AutoDeployPackage(v, sha, "refs/tags/" + name))));
+    }
+
+    @Override
+    public synchronized Optional<AutoDeployPackage> known(PackageVersion version) {
+        recall();
+        return known.values().stream().filter(p -> p.version().equals(version)).findFirst();
     }
 
     @Override
     public synchronized List<AutoDeployPackage> packages() {
+        recall();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("order_by", "version");
         query.put("sort", "desc");
@@ -64,7 +86,13 @@ final class OmnibusPackageTags implements PackageTags {
                     // version order puts every older package after a known one: nothing new lies further
                     return !metKnown;
                 });
+        int before = known.size();
         for (JsonNode tag : fresh) add(tag);
+        if (known.size() != before) {
+            Map<String, String> shas = new HashMap<>();
+            known.forEach((name, p) -> shas.put(name, p.commitSha()));
+            memory.keep(shas);
+        }
         List<AutoDeployPackage> packages = new ArrayList<>(byVersion().values());
         packages.sort(Comparator.naturalOrder());
         return packages;

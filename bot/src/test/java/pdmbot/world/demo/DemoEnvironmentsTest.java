@@ -15,7 +15,6 @@ import pdmbot.domain.Environment;
 import pdmbot.domain.LogicalDatabase;
 import pdmbot.domain.PostMigration;
 import pdmbot.world.AutoDeployPackage;
-import pdmbot.world.MigrationDatabases;
 import pdmbot.world.MigrationRun;
 import pdmbot.world.PendingMigration;
 
@@ -32,8 +31,8 @@ class DemoEnvironmentsTest {
     @BeforeAll
     static void generate() {
         world = DemoWorld.ensure(dataDir);
-        onGstg = world.pendingMigrations().pendingOn(Environment.GSTG);
-        onGprd = world.pendingMigrations().pendingOn(Environment.GPRD);
+        onGstg = world.pendingMigrations(pdmbot.run.ClassifiedDatabases.builtIn(world.packages())).pendingOn(Environment.GSTG);
+        onGprd = world.pendingMigrations(pdmbot.run.ClassifiedDatabases.builtIn(world.packages())).pendingOn(Environment.GPRD);
     }
 
     @AfterAll
@@ -47,8 +46,7 @@ class DemoEnvironmentsTest {
 
     private static Set<LogicalDatabase> databasesOf(PostMigration migration) {
         AutoDeployPackage newest = world.deployments().packageOn(Environment.GSTG_CNY).orElseThrow();
-        return MigrationDatabases.of(new String(world.packages().fileAt(newest, migration.path()).orElseThrow(),
-                StandardCharsets.UTF_8));
+        return pdmbot.run.ClassifiedDatabases.builtIn(world.packages()).of(newest, migration);
     }
 
     @Test

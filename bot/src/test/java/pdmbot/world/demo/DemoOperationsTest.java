@@ -28,25 +28,25 @@ class DemoOperationsTest {
     @Test
     void a_pipeline_takes_its_time_per_migration_and_records_each_as_it_runs() {
         try (DemoWorld world = DemoWorld.ensure(dir)) {
-            DemoOperations ops = DemoOperations.open(world, clock, Duration.ofSeconds(30));
-            List<PendingMigration> pending = world.pendingMigrations().pendingOn(Environment.GSTG);
+            DemoOperations ops = DemoOperations.open(world, pdmbot.run.ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ofSeconds(30));
+            List<PendingMigration> pending = world.pendingMigrations(pdmbot.run.ClassifiedDatabases.builtIn(world.packages())).pendingOn(Environment.GSTG);
             PipelineHandle pipeline = ops.startPostDeployMigrations(Environment.GSTG, Map.of(), "k1");
 
             assertThat(ops.status(pipeline)).isInstanceOf(PipelineStatus.Running.class);
             clock.advance(Duration.ofSeconds(61));
             assertThat(ops.status(pipeline)).isInstanceOf(PipelineStatus.Running.class);
-            assertThat(world.pendingMigrations().pendingOn(Environment.GSTG)).hasSize(pending.size() - 2);
+            assertThat(world.pendingMigrations(pdmbot.run.ClassifiedDatabases.builtIn(world.packages())).pendingOn(Environment.GSTG)).hasSize(pending.size() - 2);
 
             clock.advance(Duration.ofSeconds(30L * pending.size()));
             assertThat(ops.status(pipeline)).isInstanceOf(PipelineStatus.Succeeded.class);
-            assertThat(world.pendingMigrations().pendingOn(Environment.GSTG)).isEmpty();
+            assertThat(world.pendingMigrations(pdmbot.run.ClassifiedDatabases.builtIn(world.packages())).pendingOn(Environment.GSTG)).isEmpty();
         }
     }
 
     @Test
     void starting_again_with_the_same_key_gives_the_same_pipeline_and_deployment() {
         try (DemoWorld world = DemoWorld.ensure(dir)) {
-            DemoOperations ops = DemoOperations.open(world, clock, Duration.ZERO);
+            DemoOperations ops = DemoOperations.open(world, pdmbot.run.ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ZERO);
             var pkg = world.deployments().packageOn(Environment.GSTG).orElseThrow();
 
             assertThat(ops.startPostDeployMigrations(Environment.GSTG, Map.of(), "k"))
@@ -61,8 +61,8 @@ class DemoOperationsTest {
     @Test
     void an_injected_failure_runs_the_migrations_before_it_then_fails_naming_it_once() {
         try (DemoWorld world = DemoWorld.ensure(dir)) {
-            DemoOperations ops = DemoOperations.open(world, clock, Duration.ZERO);
-            List<PendingMigration> pending = world.pendingMigrations().pendingOn(Environment.GSTG);
+            DemoOperations ops = DemoOperations.open(world, pdmbot.run.ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ZERO);
+            List<PendingMigration> pending = world.pendingMigrations(pdmbot.run.ClassifiedDatabases.builtIn(world.packages())).pendingOn(Environment.GSTG);
             String victim = pending.get(2).migration().version();
             ops.failNext(victim);
 
@@ -72,7 +72,7 @@ class DemoOperationsTest {
                 assertThat(f.migrationVersion()).contains(victim);
                 assertThat(f.error()).contains("statement timeout", victim);
             });
-            assertThat(world.pendingMigrations().pendingOn(Environment.GSTG)).hasSize(pending.size() - 2);
+            assertThat(world.pendingMigrations(pdmbot.run.ClassifiedDatabases.builtIn(world.packages())).pendingOn(Environment.GSTG)).hasSize(pending.size() - 2);
             assertThat(ops.failNext()).isEmpty();
             assertThat(ops.status(ops.startPostDeployMigrations(Environment.GSTG, Map.of(), "k2")))
                     .isInstanceOf(PipelineStatus.Succeeded.class);
@@ -82,13 +82,13 @@ class DemoOperationsTest {
     @Test
     void incidents_change_requests_and_deployments_survive_a_reopen() {
         try (DemoWorld world = DemoWorld.ensure(dir)) {
-            DemoOperations ops = DemoOperations.open(world, clock, Duration.ZERO);
+            DemoOperations ops = DemoOperations.open(world, pdmbot.run.ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ZERO);
             ops.openIncident(2, false);
             ops.openChangeRequest(3, true);
             ops.startDeployment(Environment.GSTG_CNY, world.packages().packages().get(0));
         }
         try (DemoWorld world = DemoWorld.ensure(dir)) {
-            DemoOperations again = DemoOperations.open(world, clock, Duration.ZERO);
+            DemoOperations again = DemoOperations.open(world, pdmbot.run.ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ZERO);
 
             assertThat(again.activeIncidents()).singleElement().satisfies(i -> assertThat(i.severity()).isEqualTo(2));
             assertThat(again.activeChangeRequests()).singleElement().satisfies(c -> assertThat(c.blocksDeployments()).isTrue());

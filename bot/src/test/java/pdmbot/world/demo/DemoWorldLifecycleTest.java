@@ -49,7 +49,7 @@ class DemoWorldLifecycleTest {
         Instant ranAt = Instant.parse("2023-11-12T10:00:00Z");
         PendingMigration pending;
         try (DemoWorld first = DemoWorld.ensure(dir)) {
-            pending = first.pendingMigrations().pendingOn(Environment.GSTG).get(0);
+            pending = first.pendingMigrations(pdmbot.run.ClassifiedDatabases.builtIn(first.packages())).pendingOn(Environment.GSTG).get(0);
             first.databases().recordRun(Environment.GSTG, pending.database(), pending.migration().version(), ranAt);
         }
 
@@ -58,7 +58,7 @@ class DemoWorldLifecycleTest {
             assertThat(again.seed()).isEqualTo(DemoWorld.DEFAULT_SEED);
             assertThat(again.databases().ranAt(Environment.GSTG, pending.database(), pending.migration().version()))
                     .contains(ranAt);
-            assertThat(again.pendingMigrations().pendingOn(Environment.GSTG)).doesNotContain(pending);
+            assertThat(again.pendingMigrations(pdmbot.run.ClassifiedDatabases.builtIn(again.packages())).pendingOn(Environment.GSTG)).doesNotContain(pending);
         }
     }
 
