@@ -2,7 +2,6 @@ package pdmbot.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -66,7 +65,7 @@ class SubsetRunTest {
             assertThat(thread).anyMatch(t -> t.startsWith("Running") && t.contains("on db/gprd") && t.contains("Limited to `--only sidekiq_only`."));
             assertThat(thread).anyMatch(t -> t.contains("No db/gprd deployment was recorded: the run is limited to a subset"));
             assertThat(thread.get(thread.size() - 1)).contains("succeeded", "Limited to `--only sidekiq_only`.");
-            assertThat(Files.readString(dir.resolve("release-notes.md"))).contains("Limited to `--only sidekiq_only`: db/gstg 20231106180117",
+            assertThat(String.join("\n", bot.demo().releaseNotes())).contains("Limited to `--only sidekiq_only`: db/gstg 20231106180117",
                     "every other pending migration stays pending");
             String run = bot.say("pdm run 1").plainText();
             assertThat(run).contains("Limited to `--only sidekiq_only`: db/gstg ", "db/gprd 20231106180117, 20231107035713")
@@ -113,9 +112,12 @@ class SubsetRunTest {
 
     @Test
     void issue_14_a_subset_that_ran_a_migration_of_the_newest_package_moves_the_rollback_line_to_that_package() {
-        String older = "16.7.202311071420-c9c46291df5.1bc5e2c316d";
-        String current = "16.7.202311090620-66b715d55af.ca354d0ad6c"; // on gprd; it introduced 20231107035713 (sidekiq_only)
         try (TestBot bot = TestBot.start(TestBot.config(dir))) {
+            // the package built 2023-11-07 14:20, and the one on gprd, which introduced 20231107035713 (sidekiq_only)
+            String older = bot.bot.ledger().world().packages().packages().stream().map(p -> p.version().toString())
+                    .filter(v -> v.startsWith("16.7.202311071420-c9c46291df5.")).findFirst().orElseThrow();
+            String current = bot.bot.ledger().world().deployments().packageOn(Environment.GPRD).orElseThrow().version().toString();
+            assertThat(current).startsWith("16.7.202311090620-66b715d55af.");
             assertThat(bot.say("rollback check gprd --target " + older).plainText()).startsWith("gprd can roll back to `" + older + "`");
             bot.say("pdm execute --only sidekiq_only --confirm");
             bot.awaitIdle();
