@@ -22,7 +22,7 @@ mkdir -p "$base"
 for v in $(env | sed -n 's/^\(PDM_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
 
 data=
-# The demo world's code lives in its GitLab emulator: the canonical project's (bare) repository.
+# The demo world's code lives in its GitLab emulator: the canonical project's repository (a checkout).
 canonical() { echo "$data/demo/gitlab-emulator/repositories/gitlab-org/gitlab.git"; }
 # starts a console on the current data folder with extra config $1 (may be empty), its output in $base/$2
 console_start() {
@@ -181,13 +181,13 @@ say pdm retry 1 --confirm
 
 fresh deploy; section "deploy, deploy status (in this order)"
 say help > /dev/null   # seeds the demo world, to read the diverged hotfix's sha
-diverged=$(git --git-dir "$(canonical)" rev-parse --short=11 refs/heads/hotfix/api-cache-warmer)
+diverged=$(git -C "$(canonical)" rev-parse --short=11 refs/heads/hotfix/api-cache-warmer)
 say deploy cf930cc2066 to gprd
 say deploy cf930cc2066 to gprd --confirm
 say deploy status
 say deploy "$diverged" to gprd
 say deploy 16.7.202311080240-3deb0dcde0d.8c14c5d38e9 to gprd --rollback
-say deploy 16.7.202311061000-2b4e9d7a028 to gprd --rollback
+say deploy 16.7.202311070140-3bb0b14be1e.c8e7c2ef991 to gprd --rollback
 say auto_deploy status cf930cc2066
 
 fresh proposals; section "schedule.mode propose: proposals in a console (a real clock: the windows of this moment)"

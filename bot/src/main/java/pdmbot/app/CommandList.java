@@ -42,7 +42,7 @@ final class CommandList {
     static List<Command> all(Supplier<Router> router, Ledger ledger, ClassifiedNatures natures,
                              Classifications classifications, RunService runs, Worlds.Opened world, Stores stores,
                              DecideWiring.Decide decide, List<Command> scheduleCommands, Promotions promotions,
-                             PendingView pending) {
+                             PendingView pending, Supplier<pdmbot.decide.RunDecider.Schedule> weekAhead) {
         List<Command> commands = new ArrayList<>(List.of(
                 new HelpCommand(router),
                 new MigrationExplainCommand(ledger, natures, new pdmbot.decide.DecisionLines(decide.decider())),
@@ -55,7 +55,7 @@ final class CommandList {
                 new ExecuteCommand(runs, natures, new pdmbot.decide.OnlySubset(decide.decider())),
                 new RetryCommand(runs),
                 new StatusCommand(runs, PendingWiring.forStatus(pending, natures), stores.locks(),
-                        PendingWiring.decisions(pending, new pdmbot.decide.DecisionLines(decide.decider()))),
+                        new pdmbot.decide.DecisionLines(decide.decider(), weekAhead)),
                 new RunsCommand(runs),
                 new RunCommand(runs),
                 new LockCommand(stores.locks()),

@@ -5,12 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import pdmbot.ledger.MigrationNatures;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -18,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import pdmbot.chat.AnnouncementHub;
 import pdmbot.chat.ChatCore;
 import pdmbot.chat.Reply;
-import pdmbot.chat.RoleDirectory;
 import pdmbot.chat.interaction.Dialogues;
 import pdmbot.chat.interaction.Interactions;
 import pdmbot.chat.Router;
@@ -27,20 +23,15 @@ import pdmbot.config.InvalidConfigurationException;
 import pdmbot.config.Secrets;
 import pdmbot.ledger.Ledger;
 import pdmbot.grafana.GrafanaAnnotations;
-import pdmbot.ledger.LedgerIngestion;
 import pdmbot.metrics.BotMetrics;
 import pdmbot.metrics.CommandMetrics;
 import pdmbot.metrics.MetricsEndpoint;
-import pdmbot.telemetry.TriageAnswers;
 import pdmbot.pending.ChangingCommands;
 import pdmbot.pending.MaintainedPendingView;
 import pdmbot.pending.PendingView;
 import pdmbot.classification.Classifications;
 import pdmbot.durations.MigrationDurations;
 import pdmbot.classification.ClassifiedNatures;
-import pdmbot.rules.classify.RuleBook;
-import pdmbot.rules.classify.TableSizes;
-import pdmbot.rules.classify.UnableToCompileRulesException;
 import pdmbot.promote.Promotions;
 import pdmbot.run.RunService;
 import pdmbot.storage.Database;
@@ -71,6 +62,7 @@ public final class PdmBot implements AutoCloseable {
     private BotMetrics metrics;
     private GrafanaAnnotations grafana;
     private TriageFeature triage;
+    private java.util.function.Supplier<pdmbot.decide.RunDecider.Schedule> weekAhead;
 
     private PdmBot(BotConfig config, Database database, Worlds.Opened world, ChatCore core, AnnouncementHub announcements,
                    Ledger ledger, MigrationNatures natures, RunService runs, Interactions interactions, String instance,
@@ -97,7 +89,7 @@ public final class PdmBot implements AutoCloseable {
     public static PdmBot start(BotConfig config, Map<String, String> environment, Clock clock) {
         Path dataDir = Path.of(config.data()).toAbsolutePath();
         prepareDataFolder(dataDir);
-        Database database = openStore(config, new Secrets(environment), dataDir, clock);
+        Database database = StartWiring.openStore(config, new Secrets(environment), dataDir, clock);
         Worlds.Opened world = null;
         try {
             AnnouncementHub announcements = new AnnouncementHub();
@@ -125,28 +117,20 @@ public final class PdmBot implements AutoCloseable {
         GrafanaAnnotations grafana = GrafanaWiring.annotations(config.grafana(), secrets,
                 (method, status) -> counted.get().grafanaErrors().failed(method, status));
         String instance = InstanceId.of(dataDir);
-        LedgerIngestion ingestion = new LedgerIngestion(world.world().packages(), stores.ledger(),
-                stores.releaseNotes(), world.world().releaseNotes());
-        Ledger ledger = new Ledger(stores.ledger(), world.world(), ingestion, Duration.ofSeconds(30));
-        LedgerIngestion.Report caughtUp = ingestion.catchUp();
-        log.info("started on {} as instance {}; ledger: {} package(s) seen, {} ingested", world.world().description(),
-                instance, caughtUp.packagesSeen(), caughtUp.ingested().size());
-        Classifications classifications = classifications(config, stores, clock);
+        Ledger ledger = StartWiring.ledger(world, stores, instance);
+        Classifications classifications = StartWiring.classifications(config, stores, clock);
         ClassifiedNatures natures = new ClassifiedNatures(ledger, classifications);
         MigrationDurations durations = RunWiring.durations(config, stores, world, classifications, clock);
         RunService runs = RunWiring.runs(config, stores, world, announcements, classifications, natures, durations, instance, clock);
         MaintainedPendingView pending = PendingWiring.view(ledger, natures, runs, stores, clock);
         AtomicReference<TriageFeature> triaged = new AtomicReference<>();
-        // a failed run counts as untriaged until its triage has an answer (the alert in config/prometheus/alerts.yaml)
-        TriageAnswers answered = runId -> triaged.get() != null && triaged.get().service().answered(runId);
-        BotMetrics metrics = new BotMetrics(pending, stores.runs(), answered, runs.plan().environments(), clock);
+        BotMetrics metrics = MetricsWiring.metrics(pending, stores, runs, triaged::get, grafana, world, clock);
         counted.set(metrics);
-        runs.events().subscribe(metrics.runs());
-        if (grafana != null) runs.events().subscribe(grafana);
-        world.gitlab().ifPresent(gitlab -> gitlab.countErrorsIn(metrics.gitlabErrors()));
         DecideWiring.Decide decide = DecideWiring.wire(config, dataDir, stores, world, classifications, natures,
                 durations, () -> pending.current().plan(), clock);
-        Promotions promotions = PromotionWiring.promotions(config, stores, world, announcements, natures, runs, clock);
+        // deploy --rollback refuses behind the line rollback check and the run decisions show: one line, decide's
+        Promotions promotions = PromotionWiring.promotions(config, stores, world, announcements, natures, runs,
+                environment -> decide.decider().lineOf(environment).line(), clock);
         ScheduleWiring.Schedule schedule = ScheduleWiring.wire(config, stores, decide.decider(), runs, announcements,
                 metrics.scheduleProposals(), clock);
         AtomicReference<Router> router = new AtomicReference<>();
@@ -154,11 +138,13 @@ public final class PdmBot implements AutoCloseable {
         TriageFeature triage = TriageWiring.triage(config.triage(), database, stores, dialogues, ledger, natures, world, runs, announcements,
                 instance, clock);
         triaged.set(triage);
+        // the decisions' week ahead, one cached copy for pdm status and the dashboard
+        java.util.function.Supplier<pdmbot.decide.RunDecider.Schedule> weekAhead = PendingWiring.weekAhead(pending, decide.decider());
         List<pdmbot.chat.Command> commands = new java.util.ArrayList<>(CommandList.all(router::get, ledger, natures,
-                classifications, runs, world, stores, decide, schedule.commands(), promotions, pending));
+                classifications, runs, world, stores, decide, schedule.commands(), promotions, pending, weekAhead));
         commands.addAll(triage.commands());
         router.set(new Router(commands));
-        ChatCore core = new ChatCore(router.get(), roles(config), new CommandMetrics(metrics, new ChangingCommands(
+        ChatCore core = new ChatCore(router.get(), StartWiring.roles(config), new CommandMetrics(metrics, new ChangingCommands(
                 new StoreAuditTrail(stores.audit(), clock), pending, PendingWiring.roles(router.get()))));
         Interactions interactions = new Interactions(stores.chatEvents(), stores.chatButtons(), dialogues, instance, clock,
                 core::mayRun);
@@ -166,56 +152,11 @@ public final class PdmBot implements AutoCloseable {
                 decide.decider(), schedule, promotions);
         decide.resources().forEach(bot::closeFirst);
         bot.triage = triage;
+        bot.weekAhead = weekAhead;
         bot.pending = pending;
         bot.metrics = metrics;
         bot.grafana = grafana;
         return bot;
-    }
-
-    private static Classifications classifications(BotConfig config, Stores stores, Clock clock) {
-        Path folder = config.rules().folder() == null || config.rules().folder().isBlank() ? null : Path.of(config.rules().folder());
-        if (folder != null && !Files.isDirectory(folder))
-            throw new InvalidConfigurationException("rules.folder " + folder + " is not a folder of .drl files");
-        TableSizes sizes = TableSizes.defaults();
-        String sizesFile = config.rules().tableSizes();
-        if (sizesFile != null && !sizesFile.isBlank()) {
-            try {
-                sizes = TableSizes.parse(Files.readString(Path.of(sizesFile)));
-            } catch (IOException e) {
-                throw new InvalidConfigurationException("cannot read rules.table-sizes " + sizesFile + ": "
-                        + e.getClass().getSimpleName());
-            }
-        }
-        if (folder == null) return new Classifications(RuleBook::builtIn, sizes, stores.classifications(), clock);
-        // Rules are all or nothing: with a rules folder they compile now, and a file that does not stops the start.
-        RuleBook book;
-        try {
-            book = RuleBook.withExtras(folder);
-        } catch (UnableToCompileRulesException e) {
-            throw new InvalidConfigurationException("rules.folder: " + e.getMessage()
-                    + "\nFix or remove the file; nothing was started.", e);
-        }
-        return new Classifications(() -> book, sizes, stores.classifications(), clock);
-    }
-
-    private static Database openStore(BotConfig config, Secrets secrets, Path dataDir, Clock clock) {
-        BotConfig.Store store = config.store();
-        if (store.kind().equals("postgres")) {
-            if (store.postgresUrl() == null || store.postgresUrl().isBlank())
-                throw new InvalidConfigurationException("store.kind is postgres but store.postgres-url is empty");
-            String password = secrets.read(store.postgresPasswordEnv(), store.postgresPasswordFile()).orElse("");
-            return Database.open(pdmbot.storage.StorageSettings.postgres(store.postgresUrl(),
-                    store.postgresUser() == null ? "" : store.postgresUser(), password), clock);
-        }
-        return Database.open(pdmbot.storage.StorageSettings.h2(dataDir), clock);
-    }
-
-    static RoleDirectory roles(BotConfig config) {
-        Map<String, Set<String>> managers = new HashMap<>();
-        config.roles().releaseManagers().forEach((platform, ids) -> managers.put(platform, new HashSet<>(ids)));
-        if (config.console().releaseManager())
-            managers.computeIfAbsent("console", p -> new HashSet<>()).add(config.console().user());
-        return RoleDirectory.configured(managers);
     }
 
     /** Creates the data folder, or says clearly why it cannot be used. */
@@ -278,6 +219,11 @@ public final class PdmBot implements AutoCloseable {
     /** The failure triage feature (its service, commands and reminders). */
     public TriageFeature triage() {
         return triage;
+    }
+
+    /** The decisions' week ahead as {@code pdm status} shows it: one cached copy, decided again when what is pending changes. */
+    public java.util.function.Supplier<pdmbot.decide.RunDecider.Schedule> weekAhead() {
+        return weekAhead;
     }
 
     /** The run decisions with their schedule and rollback lines (the dashboard shows them). */

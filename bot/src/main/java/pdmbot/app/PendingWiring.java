@@ -10,13 +10,13 @@ import pdmbot.chat.Router;
 import pdmbot.domain.PackageVersion;
 import pdmbot.ledger.Ledger;
 import pdmbot.ledger.MigrationNatures;
+import pdmbot.decide.RunDecider;
 import pdmbot.pending.CachedDecisions;
 import pdmbot.pending.MaintainedPendingView;
 import pdmbot.pending.PendingSnapshot;
 import pdmbot.pending.PendingView;
 import pdmbot.run.RunService;
 import pdmbot.run.StatusCommand;
-import pdmbot.run.StatusDecisions;
 import pdmbot.storage.Stores;
 
 /** Builds the maintained pending view over the run's pending plan, the classification and the shared change counter. */
@@ -48,9 +48,12 @@ final class PendingWiring {
         };
     }
 
-    /** The decisions {@code pdm status} shows, decided again when what is pending changes, else once a minute. */
-    static StatusDecisions decisions(PendingView view, StatusDecisions decisions) {
-        return new CachedDecisions(view, decisions, Clock.systemUTC(), DECISIONS_AGE);
+    /**
+     * The decisions' week ahead {@code pdm status} and the dashboard show, one copy for both: decided again when what
+     * is pending changes, else once a minute.
+     */
+    static CachedDecisions<RunDecider.Schedule> weekAhead(PendingView view, RunDecider decider) {
+        return new CachedDecisions<>(view, decider::weekAhead, Clock.systemUTC(), DECISIONS_AGE);
     }
 
     /** The role each command needs, by name (everyone's for a name the router does not know). */

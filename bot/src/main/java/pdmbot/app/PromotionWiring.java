@@ -12,6 +12,7 @@ import pdmbot.config.DeployConfig;
 import pdmbot.domain.Environment;
 import pdmbot.ledger.MigrationNatures;
 import pdmbot.promote.PromotionChain;
+import pdmbot.promote.RollbackLines;
 import pdmbot.promote.Promotions;
 import pdmbot.run.ConfiguredChangeLocks;
 import pdmbot.run.RunService;
@@ -19,7 +20,7 @@ import pdmbot.storage.Stores;
 import pdmbot.world.Ancestry;
 import pdmbot.world.ChangeLock;
 import pdmbot.world.DeployPipelines;
-import pdmbot.world.demo.DemoDeployPipelines;
+import pdmbot.world.local.LocalDeployPipelines;
 import pdmbot.world.git.GitPackageSource;
 import pdmbot.world.gitlab.GitLabDeployPipelines;
 import pdmbot.world.gitlab.GitLabPackageSource;
@@ -34,14 +35,15 @@ final class PromotionWiring {
     }
 
     static Promotions promotions(BotConfig config, Stores stores, Worlds.Opened world, Announcements announcements,
-                                 MigrationNatures natures, RunService runs, Clock clock) {
+                                 MigrationNatures natures, RunService runs, RollbackLines rollbackLines,
+                                 Clock clock) {
         PromotionChain chain = chain(config.deploy());
         List<ChangeLock> windows = config.run().changeLocks().stream()
                 .map(w -> new ChangeLock(w.name(), w.fromInstant(), w.untilInstant(), w.reason())).toList();
         return Promotions.wire(new Promotions.Wiring(chain, world.world(), world.operations(), ancestry(world),
                 pipelines(config, world, clock), new ConfiguredChangeLocks(windows), stores.locks(), stores.promotions(),
                 natures, () -> runs.active().map(r -> "PDM run #" + r.id() + " (" + r.state().id() + ")"), announcements,
-                clock));
+                rollbackLines, clock));
     }
 
     static PromotionChain chain(DeployConfig deploy) {
@@ -66,7 +68,7 @@ final class PromotionWiring {
 
     private static DeployPipelines pipelines(BotConfig config, Worlds.Opened world, Clock clock) {
         if (world.production() instanceof Worlds.Simulated simulated)
-            return new DemoDeployPipelines(simulated.operations(), world.world().packages()::packageNamed, clock,
+            return new LocalDeployPipelines(simulated.operations(), world.world().packages()::packageNamed, clock,
                     Duration.ofSeconds(config.deploy().demoSeconds()));
         // the demo's emulator has GitLab.com's deployer; a GitLab's is configured (world.gitlab.pdm-pipeline-project)
         GitLabWorld gitlab = world.gitlab().orElseThrow();

@@ -16,7 +16,7 @@ import pdmbot.triage.TriageFeature;
 import pdmbot.config.BotConfig;
 import pdmbot.triage.TriageSettings;
 import pdmbot.world.TriagePorts;
-import pdmbot.world.demo.DemoTriagePorts;
+import pdmbot.world.local.LocalTriagePorts;
 
 /** Builds the failure triage feature over the store, the world's triage ports and the run feature. */
 final class TriageWiring {
@@ -30,10 +30,10 @@ final class TriageWiring {
     static TriageFeature triage(BotConfig.Triage config, Database database, Stores stores, Dialogues dialogues, Ledger ledger, ClassifiedNatures natures,
                                 Worlds.Opened world, RunService runs, Announcements announcements, String instance, Clock clock) {
         TriagePorts ports = world.production() instanceof Worlds.Simulated simulated
-                ? DemoTriagePorts.of(simulated.operations(), world.world().databases(), clock)
+                ? LocalTriagePorts.of(simulated.operations(), world.world().databases(), clock)
                 : world.gitlab().orElseThrow().triage();
         // the demo's merge requests are approved by its seeded database maintainers; a GitLab's are configured
-        List<String> maintainers = world.kind() instanceof Worlds.GitLab ? List.of() : DemoTriagePorts.DATABASE_MAINTAINERS;
+        List<String> maintainers = world.kind() instanceof Worlds.GitLab ? List.of() : LocalTriagePorts.DATABASE_MAINTAINERS;
         return new TriageFeature(new TriageFeature.Parts(new JdbcTriageStore(new Jdbc(database.dataSource()), clock), dialogues,
                 ledger, natures, ports, stores.locks(), stores.audit(), runs, announcements, settings(config, maintainers),
                 instance, clock));

@@ -14,7 +14,7 @@ import pdmbot.run.ClassifiedDatabases;
 import pdmbot.world.Operations;
 import pdmbot.world.PendingMigrations;
 import pdmbot.world.World;
-import pdmbot.world.demo.DemoOperations;
+import pdmbot.world.local.LocalOperations;
 import pdmbot.world.demo.DemoControl;
 import pdmbot.world.demo.DemoGitLab;
 import pdmbot.world.demo.LocalEnvironmentState;
@@ -72,7 +72,7 @@ final class Worlds {
     }
 
     /** Production is simulated in the data folder (the local checkout, {@code --repo}). */
-    record Simulated(DemoOperations operations) implements Production {
+    record Simulated(LocalOperations operations) implements Production {
     }
 
     /**
@@ -137,7 +137,7 @@ final class Worlds {
             LocalEnvironmentState state = LocalEnvironmentState.openOrCreate(dataDir.resolve("local-environments.json"));
             World world = new World("the git checkout " + source.location(), source, state.deployments(),
                     state.databases(), notes);
-            DemoOperations simulated = DemoOperations.open(dataDir.resolve("local-operations.json"),
+            LocalOperations simulated = LocalOperations.open(dataDir.resolve("local-operations.json"),
                     new PendingMigrations(source, state.deployments(), state.databases(), ClassifiedDatabases.builtIn(source)),
                     state.databases(),
                     state.deployments(), source::packageNamed, clock, git.perMigration());

@@ -8,8 +8,8 @@ public interface Announcements {
     void announce(String topic, Reply message);
 
     /**
-     * Posts a message whose buttons anyone in the channel may click (a scheduled run's Confirm / Skip); the command a
-     * button runs checks the clicker's role. A platform that cannot post buttons to a channel posts it without them.
+     * Posts a message whose buttons anyone in the channel may click (a scheduled run's Confirm / Skip, on Slack and
+     * Discord); the click is checked against the clicker's role. The console posts it without them.
      */
     default void propose(String topic, Reply message) {
         announce(topic, message);
@@ -17,8 +17,8 @@ public interface Announcements {
 
     /**
      * Posts a message that stays live: the first call with {@code key} posts it in the topic's thread, later calls
-     * edit that message in place where the platform can (Slack {@code chat.update}, a Discord message edit); where it
-     * cannot (the console), the message is shown again.
+     * edit that message in place where the platform can (Slack {@code chat.update}, a Discord message edit), on any
+     * instance (the message's id is kept with the dialogue); where it cannot (the console), the message is shown again.
      */
     default void announceLive(String topic, String key, Reply message) {
         announce(topic, message);

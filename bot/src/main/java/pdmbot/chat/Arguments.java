@@ -71,13 +71,26 @@ public final class Arguments {
         for (int i = 0; i < parameters.size(); i++) {
             CommandSpec.Parameter p = parameters.get(i);
             if (i >= positionals.size()) {
-                if (p.kind() == CommandSpec.Parameter.Kind.REQUIRED) throw new UsageException("missing " + p.what());
+                if (p.isRequired()) throw new UsageException("missing " + p.what());
+                continue;
+            }
+            if (p.kind() == CommandSpec.Parameter.Kind.WORD) {
+                if (!positionals.get(i).equalsIgnoreCase(p.name())) throw misplaced(parameters, i, positionals.get(i));
                 continue;
             }
             values.put(p.name(), p.kind() == CommandSpec.Parameter.Kind.REST
                     ? String.join(" ", positionals.subList(i, positionals.size())) : positionals.get(i));
         }
         return values;
+    }
+
+    /** {@code expected `to` between the candidate and the environment, not `into`}. */
+    private static UsageException misplaced(List<CommandSpec.Parameter> parameters, int i, String typed) {
+        String before = i > 0 ? parameters.get(i - 1).name() : null;
+        String after = i + 1 < parameters.size() ? parameters.get(i + 1).name() : null;
+        String where = before != null && after != null ? " between the " + before + " and the " + after
+                : before != null ? " after the " + before : after != null ? " before the " + after : "";
+        return new UsageException("expected `" + parameters.get(i).name() + "`" + where + ", not `" + typed + "`");
     }
 
     /** Every word after the command's name, as typed. */

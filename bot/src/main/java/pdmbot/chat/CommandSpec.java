@@ -19,10 +19,13 @@ public final class CommandSpec implements Command {
         Reply handle(Invocation invocation);
     }
 
-    /** A positional argument; {@code what} completes "missing …" and explains it in help. */
+    /**
+     * A positional argument; {@code what} completes "missing …" and explains it in help. A {@link Kind#WORD} is a word
+     * typed as it is ({@code to} in {@code deploy <candidate> to <environment>}), its name the word itself.
+     */
     public record Parameter(String name, String what, Kind kind) {
 
-        public enum Kind { REQUIRED, OPTIONAL, REST }
+        public enum Kind { REQUIRED, OPTIONAL, REST, WORD }
 
         public Parameter {
             requireWord(name, "parameter name");
@@ -31,7 +34,16 @@ public final class CommandSpec implements Command {
         }
 
         String usage() {
-            return kind == Kind.REQUIRED ? "<" + name + ">" : "[" + name + "]";
+            return switch (kind) {
+                case REQUIRED -> "<" + name + ">";
+                case OPTIONAL, REST -> "[" + name + "]";
+                case WORD -> name;
+            };
+        }
+
+        /** Whether the user must type it (an argument or a literal word). */
+        boolean isRequired() {
+            return kind == Kind.REQUIRED || kind == Kind.WORD;
         }
     }
 
@@ -198,14 +210,19 @@ public final class CommandSpec implements Command {
             return add(new Parameter(parameterName, what, Parameter.Kind.OPTIONAL));
         }
 
+        /** A word typed as it is between arguments, e.g. {@code .word("to")}: the usage line shows it so, the parser checks it. */
+        public Builder word(String literal) {
+            return add(new Parameter(literal, "the word `" + literal + "`", Parameter.Kind.WORD));
+        }
+
         /** Free text: every remaining word, joined by spaces (a reason, a command name). */
         public Builder rest(String parameterName, String what) {
             return add(new Parameter(parameterName, what, Parameter.Kind.REST));
         }
 
         private Builder add(Parameter parameter) {
-            if (!parameters.isEmpty() && parameters.get(parameters.size() - 1).kind() != Parameter.Kind.REQUIRED
-                    && (parameter.kind() == Parameter.Kind.REQUIRED || parameters.get(parameters.size() - 1).kind() == Parameter.Kind.REST))
+            if (!parameters.isEmpty() && !parameters.get(parameters.size() - 1).isRequired()
+                    && (parameter.isRequired() || parameters.get(parameters.size() - 1).kind() == Parameter.Kind.REST))
                 throw new IllegalArgumentException("'" + name + "': " + parameter.name()
                         + " cannot follow an optional argument or free text");
             if (parameters.stream().anyMatch(p -> p.name().equals(parameter.name())))

@@ -1,10 +1,10 @@
 package pdmbot.dashboard;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import pdmbot.decide.DecisionReplies;
 import pdmbot.decide.RollbackLine;
 import pdmbot.decide.RunDecider;
@@ -12,9 +12,6 @@ import pdmbot.decide.RunDecider;
 /** The run decisions as the dashboard shows them: each pending group's row and each environment's rollback line. */
 @FunctionalInterface
 public interface DashboardDecisions {
-
-    /** How far ahead the next windows are looked for, as {@code pdm schedule} does by default. */
-    Duration AHEAD = Duration.ofDays(7);
 
     Decided decide();
 
@@ -26,12 +23,17 @@ public interface DashboardDecisions {
         }
     }
 
-    /** The decider's schedule from its own now (the demo's clock on the demo), in the words {@code pdm schedule} uses. */
+    /** The decider's week ahead from its own now (the demo's clock on the demo), decided afresh at each look. */
     static DashboardDecisions of(RunDecider decider) {
+        return of(decider, decider::weekAhead);
+    }
+
+    /** The week ahead as {@code weekAhead} gives it (the one cached copy {@code pdm status} reads too), in the words {@code pdm schedule} uses. */
+    static DashboardDecisions of(RunDecider decider, Supplier<RunDecider.Schedule> weekAhead) {
         return () -> {
             ZoneId zone = decider.calendar().calendar().zone();
-            Instant now = decider.clock().instant();
-            RunDecider.Schedule schedule = decider.schedule(now, now.plus(AHEAD));
+            RunDecider.Schedule schedule = weekAhead.get();
+            Instant now = schedule.from();
             List<DashboardView.GroupRow> groups = new ArrayList<>();
             for (RunDecider.Scheduled s : schedule.groups()) {
                 List<String> reasons = new ArrayList<>(DecisionReplies.reasons(s.now()));

@@ -23,15 +23,13 @@ import pdmbot.storage.runs.StepState;
 /**
  * Where the dashboard's sections come from, and the one place that gathers them into a {@link DashboardView}, at most
  * once per {@link #REFRESH}: every viewer polling the page shares that view, so viewers never multiply the work. The
- * run decisions look a week ahead hour by hour, so they are asked again only when what is pending changed or
- * {@link #DECISIONS_REFRESH} has passed.
+ * run decisions look a week ahead hour by hour: the dashboard reads the bot's one cached copy of them
+ * ({@link PdmBot#weekAhead}), which {@code pdm status} shows too.
  */
 public final class DashboardSources {
 
     /** How old a view may be before the next request gathers a new one. */
     public static final Duration REFRESH = Duration.ofSeconds(1);
-    /** How old the decisions may be while what is pending stays the same (windows move by the hour). */
-    public static final Duration DECISIONS_REFRESH = Duration.ofSeconds(30);
     /** Runs shown over time. */
     public static final int RUNS_SHOWN = 30;
 
@@ -46,9 +44,6 @@ public final class DashboardSources {
     /** The open triages of a run, a line each (empty where no triage feature is wired). */
     private final java.util.function.LongFunction<List<String>> triages;
     private DashboardView last;
-    private DashboardDecisions.Decided decided;
-    private Instant decidedAt;
-    private Object decidedFor;
 
     /** {@code decisions} is empty where no run decisions are wired: the page then says they are not available. */
     public DashboardSources(String world, Supplier<PendingPlan> pending, MigrationNatures natures,
@@ -73,7 +68,7 @@ public final class DashboardSources {
     public static DashboardSources of(PdmBot bot, Clock clock) {
         // what is pending comes from the one maintained view (recomputed when the world changes), not from the world
         return new DashboardSources(bot.ledger().world().description(), () -> bot.pending().current().plan(), bot.natures(),
-                Optional.of(DashboardDecisions.of(bot.runDecider())), bot.runs().store(), clock,
+                Optional.of(DashboardDecisions.of(bot.runDecider(), bot.weekAhead())), bot.runs().store(), clock,
                 runId -> bot.triage().service().openOn(runId));
     }
 
@@ -94,7 +89,7 @@ public final class DashboardSources {
             problems.add("What is pending could not be read: " + e.getMessage());
             plan = new PendingPlan(List.of(), Map.of(), Map.of());
         }
-        Optional<DashboardDecisions.Decided> decision = decisions(plan, now, problems);
+        Optional<DashboardDecisions.Decided> decision = decisions(problems);
         List<DashboardView.PendingCount> counts = new ArrayList<>();
         List<DashboardView.PendingRow> rows = new ArrayList<>();
         for (Environment environment : plan.environments()) {
@@ -114,22 +109,16 @@ public final class DashboardSources {
                 problems);
     }
 
-    /** The decisions for this plan: asked again when the plan changed or they are older than {@link #DECISIONS_REFRESH}. */
-    private Optional<DashboardDecisions.Decided> decisions(PendingPlan plan, Instant now, List<String> problems) {
+    /** The decisions, from the one cached week ahead (decided again when what is pending changed, or once a minute). */
+    private Optional<DashboardDecisions.Decided> decisions(List<String> problems) {
         if (decisions.isEmpty()) return Optional.empty();
-        Object key = plan.byEnvironment();
-        if (decided == null || !key.equals(decidedFor) || !now.isBefore(decidedAt.plus(DECISIONS_REFRESH))) {
-            try {
-                decided = decisions.get().decide();
-                decidedAt = now;
-                decidedFor = key;
-            } catch (RuntimeException e) {
-                log.warn("dashboard: could not read the run decisions", e);
-                problems.add("The run decisions could not be read: " + e.getMessage());
-                return Optional.empty();
-            }
+        try {
+            return Optional.of(decisions.get().decide());
+        } catch (RuntimeException e) {
+            log.warn("dashboard: could not read the run decisions", e);
+            problems.add("The run decisions could not be read: " + e.getMessage());
+            return Optional.empty();
         }
-        return Optional.of(decided);
     }
 
     /** The active run's open triages, one line each; empty where triages are not read (the page says so). */

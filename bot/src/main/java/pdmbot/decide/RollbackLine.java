@@ -23,7 +23,8 @@ import pdmbot.world.PackageSource;
  * post-deploy migrations are the last to have all run there (what the last successful {@code db/gprd} deployment
  * recorded), up to the package it runs now. Older ones cannot: the migrations up to the line ran and may have removed
  * what their code uses. A PDM run now moves the line to the current package, cutting off every other target. The
- * {@code rollback check} command and the decisions' Rollback fact both come from here.
+ * {@code rollback check} command, the decisions' Rollback fact and the guard of {@code deploy … --rollback} (through
+ * {@code pdmbot.promote.RollbackLines}, wired in {@code PdmBot}) all come from here: one answer.
  */
 public final class RollbackLine implements RunDecider.RollbackLines {
 

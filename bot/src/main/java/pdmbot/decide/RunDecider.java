@@ -93,6 +93,15 @@ public final class RunDecider implements RunWindows {
         return Duration.ofMinutes(calendar.thresholds().bakeMinutes());
     }
 
+    /** How far ahead {@link #weekAhead} looks for windows, as {@code pdm schedule} does by default. */
+    public static final Duration AHEAD = Duration.ofDays(7);
+
+    /** Each group's decision now and its next window in the coming week: what {@code pdm status} and the dashboard show. */
+    public Schedule weekAhead() {
+        Instant now = clock.instant();
+        return schedule(now, now.plus(AHEAD));
+    }
+
     /** The decisions at {@code at} (the present's facts included only when {@code at} is now). */
     public Schedule decideAt(Instant at) {
         return schedule(at, at);

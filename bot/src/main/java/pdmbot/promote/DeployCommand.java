@@ -31,7 +31,7 @@ public final class DeployCommand implements Command {
                         + " not descend from what production runs (asks to confirm).")
                 .releaseManagersOnly()
                 .argument("candidate", "the package version or commit sha to deploy")
-                .argument("to", "the word `to`")
+                .word("to")
                 .argument("environment", "the environment to deploy to (" + promotions.chain().describe() + ")")
                 .flag("confirm", "starts the deploy without asking")
                 .flag("rollback", "goes back to an older package, at or after the rollback line")
@@ -44,8 +44,6 @@ public final class DeployCommand implements Command {
     }
 
     private Reply deploy(Invocation invocation) {
-        if (!invocation.argument("to").equalsIgnoreCase("to"))
-            throw new UsageException("expected `to` between the candidate and the environment, not `" + invocation.argument("to") + "`");
         String env = invocation.argument("environment");
         Optional<PromotionChain.Step> target = promotions.chain().step(env);
         if (target.isEmpty())

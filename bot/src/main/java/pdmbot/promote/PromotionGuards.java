@@ -85,12 +85,12 @@ final class PromotionGuards {
                         sources.ancestry().missing(candidate.sha(), prodSha, MISSING_SHOWN), nearest(candidate, prodSha)));
         }
 
-        // the line costs a tree read per package on GitLab: only a rollback needs it
+        // only a rollback needs the line (it reads the pending view and the package list)
         Optional<AutoDeployPackage> line = ask.rollback() ? target.pdmEnvironment().flatMap(lines::on) : Optional.empty();
         if (ask.rollback())
             facts.add(new PromotionFacts.RollbackRequest(line.map(p -> p.version().toString()).orElse(""),
                     line.isPresent() && candidate.pkg().isPresent()
-                            && RollbackLine.isAtOrAfter(candidate.pkg().get(), line.get())));
+                            && candidate.pkg().get().version().compareTo(line.get().version()) >= 0));
         ask.override().ifPresent(reason -> facts.add(new PromotionFacts.OverrideRequest(reason, ask.by())));
         sources.activeRun().get().ifPresent(run -> facts.add(new PromotionFacts.ActiveRun(run)));
         addProductionChecks(facts, target);
@@ -127,9 +127,4 @@ final class PromotionGuards {
         return Optional.empty();
     }
 
-    /** The rollback line of a PDM environment. */
-    @FunctionalInterface
-    interface RollbackLines {
-        Optional<AutoDeployPackage> on(pdmbot.domain.Environment environment);
-    }
 }

@@ -31,13 +31,12 @@ public record Promotions(PromotionChain chain, Candidates candidates, WhatRuns w
     public record Wiring(PromotionChain chain, World world, Operations operations, Ancestry ancestry,
                          DeployPipelines pipelines, ChangeLockCalendar calendar, LockStore locks, PromotionStore store,
                          MigrationNatures natures, Supplier<Optional<String>> activeRun, Announcements announcements,
-                         Clock clock) {
+                         RollbackLines rollbackLines, Clock clock) {
     }
 
     public static Promotions wire(Wiring w) {
         WhatRuns whatRuns = new WhatRuns(w.world().deployments(), w.world().packages(), w.store());
-        RollbackLine line = new RollbackLine(w.world().packages(), w.world().databases());
-        PromotionGuards guards = new PromotionGuards(w.chain(), whatRuns, line::on, new PromotionGuards.Sources(
+        PromotionGuards guards = new PromotionGuards(w.chain(), whatRuns, w.rollbackLines(), new PromotionGuards.Sources(
                 w.world().packages(), w.ancestry(), w.operations(), w.calendar(), w.locks(), w.store(), w.activeRun(),
                 w.clock()));
         return new Promotions(w.chain(), new Candidates(w.world().packages()), whatRuns, guards,

@@ -42,6 +42,18 @@ class CommandSpecTest {
     }
 
     @Test
+    void a_word_typed_as_it_is_shows_so_in_the_usage_line_and_any_other_word_there_is_refused_naming_its_place() {
+        CommandSpec deploy = CommandSpec.command("deploy").description("d").argument("candidate", "the package")
+                .word("to").argument("environment", "the environment").handledBy(i -> Reply.ok(i.argument("candidate")
+                        + "->" + i.argument("environment")));
+
+        assertThat(deploy.usage()).isEqualTo("deploy <candidate> to <environment>");
+        assertThat(run(deploy, "abc TO gprd").plainText()).isEqualTo("abc->gprd");
+        assertThat(refusal(deploy, "abc into gprd")).isEqualTo("expected `to` between the candidate and the environment, not `into`");
+        assertThat(refusal(deploy, "abc")).isEqualTo("missing the word `to`");
+    }
+
+    @Test
     void arguments_are_read_by_name_and_free_text_takes_the_remaining_words() {
         assertThat(run(LOCK, "gprd database maintenance").plainText()).isEqualTo("gprd|database maintenance|-|false");
     }

@@ -1,22 +1,16 @@
 package pdmbot.decide;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import java.util.stream.Stream;
 import pdmbot.app.PdmBot;
 import pdmbot.chat.ChatRequest;
 import pdmbot.chat.Reply;
 import pdmbot.config.BotConfig;
-import pdmbot.world.demo.DemoWorld;
+import pdmbot.run.DemoTemplate;
 
-/** A bot on a fresh copy of the demo world, spoken to through the chat core (one generated world per test JVM). */
+/** A bot on a fresh copy of the demo world, spoken to through the chat core (one seeded template per test JVM). */
 final class DecideBot implements AutoCloseable {
-
-    private static final Path TEMPLATE = generate();
 
     final PdmBot bot;
 
@@ -24,36 +18,9 @@ final class DecideBot implements AutoCloseable {
         this.bot = bot;
     }
 
-    private static Path generate() {
-        try {
-            Path dir = Files.createTempDirectory("pdm-decide-template-");
-            DemoWorld.ensure(dir).close();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
-            return dir.resolve("demo");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder left behind
-        }
-    }
-
+    /** A fresh copy of the seeded demo world (the run tests' template: emulator and store) in {@code data}. */
     static BotConfig config(Path data) {
-        Path target = data.resolve("demo");
-        try (Stream<Path> files = Files.walk(TEMPLATE)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path to = target.resolve(TEMPLATE.relativize(source).toString());
-                if (Files.isDirectory(source)) Files.createDirectories(to);
-                else Files.copy(source, to);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        DemoTemplate.copyInto(data);
         return BotConfig.defaults().withData(data.toString());
     }
 

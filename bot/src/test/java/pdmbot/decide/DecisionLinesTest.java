@@ -2,14 +2,8 @@ package pdmbot.decide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import pdmbot.config.DecideConfig;
-import pdmbot.rules.decide.RunDecisions;
 import pdmbot.world.WorldException;
 
 /** The decisions' lines in status and explain degrade to one line when the world cannot be read. */
@@ -23,11 +17,9 @@ class DecisionLinesTest {
 
     @Test
     void a_world_that_cannot_be_read_gives_one_line_saying_why_instead_of_failing_the_status() {
-        RunDecider decider = new RunDecider(RunDecisions.builtIn(), () -> {
+        RunDecider decider = TestDeciders.reading(() -> {
             throw new UnableToReadTestWorldException("GitLab answered 503 to GET /projects/gitlab-org%2Fgitlab/deployments");
-        }, (at, groups) -> List.of(),
-                new DecisionCalendar(new TrafficSource(TrafficCalendar.gitLabComLike(), Optional.empty(), ""), List.of(), DecideConfig.defaults()),
-                DeployCadence::none, (environment, pending) -> null, Clock.fixed(Instant.parse("2026-12-01T14:00:00Z"), ZoneOffset.UTC));
+        }, Instant.parse("2026-12-01T14:00:00Z"));
 
         assertThat(new DecisionLines(decider).lines()).containsExactly(
                 "no decision: the world could not be read for it (GitLab answered 503 to GET /projects/gitlab-org%2Fgitlab/deployments)");

@@ -33,13 +33,13 @@ class CachedDecisionsTest {
 
     @Test
     void statuses_without_a_change_decide_once_and_a_change_of_what_is_pending_decides_again() {
-        CachedDecisions decisions = new CachedDecisions(view, () -> List.of("gprd main: run now (" + decided.incrementAndGet() + ")"),
-                java.time.Clock.systemUTC(), Duration.ofMinutes(1));
+        CachedDecisions<List<String>> decisions = new CachedDecisions<>(view,
+                () -> List.of("gprd main: run now (" + decided.incrementAndGet() + ")"), java.time.Clock.systemUTC(), Duration.ofMinutes(1));
 
-        for (int i = 0; i < 100; i++) assertThat(decisions.lines()).containsExactly("gprd main: run now (1)");
+        for (int i = 0; i < 100; i++) assertThat(decisions.get()).containsExactly("gprd main: run now (1)");
         view.changed("run 1 step gprd succeeded");
 
-        assertThat(decisions.lines()).containsExactly("gprd main: run now (2)");
+        assertThat(decisions.get()).containsExactly("gprd main: run now (2)");
         assertThat(decided).hasValue(2);
     }
 }

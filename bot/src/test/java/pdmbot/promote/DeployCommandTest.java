@@ -161,6 +161,24 @@ class DeployCommandTest {
     }
 
     @Test
+    void rollback_check_and_deploy_rollback_give_one_answer_on_both_sides_of_the_line() {
+        try (PromotionBot bot = PromotionBot.start(dir)) {
+            List<AutoDeployPackage> packages = bot.packages();
+            int line = PromotionBot.ROLLBACK_LINE_INDEX;
+            // the package just behind the line, the line, and the one after it
+            for (int i : new int[] {line - 1, line, line + 1}) {
+                AutoDeployPackage p = packages.get(i);
+                String check = bot.say("rollback check gprd --target " + p.version()).plainText();
+                String deploy = bot.say("deploy " + p.version() + " to gprd --rollback").plainText();
+
+                assertThat(check).as("rollback check of package %d", i).startsWith(i < line ? "gprd cannot roll back" : "gprd can roll back");
+                assertThat(deploy.contains("is older than the rollback line")).as("deploy %s --rollback:%n%s%nrollback check:%n%s",
+                        p.version(), deploy, check).isEqualTo(i < line);
+            }
+        }
+    }
+
+    @Test
     void an_older_package_without_rollback_is_refused_as_not_descending() {
         try (PromotionBot bot = PromotionBot.start(dir)) {
             AutoDeployPackage back = bot.packages().get(PromotionBot.ROLLBACK_LINE_INDEX + 2);

@@ -67,8 +67,16 @@ abstract class ScheduledRunsContract {
         if (database != null) database.close();
     }
 
+    /** This test's decisions, starts and posts, shared by the instances it opens with {@link #instance}. */
+    FixedWindows windows;
+    RecordedRuns runs;
+    Posted posted;
+
     @BeforeEach
     void empty() throws SQLException {
+        windows = new FixedWindows();
+        runs = new RecordedRuns();
+        posted = new Posted();
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM schedule_offers");
             s.executeUpdate("DELETE FROM scheduled_tasks");
@@ -140,7 +148,7 @@ abstract class ScheduledRunsContract {
         final ScheduledRuns scheduled;
         final ManualScheduler scheduler;
 
-        Instance(FixedWindows windows, RecordedRuns runs, Posted posted, String mode) {
+        Instance(RunWindows windows, RecordedRuns runs, Posted posted, String mode) {
             db = Database.open(database.settings(), clock);
             proposals = new Proposals(windows, db.stores().offers(), new Dialogues(db.stores().dialogues(), clock), runs, posted,
                     new ScheduleSettings(mode, List.of("ddl_cleanup"), Duration.ofDays(7), Duration.ofMinutes(1)), clock);
@@ -165,6 +173,11 @@ abstract class ScheduledRunsContract {
         public void close() {
             db.close();
         }
+    }
+
+    /** An instance on this test's windows, runs and posts, in {@code schedule.mode} {@code mode}. */
+    Instance instance(String mode) {
+        return new Instance(windows, runs, posted, mode);
     }
 
     static long proposalId(String command) {

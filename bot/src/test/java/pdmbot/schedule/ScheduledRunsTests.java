@@ -2,11 +2,9 @@ package pdmbot.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import pdmbot.chat.interaction.Dialogues;
 import pdmbot.decide.GroupWindow;
 import pdmbot.decide.RunWindows;
 import pdmbot.decide.Window;
@@ -21,9 +19,7 @@ abstract class ScheduledRunsTests extends ScheduledRunsContract {
 
     @Test
     void nothing_is_proposed_before_the_window_opens_and_once_when_it_does() {
-        FixedWindows windows = new FixedWindows();
-        Posted posted = new Posted();
-        try (Instance bot = new Instance(windows, new RecordedRuns(), posted, "propose")) {
+        try (Instance bot = instance("propose")) {
             bot.look();
             assertThat(posted.proposed).isEmpty();
 
@@ -41,10 +37,7 @@ abstract class ScheduledRunsTests extends ScheduledRunsContract {
 
     @Test
     void two_instances_on_one_database_at_the_same_window_make_one_proposal() throws Exception {
-        FixedWindows windows = new FixedWindows();
-        Posted posted = new Posted();
-        RecordedRuns runs = new RecordedRuns();
-        try (Instance a = new Instance(windows, runs, posted, "propose"); Instance b = new Instance(windows, runs, posted, "propose")) {
+        try (Instance a = instance("propose"); Instance b = instance("propose")) {
             Race.run(() -> {
                 a.scheduled.planWindows();
                 return true;
@@ -73,17 +66,14 @@ abstract class ScheduledRunsTests extends ScheduledRunsContract {
 
     @Test
     void a_restart_between_proposal_and_click_loses_nothing_and_the_click_starts_one_run() {
-        FixedWindows windows = new FixedWindows();
-        Posted posted = new Posted();
-        RecordedRuns runs = new RecordedRuns();
         long id;
-        try (Instance before = new Instance(windows, runs, posted, "propose")) {
+        try (Instance before = instance("propose")) {
             before.look();
             before.at(SATURDAY_NIGHT.start().plus(Duration.ofMinutes(5)));
             before.look();
             id = proposalId(posted.buttons().get(0));
         }
-        try (Instance after = new Instance(windows, runs, posted, "propose")) {
+        try (Instance after = instance("propose")) {
             after.at(SATURDAY_NIGHT.start().plus(Duration.ofMinutes(20)));
             after.look();
 
@@ -105,10 +95,7 @@ abstract class ScheduledRunsTests extends ScheduledRunsContract {
 
     @Test
     void a_window_missed_while_no_instance_ran_is_reported_never_run_late_and_proposed_at_the_next() {
-        FixedWindows windows = new FixedWindows();
-        Posted posted = new Posted();
-        RecordedRuns runs = new RecordedRuns();
-        try (Instance bot = new Instance(windows, runs, posted, "auto")) {
+        try (Instance bot = instance("auto")) {
             bot.look();
             // down from Friday until Saturday 07:00: the window's task is found overdue
             windows.next(SUNDAY_NIGHT);
@@ -132,10 +119,7 @@ abstract class ScheduledRunsTests extends ScheduledRunsContract {
 
     @Test
     void a_skipped_proposal_is_proposed_again_at_the_next_window() {
-        FixedWindows windows = new FixedWindows();
-        Posted posted = new Posted();
-        RecordedRuns runs = new RecordedRuns();
-        try (Instance bot = new Instance(windows, runs, posted, "propose")) {
+        try (Instance bot = instance("propose")) {
             bot.look();
             bot.at(SATURDAY_NIGHT.start());
             bot.look();
@@ -158,10 +142,7 @@ abstract class ScheduledRunsTests extends ScheduledRunsContract {
 
     @Test
     void a_proposal_without_an_answer_expires_with_its_window_and_a_late_click_runs_nothing() {
-        FixedWindows windows = new FixedWindows();
-        Posted posted = new Posted();
-        RecordedRuns runs = new RecordedRuns();
-        try (Instance bot = new Instance(windows, runs, posted, "propose")) {
+        try (Instance bot = instance("propose")) {
             bot.look();
             bot.at(SATURDAY_NIGHT.start());
             bot.look();
@@ -182,28 +163,18 @@ abstract class ScheduledRunsTests extends ScheduledRunsContract {
 
     @Test
     void a_window_that_does_not_close_in_the_lookahead_is_proposed_once_a_day_not_at_every_look() {
-        FixedWindows windows = new FixedWindows();
-        Posted posted = new Posted();
         // as the decisions give it: open now, ending where the look ends (it moves with every look)
-        windows.answer = List.of();
-        try (Instance bot = new Instance(windows, new RecordedRuns(), posted, "propose")) {
-            RunWindows moving = (from, until) -> List.of(new GroupWindow(DDL_CLEANUP, Optional.of(new Window(from, until)), List.of()));
-            Proposals proposals = new Proposals(moving, bot.db.stores().offers(), new Dialogues(bot.db.stores().dialogues(), bot.clock),
-                    new RecordedRuns(), posted, bot.proposals.settings(), bot.clock);
-            ScheduledRuns scheduled = new ScheduledRuns(proposals);
-            var scheduler = TestHelper.createManualScheduler(bot.db.dataSource(), scheduled.tasks()).clock(bot.schedulerClock).build();
-            scheduled.scheduleWith(scheduler);
+        RunWindows moving = (from, until) -> List.of(new GroupWindow(DDL_CLEANUP, Optional.of(new Window(from, until)), List.of()));
+        try (Instance bot = new Instance(moving, runs, posted, "propose")) {
             for (int minute = 0; minute < 3; minute++) {
                 bot.at(FRIDAY.plus(Duration.ofMinutes(minute)));
-                scheduled.planWindows();
-                scheduler.runAnyDueExecutions();
+                bot.look();
             }
             assertThat(posted.proposed).hasSize(1);
             assertThat(posted.proposed.get(0).plainText()).contains("in the window Fri 2026-12-04 16:00–Sat 00:00 UTC");
 
             bot.at(Instant.parse("2026-12-05T00:00:00Z"));
-            scheduled.planWindows();
-            scheduler.runAnyDueExecutions();
+            bot.look();
 
             assertThat(posted.proposed).as("the next day's part is the next window").hasSize(2);
         }
@@ -211,10 +182,7 @@ abstract class ScheduledRunsTests extends ScheduledRunsContract {
 
     @Test
     void in_auto_mode_a_nature_not_listed_is_proposed_and_a_listed_one_runs_announced() {
-        FixedWindows windows = new FixedWindows();
-        Posted posted = new Posted();
-        RecordedRuns runs = new RecordedRuns();
-        try (Instance bot = new Instance(windows, runs, posted, "auto")) {
+        try (Instance bot = instance("auto")) {
             bot.look();
             bot.at(SATURDAY_NIGHT.start());
             bot.look();

@@ -24,7 +24,7 @@ class WorldPortsArchitectureTest {
     @Test
     void ports_do_not_depend_on_their_implementations() {
         noClasses().that().resideInAPackage("pdmbot.world")
-                .should().dependOnClassesThat().resideInAnyPackage("pdmbot.world.git..", "pdmbot.world.demo..")
+                .should().dependOnClassesThat().resideInAnyPackage("pdmbot.world.git..", "pdmbot.world.demo..", "pdmbot.world.local..")
                 .check(world);
     }
 }

@@ -71,9 +71,12 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
                 .addEventListeners(this).build();
     }
 
-    /** Announcements posted to the text channel {@code channelId} once the gateway is connected. */
+    /**
+     * Announcements posted to the text channel {@code channelId} once the gateway is connected; proposals and live
+     * messages keep their buttons, issued through the core's interaction service.
+     */
     public pdmbot.chat.Announcements announcementsTo(String channelId) {
-        return new DiscordAnnouncements(() -> jda, channelId);
+        return new DiscordAnnouncements(DiscordChannel.of(() -> jda, channelId), interactions.service());
     }
 
     /** The {@code /pdm} command definition. */

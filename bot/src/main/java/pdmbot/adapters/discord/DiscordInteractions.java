@@ -91,6 +91,11 @@ public final class DiscordInteractions {
                 + correlationId + "`.");
     }
 
+    /** The core's interaction service these answers use (announcements issue their buttons through it too). */
+    Interactions service() {
+        return interactions;
+    }
+
     DiscordRenderer renderer(ChatRequest request) {
         return new DiscordRenderer(button -> interactions.issue(button, request));
     }

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pdmbot.chat.Announcements;
 import pdmbot.chat.interaction.Interactions;
+import pdmbot.chat.interaction.LiveMessages;
 import pdmbot.chat.Reply;
 
 /**
@@ -31,13 +32,8 @@ final class SlackAnnouncements implements Announcements, AutoCloseable {
     private final BlockKitRenderer proposals;
     /** Renders a live message's buttons with ids the interaction core issued; null: live messages lose them too. */
     private final BlockKitRenderer liveRenderer;
-    /** The ts of each live message (a triage's summary) this process posted, to edit it in place with chat.update. */
-    private final Map<String, String> live = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > REMEMBERED_TOPICS;
-        }
-    };
+    /** The ts of each live message (a triage's summary), kept with its dialogue, to edit it in place with chat.update. */
+    private final LiveMessages live;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "pdm-slack-announce");
         t.setDaemon(true);
@@ -64,6 +60,8 @@ final class SlackAnnouncements implements Announcements, AutoCloseable {
         this.liveRenderer = interactions == null ? null : new BlockKitRenderer(button -> interactions.issue(button,
                 new pdmbot.chat.ChatRequest(SlackAdapter.PLATFORM, "pdm-bot", "pdm-bot", channel, null, button.command(), "", null)));
         this.proposals = liveRenderer == null ? renderer : liveRenderer;
+        this.live = interactions == null ? LiveMessages.inMemory(REMEMBERED_TOPICS)
+                : LiveMessages.of(interactions.dialogues(), SlackAdapter.PLATFORM, channel);
     }
 
     /** Posts the live message {@code key} in the topic's thread the first time, then edits it in place (chat.update). */
@@ -76,13 +74,13 @@ final class SlackAnnouncements implements Announcements, AutoCloseable {
     private void postLive(String topic, String key, Reply message) {
         try {
             List<BlockKitRenderer.SlackMessage> parts = (liveRenderer == null ? renderer : liveRenderer).render(message);
-            String ts = live.get(key);
+            Optional<String> ts = live.find(key);
             // Slack's chat.update edits one message: a summary past one message's limits is cut to its first part
-            if (ts != null && poster.update(channel, ts, parts.get(0))) return;
+            if (ts.isPresent() && poster.update(channel, ts.get(), parts.get(0))) return;
             String thread = threads.get(topic);
             Optional<String> posted = poster.post(channel, thread, parts.get(0));
             posted.ifPresent(t -> {
-                live.put(key, t);
+                live.keep(key, t);
                 if (thread == null) threads.put(topic, t);
             });
         } catch (RuntimeException e) {

@@ -47,4 +47,14 @@ public final class Dialogues {
     public DialogueStore.Advance finish(String id, int version, String lastStep) {
         return store.close(id, version, lastStep);
     }
+
+    /** The message a dialogue's live summary ({@code triage-<id>}) was posted as on {@code platform}, by any instance. */
+    public Optional<String> liveMessage(String liveKey, String platform) {
+        return store.liveMessage(liveKey, platform);
+    }
+
+    /** Records the message a live summary was posted as, so that every instance, and this one after a restart, edits it. */
+    public void keepLiveMessage(String liveKey, String platform, String channel, String messageId) {
+        store.keepLiveMessage(liveKey, platform, channel, messageId);
+    }
 }

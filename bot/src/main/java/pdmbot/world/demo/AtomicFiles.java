@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes a state file whole or not at all: a temporary file beside it, then a move over it. */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private AtomicFiles() {
     }
 
     /** Replaces {@code file} with {@code content}; a crash leaves the old file or the new one, never half of one. */
-    static void replace(Path file, byte[] content, String what) {
+    public static void replace(Path file, byte[] content, String what) {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.write(temp, content);

@@ -17,7 +17,7 @@ public final class DemoErrors {
     }
 
     /** The error line of a failed demo pipeline: what failed, then where (version, name, database). */
-    static String line(String kind, String version, String name, String database) {
+    public static String line(String kind, String version, String name, String database) {
         String error = exception(kind);
         String prefix = "advisory-lock-release".equals(kind) ? "rake aborted! " : "rake aborted! StandardError: An error has occurred,"
                 + " this and all later migrations canceled: ";

@@ -23,6 +23,19 @@ class DiscordRenderingTest {
         return m.toData().getArray("embeds").getObject(0);
     }
 
+    /** The custom ids of a message's buttons, row by row, as JDA sends them in {@code components}. */
+    static List<String> buttonIds(MessageCreateData message) {
+        List<String> ids = new ArrayList<>();
+        DataObject data = message.toData();
+        if (!data.hasKey("components")) return ids;
+        DataArray rows = data.getArray("components");
+        for (int r = 0; r < rows.length(); r++) {
+            DataArray buttons = rows.getObject(r).getArray("components");
+            for (int b = 0; b < buttons.length(); b++) ids.add(buttons.getObject(b).getString("custom_id"));
+        }
+        return ids;
+    }
+
     @Test
     void every_block_kind_renders_into_one_embed_with_buttons() {
         List<MessageCreateData> messages = renderer.render(ChatFixtures.everyBlockKind());
@@ -93,8 +106,7 @@ class DiscordRenderingTest {
     void a_button_click_runs_as_the_clicker_once_and_a_second_click_is_told() {
         DiscordInteractions i = interactions();
         DiscordInteractions.Answer status = i.command(new DiscordInteractions.Command("1", "G1", "C", "100", "alice", "pdm status"));
-        String customId = status.messages().get(0).toData().getArray("components").getObject(0)
-                .getArray("components").getObject(0).getString("custom_id");
+        String customId = buttonIds(status.messages().get(0)).get(0);
         DiscordInteractions.Answer first = i.click(new DiscordInteractions.Click("2", "G1", "C", "200", "bob", customId));
         assertThat(first.disableButtons()).isTrue();
         DiscordInteractions.Answer second = i.click(new DiscordInteractions.Click("3", "G1", "C", "100", "alice", customId));
@@ -106,8 +118,7 @@ class DiscordRenderingTest {
     void a_danger_button_refuses_anyone_but_the_asker() {
         DiscordInteractions i = interactions();
         DiscordInteractions.Answer status = i.command(new DiscordInteractions.Command("1", "G1", "C", "100", "alice", "pdm status"));
-        String dangerId = status.messages().get(0).toData().getArray("components").getObject(0)
-                .getArray("components").getObject(1).getString("custom_id");
+        String dangerId = buttonIds(status.messages().get(0)).get(1);
         DiscordInteractions.Answer other = i.click(new DiscordInteractions.Click("2", "G1", "C", "200", "bob", dangerId));
         assertThat(other.messages().get(0).getContent()).contains("Only <@100>");
     }

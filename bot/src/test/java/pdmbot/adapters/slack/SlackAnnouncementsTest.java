@@ -97,6 +97,28 @@ class SlackAnnouncementsTest {
         assertThat(field(updates.get(0), "text")).contains("retry yes by alice");
     }
 
+    @Test
+    void a_live_message_posted_before_a_restart_is_edited_by_the_next_instance_not_posted_again() {
+        slackApi.stubFor(post(urlPathEqualTo("/api/chat.update")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"ok\":true,\"channel\":\"C0ANNOUNCE\",\"ts\":\"1700000000.000100\",\"text\":\"ok\"}")));
+        javax.sql.DataSource db = pdmbot.adapters.ChatFixtures.migratedDatabase();
+        SlackAnnouncements before = new SlackAnnouncements(new SlackPoster(Slack.getInstance(config()), "xoxb-test", d -> { }),
+                "C0ANNOUNCE", pdmbot.adapters.ChatFixtures.interactions(db));
+        before.announceLive("run-4", "triage-def", Reply.ok("Triage of PDM run #4: retry not answered"));
+        before.close();
+        // a restarted process (or another instance on the same database) has nothing of the first one in memory
+        SlackAnnouncements after = new SlackAnnouncements(new SlackPoster(Slack.getInstance(config()), "xoxb-test", d -> { }),
+                "C0ANNOUNCE", pdmbot.adapters.ChatFixtures.interactions(db));
+        after.announceLive("run-4", "triage-def", Reply.ok("Triage of PDM run #4: retry no by bob"));
+        after.close();
+
+        assertThat(slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage")))).hasSize(1);
+        List<LoggedRequest> updates = slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.update")));
+        assertThat(updates).hasSize(1);
+        assertThat(field(updates.get(0), "ts")).isEqualTo("1700000000.000100");
+        assertThat(field(updates.get(0), "text")).contains("retry no by bob");
+    }
+
     private SlackConfig config() {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(slackApi.baseUrl() + "/api/");

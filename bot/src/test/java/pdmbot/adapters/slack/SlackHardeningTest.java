@@ -1,17 +1,9 @@
 package pdmbot.adapters.slack;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,13 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import pdmbot.adapters.ChatFixtures;
-import pdmbot.http.HttpLimits;
-import pdmbot.http.HttpServer;
 import pdmbot.storage.events.JdbcChatEventStore;
 
 /**
@@ -39,54 +29,38 @@ import pdmbot.storage.events.JdbcChatEventStore;
  */
 class SlackHardeningTest {
 
-    static final String SECRET = SlackOverHttpTest.SECRET;
     static final ObjectMapper JSON = new ObjectMapper();
 
-    WireMockServer slackApi;
-    SlackAdapter adapter;
-    HttpServer server;
+    SignedSlack slack;
     DataSource db;
     final HttpClient http = HttpClient.newHttpClient();
-    final SlackSignatureCheck signer = new SlackSignatureCheck(SECRET, Clock.systemUTC());
 
     /** Starts the bot with the Web API at {@code webApi} (WireMock, or a port nothing listens on) and response_url on WireMock. */
     void start(String webApi) {
-        SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(webApi + "/api/");
         db = ChatFixtures.migratedDatabase();
-        adapter = new SlackAdapter(new SlackAdapter.Settings(SECRET, "xoxb-test", "T0001", "test", Duration.ofSeconds(2)),
-                Slack.getInstance(config), ChatFixtures.core()::handle, ChatFixtures.interactions(db), Clock.systemUTC());
-        server = HttpServer.start("127.0.0.1", 0, HttpLimits.DEFAULTS, Map.of("/slack/events", adapter.endpoint()),
-                List.of(adapter.health()));
+        slack.serve(webApi, ChatFixtures.core()::handle, ChatFixtures.interactions(db), Duration.ofSeconds(2));
+    }
+
+    @BeforeEach
+    void slack() {
+        slack = SignedSlack.start("C0001", Clock.systemUTC());
     }
 
     void startWithWireMock() {
-        slackApi = new WireMockServer(options().dynamicPort());
-        slackApi.start();
-        slackApi.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody("{\"ok\":true,\"url\":\"https://pdm.slack.com/\",\"team\":\"PDM\",\"user\":\"pdm-bot\",\"team_id\":\"T0001\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}")));
-        slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody("{\"ok\":true,\"channel\":\"C0001\",\"ts\":\"1700000000.000100\",\"message\":{\"type\":\"message\",\"text\":\"ok\"}}")));
-        slackApi.stubFor(post(urlPathEqualTo("/respond")).willReturn(aResponse().withBody("ok")));
-        start(slackApi.baseUrl());
+        start(slack.api.baseUrl());
     }
 
     @AfterEach
     void stop() {
-        if (server != null) server.close();
-        if (adapter != null) adapter.close();
-        if (slackApi != null) slackApi.stop();
+        slack.close();
     }
 
     HttpResponse<String> signed(byte[] body, String contentType) throws Exception {
-        String ts = Long.toString(System.currentTimeMillis() / 1000);
-        return send(body, contentType, ts, signer.sign(ts, body));
+        return slack.sendSigned(body, contentType);
     }
 
     HttpResponse<String> send(byte[] body, String contentType, String ts, String signature) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/slack/events"))
-                .header("Content-Type", contentType).header("X-Slack-Request-Timestamp", ts).header("X-Slack-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return slack.send(body, contentType, ts, signature);
     }
 
     static byte[] form(String text) {
@@ -95,7 +69,7 @@ class SlackHardeningTest {
 
     String command(String userId, String text) {
         return "command=%2Fpdm&team_id=T0001&channel_id=C0001&user_id=" + userId + "&user_name=alice&text=" + text
-                + "&response_url=" + URLEncoder.encode(slackApi.baseUrl() + "/respond", StandardCharsets.UTF_8)
+                + "&response_url=" + URLEncoder.encode(slack.api.baseUrl() + "/respond", StandardCharsets.UTF_8)
                 + "&trigger_id=1.2.3";
     }
 
@@ -119,7 +93,7 @@ class SlackHardeningTest {
         // a valid command afterwards is the only thing answered: nothing of the above ran or was queued
         assertThat(signed(form(command("U_RM", "help")), formType).statusCode()).isEqualTo(200);
         assertThat(waitFor("/api/chat.postMessage", 1)).hasSize(1);
-        assertThat(slackApi.findAll(postRequestedFor(urlPathEqualTo("/respond")))).isEmpty();
+        assertThat(slack.requests("/respond")).isEmpty();
     }
 
     @Test
@@ -140,8 +114,8 @@ class SlackHardeningTest {
         byte[] withBadByte = java.util.Arrays.copyOf(body, body.length + 1);
         withBadByte[body.length] = (byte) 0xFF;
         assertThat(signed(withBadByte, "application/x-www-form-urlencoded").statusCode()).isEqualTo(400);
-        String ts = Long.toString(System.currentTimeMillis() / 1000);
-        String overDecoded = signer.sign(ts, new String(withBadByte, StandardCharsets.UTF_8));
+        String ts = slack.timestamp(0);
+        String overDecoded = slack.sign(ts, new String(withBadByte, StandardCharsets.UTF_8));
         assertThat(send(withBadByte, "application/x-www-form-urlencoded", ts, overDecoded).statusCode()).isEqualTo(401);
     }
 
@@ -152,9 +126,6 @@ class SlackHardeningTest {
         try (ServerSocket s = new ServerSocket(0)) {
             dead = s.getLocalPort();
         }
-        slackApi = new WireMockServer(options().dynamicPort());
-        slackApi.start();
-        slackApi.stubFor(post(urlPathEqualTo("/respond")).willReturn(aResponse().withBody("ok")));
         start("http://127.0.0.1:" + dead);
         assertThat(signed(form(command("U_RM", "pdm+status")), "application/x-www-form-urlencoded").statusCode()).isEqualTo(200);
         assertThat(waitFor("/respond", 1)).hasSize(1);
@@ -162,7 +133,7 @@ class SlackHardeningTest {
         HttpResponse<String> health = waitForHealth(503);
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).startsWith("{\"status\":\"degraded\",\"slack\":\"Web API unreachable:");
-        assertThat(http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/healthz/live")).build(),
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(slack.baseUri() + "/healthz/live")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 
@@ -198,7 +169,7 @@ class SlackHardeningTest {
         if (answerable) {
             p.putObject("channel").put("id", "C0001");
             p.putObject("container").put("type", "message").put("message_ts", "1700000000.000100").put("channel_id", "C0001");
-            p.put("response_url", slackApi.baseUrl() + "/respond");
+            p.put("response_url", slack.api.baseUrl() + "/respond");
         }
         p.putArray("actions").addObject().put("action_id", "pdm:00000000000000000000000000000000").put("block_id", "b1")
                 .put("type", "button").put("action_ts", actionTs);
@@ -210,21 +181,14 @@ class SlackHardeningTest {
     }
 
     private List<com.github.tomakehurst.wiremock.verification.LoggedRequest> waitFor(String path, int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> found;
-        do {
-            found = slackApi.findAll(postRequestedFor(urlPathEqualTo(path)));
-            if (found.size() >= count) return found;
-            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
-        } while (System.nanoTime() < deadline);
-        return found;
+        return slack.await(path, count);
     }
 
     private HttpResponse<String> waitForHealth(int status) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         HttpResponse<String> r;
         do {
-            r = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+            r = http.send(HttpRequest.newBuilder(URI.create(slack.baseUri() + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == status) return r;
         } while (System.nanoTime() < deadline);
         return r;

@@ -61,4 +61,13 @@ public interface DialogueStore {
 
     /** Closes it at {@code expectedVersion} with its last step; a closed dialogue stays as history. */
     Advance close(String id, int expectedVersion, String step);
+
+    /** The message a dialogue's live summary was posted as on {@code platform} (a Slack ts, a Discord message id). */
+    Optional<String> liveMessage(String liveKey, String platform);
+
+    /**
+     * Records that the live summary {@code liveKey} is {@code messageId} in {@code channel} on {@code platform}; a
+     * message posted again (the old one could not be edited) replaces the one recorded.
+     */
+    void keepLiveMessage(String liveKey, String platform, String channel, String messageId);
 }

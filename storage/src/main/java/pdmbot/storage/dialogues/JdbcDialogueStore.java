@@ -76,6 +76,59 @@ public final class JdbcDialogueStore implements DialogueStore {
         return update(id, expectedVersion, "step = ?", true, step);
     }
 
+    @Override
+    public Optional<String> liveMessage(String liveKey, String platform) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT message_id FROM dialogue_live_messages WHERE live_key = ? AND platform = ?")) {
+            s.setString(1, liveKey);
+            s.setString(2, platform);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new UnableToKeepDialogueException("read the live message " + liveKey + " on " + platform, e);
+        }
+    }
+
+    @Override
+    public void keepLiveMessage(String liveKey, String platform, String channel, String messageId) {
+        try {
+            if (replaceLiveMessage(liveKey, platform, channel, messageId)) return;
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO dialogue_live_messages (live_key, platform, channel, message_id, posted_at) VALUES (?, ?, ?, ?, ?)")) {
+                s.setString(1, liveKey);
+                s.setString(2, platform);
+                s.setString(3, channel);
+                s.setString(4, messageId);
+                s.setObject(5, clock.instant().atOffset(ZoneOffset.UTC));
+                s.executeUpdate();
+                if (!c.getAutoCommit()) c.commit();
+            }
+        } catch (SQLException e) {
+            // another instance inserted it between the two statements: the later post replaces it, as above
+            if (!isUniqueViolation(e)) throw new UnableToKeepDialogueException("keep the live message " + liveKey + " on " + platform, e);
+            try {
+                replaceLiveMessage(liveKey, platform, channel, messageId);
+            } catch (SQLException again) {
+                throw new UnableToKeepDialogueException("keep the live message " + liveKey + " on " + platform, again);
+            }
+        }
+    }
+
+    private boolean replaceLiveMessage(String liveKey, String platform, String channel, String messageId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE dialogue_live_messages SET channel = ?, message_id = ?, posted_at = ? WHERE live_key = ? AND platform = ?")) {
+            s.setString(1, channel);
+            s.setString(2, messageId);
+            s.setObject(3, clock.instant().atOffset(ZoneOffset.UTC));
+            s.setString(4, liveKey);
+            s.setString(5, platform);
+            int changed = s.executeUpdate();
+            if (!c.getAutoCommit()) c.commit();
+            return changed == 1;
+        }
+    }
+
     private Advance update(String id, int expectedVersion, String set, boolean closing, Object... values) {
         Optional<Dialogue> before = find(id);
         if (before.isEmpty()) return new Missing(id);

@@ -114,4 +114,22 @@ abstract class DialogueStoreContract {
     void an_unknown_dialogue_is_missing() {
         assertThat(instance().advance("nope", 1, "x", "{}", NOW)).isEqualTo(new DialogueStore.Missing("nope"));
     }
+
+    @Test
+    void a_live_message_kept_by_one_instance_is_found_by_another_per_platform() {
+        String key = "triage-" + UUID.randomUUID();
+        assertThat(instance().liveMessage(key, "slack")).isEmpty();
+        instance().keepLiveMessage(key, "slack", "C0ANNOUNCE", "1700000000.000100");
+        instance().keepLiveMessage(key, "discord", "123", "987654321");
+        assertThat(instance().liveMessage(key, "slack")).contains("1700000000.000100");
+        assertThat(instance().liveMessage(key, "discord")).contains("987654321");
+    }
+
+    @Test
+    void a_live_message_posted_again_replaces_the_one_kept() {
+        String key = "triage-" + UUID.randomUUID();
+        instance().keepLiveMessage(key, "slack", "C0ANNOUNCE", "1700000000.000100");
+        instance().keepLiveMessage(key, "slack", "C0ANNOUNCE", "1700000099.000200");
+        assertThat(instance().liveMessage(key, "slack")).contains("1700000099.000200");
+    }
 }

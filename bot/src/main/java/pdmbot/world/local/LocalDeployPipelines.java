@@ -1,4 +1,4 @@
-package pdmbot.world.demo;
+package pdmbot.world.local;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,14 +17,14 @@ import pdmbot.world.RunningDeployment;
  * running, as they see GitLab's), and it finishes {@code duration} after it started, when someone asks where it is:
  * the package then runs on the environment. A second start while one runs on the environment returns that one.
  */
-public final class DemoDeployPipelines implements DeployPipelines {
+public final class LocalDeployPipelines implements DeployPipelines {
 
-    private final DemoOperations operations;
+    private final LocalOperations operations;
     private final Function<String, Optional<AutoDeployPackage>> packageNamed;
     private final Clock clock;
     private final Duration duration;
 
-    public DemoDeployPipelines(DemoOperations operations, Function<String, Optional<AutoDeployPackage>> packageNamed,
+    public LocalDeployPipelines(LocalOperations operations, Function<String, Optional<AutoDeployPackage>> packageNamed,
                                Clock clock, Duration duration) {
         this.operations = operations;
         this.packageNamed = packageNamed;

@@ -1,5 +1,6 @@
-package pdmbot.world.demo;
+package pdmbot.world.local;
 
+import pdmbot.world.demo.DemoWorld;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import pdmbot.world.PipelineHandle;
 import pdmbot.world.PipelineStatus;
 
 /** The demo's simulated production: pipelines that take time, keyed starts, failure injection, state kept on disk. */
-class DemoOperationsTest {
+class LocalOperationsTest {
 
     @TempDir
     Path dir;
@@ -28,7 +29,7 @@ class DemoOperationsTest {
     @Test
     void a_pipeline_takes_its_time_per_migration_and_records_each_as_it_runs() {
         try (DemoWorld world = DemoWorld.ensure(dir)) {
-            DemoOperations ops = DemoOperations.open(world, pdmbot.run.ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ofSeconds(30));
+            LocalOperations ops = LocalOperations.open(world, pdmbot.run.ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ofSeconds(30));
             List<PendingMigration> pending = world.pendingMigrations(pdmbot.run.ClassifiedDatabases.builtIn(world.packages())).pendingOn(Environment.GSTG);
             PipelineHandle pipeline = ops.startPostDeployMigrations(Environment.GSTG, Map.of(), "k1");
 
@@ -46,7 +47,7 @@ class DemoOperationsTest {
     @Test
     void starting_again_with_the_same_key_gives_the_same_pipeline_and_deployment() {
         try (DemoWorld world = DemoWorld.ensure(dir)) {
-            DemoOperations ops = DemoOperations.open(world, pdmbot.run.ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ZERO);
+            LocalOperations ops = LocalOperations.open(world, pdmbot.run.ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ZERO);
             var pkg = world.deployments().packageOn(Environment.GSTG).orElseThrow();
 
             assertThat(ops.startPostDeployMigrations(Environment.GSTG, Map.of(), "k"))
@@ -61,7 +62,7 @@ class DemoOperationsTest {
     @Test
     void an_injected_failure_runs_the_migrations_before_it_then_fails_naming_it_once() {
         try (DemoWorld world = DemoWorld.ensure(dir)) {
-            DemoOperations ops = DemoOperations.open(world, pdmbot.run.ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ZERO);
+            LocalOperations ops = LocalOperations.open(world, pdmbot.run.ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ZERO);
             List<PendingMigration> pending = world.pendingMigrations(pdmbot.run.ClassifiedDatabases.builtIn(world.packages())).pendingOn(Environment.GSTG);
             String victim = pending.get(2).migration().version();
             ops.failNext(victim);
@@ -82,13 +83,13 @@ class DemoOperationsTest {
     @Test
     void incidents_change_requests_and_deployments_survive_a_reopen() {
         try (DemoWorld world = DemoWorld.ensure(dir)) {
-            DemoOperations ops = DemoOperations.open(world, pdmbot.run.ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ZERO);
+            LocalOperations ops = LocalOperations.open(world, pdmbot.run.ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ZERO);
             ops.openIncident(2, false);
             ops.openChangeRequest(3, true);
             ops.startDeployment(Environment.GSTG_CNY, world.packages().packages().get(0));
         }
         try (DemoWorld world = DemoWorld.ensure(dir)) {
-            DemoOperations again = DemoOperations.open(world, pdmbot.run.ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ZERO);
+            LocalOperations again = LocalOperations.open(world, pdmbot.run.ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ZERO);
 
             assertThat(again.activeIncidents()).singleElement().satisfies(i -> assertThat(i.severity()).isEqualTo(2));
             assertThat(again.activeChangeRequests()).singleElement().satisfies(c -> assertThat(c.blocksDeployments()).isTrue());

@@ -1,4 +1,4 @@
-package pdmbot.world.demo;
+package pdmbot.world.local;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,10 +9,10 @@ import java.util.Map;
 /**
  * What the demo's production looks like besides its packages, as stored in {@code operations.json}: running
  * deployments, incidents, change requests, the simulated pipelines, the db/gstg and db/gprd deployment records,
- * merge request labels and the failure to inject. Plain mutable fields for Jackson; only {@link DemoOperations}
+ * merge request labels and the failure to inject. Plain mutable fields for Jackson; only {@link LocalOperations}
  * touches them, under its lock.
  */
-final class DemoOperationsState {
+final class LocalOperationsState {
 
     public long nextId = 1;
     public List<Deploy> running = new ArrayList<>();

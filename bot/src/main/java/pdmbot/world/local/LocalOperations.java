@@ -1,5 +1,10 @@
-package pdmbot.world.demo;
+package pdmbot.world.local;
 
+import pdmbot.world.demo.AtomicFiles;
+import pdmbot.world.demo.DemoDeployments;
+import pdmbot.world.demo.DemoWorld;
+import pdmbot.world.demo.UnableToOpenDemoWorldException;
+import pdmbot.world.demo.UnableToSaveDemoStateException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -47,7 +52,7 @@ import pdmbot.world.RunningDeployments;
  * state, and deployment records and merge request labels kept beside it. Every start is keyed, so a start repeated
  * with the same key gives back what the first made. State survives restarts in {@code operations.json}.
  */
-public final class DemoOperations implements RunningDeployments, Incidents, ChangeRequests, PipelineRunner, QaPipelines,
+public final class LocalOperations implements RunningDeployments, Incidents, ChangeRequests, PipelineRunner, QaPipelines,
         DeploymentRecords, MergeRequestUpdates {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -62,11 +67,11 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
     private final DemoDeployments deployments;
     private final Function<String, Optional<AutoDeployPackage>> packageNamed;
     private final Clock clock;
-    private final DemoPipelines pipelines;
-    private final DemoTracker tracker;
-    private DemoOperationsState state;
+    private final LocalPipelines pipelines;
+    private final LocalTracker tracker;
+    private LocalOperationsState state;
 
-    private DemoOperations(Path file, DemoOperationsState state, PendingMigrations pending, DatabaseState databases,
+    private LocalOperations(Path file, LocalOperationsState state, PendingMigrations pending, DatabaseState databases,
                            DemoDeployments deployments, Function<String, Optional<AutoDeployPackage>> packageNamed,
                            Clock clock, Duration perMigration) {
         this.file = file;
@@ -76,24 +81,24 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
         this.deployments = deployments;
         this.packageNamed = packageNamed;
         this.clock = clock;
-        this.tracker = new DemoTracker(state, clock, this::save);
-        this.pipelines = new DemoPipelines(state, pending, databases, clock, perMigration, this::save, this::nextId);
+        this.tracker = new LocalTracker(state, clock, this::save);
+        this.pipelines = new LocalPipelines(state, pending, databases, clock, perMigration, this::save, this::nextId);
     }
 
     /** Opens (or creates) the operations file of a demo world. */
-    public static DemoOperations open(DemoWorld world, PendingMigrations.DatabasesOf databasesOf, Clock clock,
+    public static LocalOperations open(DemoWorld world, PendingMigrations.DatabasesOf databasesOf, Clock clock,
                                       Duration perMigration) {
         return open(world.directory().resolve("operations.json"), world.pendingMigrations(databasesOf), world.databases(),
                 world.deployments(), world.packages()::packageNamed, clock, perMigration);
     }
 
     /** Opens (or creates) an operations file beside a local environment state. */
-    public static DemoOperations open(Path file, PendingMigrations pending, DatabaseState databases,
+    public static LocalOperations open(Path file, PendingMigrations pending, DatabaseState databases,
                                       DemoDeployments deployments, Function<String, Optional<AutoDeployPackage>> packageNamed,
                                       Clock clock, Duration perMigration) {
-        DemoOperationsState state;
+        LocalOperationsState state;
         try {
-            state = Files.exists(file) ? MAPPER.readValue(file.toFile(), DemoOperationsState.class) : new DemoOperationsState();
+            state = Files.exists(file) ? MAPPER.readValue(file.toFile(), LocalOperationsState.class) : new LocalOperationsState();
         } catch (IOException e) {
             throw new UnableToOpenDemoWorldException(file + " cannot be read as demo operations: " + e.getMessage()
                     + "; delete it to start the simulated production afresh", e);
@@ -102,7 +107,7 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
             if (!state.failures.contains(state.failNext)) state.failures.add(state.failNext);
             state.failNext = null;
         }
-        return new DemoOperations(file, state, pending, databases, deployments, packageNamed, clock, perMigration);
+        return new LocalOperations(file, state, pending, databases, deployments, packageNamed, clock, perMigration);
     }
 
     /** Every port of this simulated production. */
@@ -126,10 +131,10 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
 
     /** Starts a deployment of the package on the environment (one already running is returned as it is). */
     public synchronized RunningDeployment startDeployment(Environment environment, AutoDeployPackage pkg) {
-        Optional<DemoOperationsState.Deploy> already = state.running.stream()
+        Optional<LocalOperationsState.Deploy> already = state.running.stream()
                 .filter(d -> d.environment.equals(environment.id())).findFirst();
         if (already.isPresent()) return toRunning(already.get());
-        DemoOperationsState.Deploy deploy = new DemoOperationsState.Deploy();
+        LocalOperationsState.Deploy deploy = new LocalOperationsState.Deploy();
         deploy.environment = environment.id();
         deploy.packageVersion = pkg.version().toString();
         deploy.pipeline = "#" + (9000 + state.nextId++);
@@ -141,7 +146,7 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
 
     /** Finishes the environment's running deployment: its package now runs there. The package, if one was running. */
     public synchronized Optional<AutoDeployPackage> finishDeployment(Environment environment) {
-        Optional<DemoOperationsState.Deploy> running = state.running.stream()
+        Optional<LocalOperationsState.Deploy> running = state.running.stream()
                 .filter(d -> d.environment.equals(environment.id())).findFirst();
         if (running.isEmpty()) return Optional.empty();
         Optional<AutoDeployPackage> pkg = packageNamed.apply(running.get().packageVersion);
@@ -235,7 +240,7 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
 
     @Override
     public synchronized List<RunningDeployment> running() {
-        return state.running.stream().map(DemoOperations::toRunning)
+        return state.running.stream().map(LocalOperations::toRunning)
                 .sorted(Comparator.comparing(RunningDeployment::startedAt)).toList();
     }
 
@@ -275,10 +280,10 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
     @Override
     public synchronized DeploymentRecord createRunning(DeploymentProject project, Environment environment,
                                                        AutoDeployPackage pkg, String effectKey) {
-        Optional<DemoOperationsState.Record> existing = state.deployments.stream()
+        Optional<LocalOperationsState.Record> existing = state.deployments.stream()
                 .filter(d -> effectKey.equals(d.effectKey)).findFirst();
         if (existing.isPresent()) return toRecord(existing.get());
-        DemoOperationsState.Record r = new DemoOperationsState.Record();
+        LocalOperationsState.Record r = new LocalOperationsState.Record();
         r.id = nextId();
         r.project = project.id();
         r.environment = environment.id();
@@ -293,7 +298,7 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
 
     @Override
     public synchronized void finish(DeploymentRecord deployment, Outcome outcome) {
-        DemoOperationsState.Record r = state.deployments.stream().filter(d -> d.id.equals(deployment.id())).findFirst()
+        LocalOperationsState.Record r = state.deployments.stream().filter(d -> d.id.equals(deployment.id())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the demo has no deployment " + deployment.id()));
         r.status = outcome == Outcome.SUCCESS ? "success" : "failed";
         save();
@@ -320,15 +325,15 @@ public final class DemoOperations implements RunningDeployments, Incidents, Chan
 
     // --- conversions -------------------------------------------------------------------------------------------------
 
-    static PipelineHandle handleOf(DemoOperationsState.Pipeline p) {
+    static PipelineHandle handleOf(LocalOperationsState.Pipeline p) {
         return new PipelineHandle(p.id, "");
     }
 
-    private static RunningDeployment toRunning(DemoOperationsState.Deploy d) {
+    private static RunningDeployment toRunning(LocalOperationsState.Deploy d) {
         return new RunningDeployment(Environment.byId(d.environment).orElseThrow(), d.packageVersion, d.pipeline, "", d.startedAt);
     }
 
-    private DeploymentRecord toRecord(DemoOperationsState.Record r) {
+    private DeploymentRecord toRecord(LocalOperationsState.Record r) {
         return new DeploymentRecord(DeploymentProject.valueOf(r.project.toUpperCase()), Environment.byId(r.environment).orElseThrow(),
                 r.id, r.packageVersion, "");
     }

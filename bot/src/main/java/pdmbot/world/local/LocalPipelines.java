@@ -1,5 +1,6 @@
-package pdmbot.world.demo;
+package pdmbot.world.local;
 
+import pdmbot.world.demo.DemoErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,13 +15,13 @@ import pdmbot.world.PipelineHandle;
 import pdmbot.world.PipelineStatus;
 
 /**
- * The simulated PDM and QA pipelines of the local-checkout world's production ({@link DemoOperations}): a pipeline
+ * The simulated PDM and QA pipelines of the local-checkout world's production ({@link LocalOperations}): a pipeline
  * runs the migrations pending when it starts, one every {@code perMigration}, and fails at a planned failure. Called
- * by {@link DemoOperations} under its lock, on its state; {@code save} writes that state.
+ * by {@link LocalOperations} under its lock, on its state; {@code save} writes that state.
  */
-final class DemoPipelines {
+final class LocalPipelines {
 
-    private final DemoOperationsState state;
+    private final LocalOperationsState state;
     private final PendingMigrations pending;
     private final DatabaseState databases;
     private final Clock clock;
@@ -28,7 +29,7 @@ final class DemoPipelines {
     private final Runnable save;
     private final Supplier<String> nextId;
 
-    DemoPipelines(DemoOperationsState state, PendingMigrations pending, DatabaseState databases, Clock clock,
+    LocalPipelines(LocalOperationsState state, PendingMigrations pending, DatabaseState databases, Clock clock,
                   Duration perMigration, Runnable save, Supplier<String> nextId) {
         this.state = state;
         this.pending = pending;
@@ -46,9 +47,9 @@ final class DemoPipelines {
     /** Only {@code versions} of what is pending when given (a run of a subset); every pending one when empty. */
     PipelineHandle startPostDeployMigrations(Environment environment, java.util.Set<String> versions, String effectKey) {
         DatabaseState.requireDatabaseEnvironment(environment);
-        DemoOperationsState.Pipeline existing = state.pipelines.get(effectKey);
+        LocalOperationsState.Pipeline existing = state.pipelines.get(effectKey);
         if (existing != null) return handle(existing);
-        DemoOperationsState.Pipeline p = new DemoOperationsState.Pipeline();
+        LocalOperationsState.Pipeline p = new LocalOperationsState.Pipeline();
         p.id = nextId.get();
         p.kind = "pdm";
         p.environment = environment.id();
@@ -68,9 +69,9 @@ final class DemoPipelines {
     }
 
     PipelineHandle startQa(Environment environment, String effectKey) {
-        DemoOperationsState.Pipeline existing = state.pipelines.get(effectKey);
+        LocalOperationsState.Pipeline existing = state.pipelines.get(effectKey);
         if (existing != null) return handle(existing);
-        DemoOperationsState.Pipeline p = new DemoOperationsState.Pipeline();
+        LocalOperationsState.Pipeline p = new LocalOperationsState.Pipeline();
         p.id = nextId.get();
         p.kind = "qa";
         p.environment = environment.id();
@@ -83,26 +84,26 @@ final class DemoPipelines {
     }
 
     PipelineStatus status(PipelineHandle pipeline) {
-        DemoOperationsState.Pipeline p = state.pipelines.values().stream().filter(x -> x.id.equals(pipeline.id())).findFirst()
+        LocalOperationsState.Pipeline p = state.pipelines.values().stream().filter(x -> x.id.equals(pipeline.id())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the demo has no pipeline " + pipeline.id()));
-        if (p.state == DemoOperationsState.PipelineState.RUNNING) advance(p);
-        if (p.state == DemoOperationsState.PipelineState.SUCCESS) return new PipelineStatus.Succeeded();
-        if (p.state == DemoOperationsState.PipelineState.FAILED)
+        if (p.state == LocalOperationsState.PipelineState.RUNNING) advance(p);
+        if (p.state == LocalOperationsState.PipelineState.SUCCESS) return new PipelineStatus.Succeeded();
+        if (p.state == LocalOperationsState.PipelineState.FAILED)
             return new PipelineStatus.Failed(p.kind.equals("qa") ? "qa:smoke" : p.environment + "-post-deploy-migrations", "",
                     Optional.ofNullable(p.failedVersion), p.error, p.error);
         return new PipelineStatus.Running();
     }
 
     /** Runs what the elapsed time allows: each migration takes {@code perMigration}; the injected one fails. */
-    private void advance(DemoOperationsState.Pipeline p) {
+    private void advance(LocalOperationsState.Pipeline p) {
         Duration elapsed = Duration.between(p.startedAt, clock.instant());
         if (p.kind.equals("qa")) {
             if (elapsed.compareTo(perMigration) < 0) return;
             if ("qa".equals(p.failAt)) {
-                p.state = DemoOperationsState.PipelineState.FAILED;
+                p.state = LocalOperationsState.PipelineState.FAILED;
                 p.error = "qa:smoke failed: 2 of 148 end-to-end specs failed (Login, Create project)";
             } else {
-                p.state = DemoOperationsState.PipelineState.SUCCESS;
+                p.state = LocalOperationsState.PipelineState.SUCCESS;
             }
             save.run();
             return;
@@ -117,7 +118,7 @@ final class DemoPipelines {
                 return;
             }
             if (line[1].equals(p.failAt)) {
-                p.state = DemoOperationsState.PipelineState.FAILED;
+                p.state = LocalOperationsState.PipelineState.FAILED;
                 p.failedVersion = line[1];
                 p.error = DemoErrors.line(p.failKind, line[1], line[2], database.id());
                 save.run();
@@ -125,11 +126,11 @@ final class DemoPipelines {
             }
             if (!databases.hasRun(environment, database, line[1])) databases.recordRun(environment, database, line[1], endsAt);
         }
-        p.state = DemoOperationsState.PipelineState.SUCCESS;
+        p.state = LocalOperationsState.PipelineState.SUCCESS;
         save.run();
     }
 
-    private static PipelineHandle handle(DemoOperationsState.Pipeline p) {
-        return DemoOperations.handleOf(p);
+    private static PipelineHandle handle(LocalOperationsState.Pipeline p) {
+        return LocalOperations.handleOf(p);
     }
 }

@@ -1,5 +1,6 @@
-package pdmbot.world.demo;
+package pdmbot.world.local;
 
+import pdmbot.world.demo.DemoSeed;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -14,16 +15,16 @@ import pdmbot.world.TriagePorts;
  * process has it, doc/development/database_review.md); incidents go to the demo's production tracker; a mark records
  * the migration as run, as {@code POST /admin/migrations/:timestamp/mark} inserts it into schema_migrations.
  */
-public final class DemoTriagePorts {
+public final class LocalTriagePorts {
 
     /** The demo's database maintainers (the group a reviewer must be in). */
     public static final List<String> DATABASE_MAINTAINERS = DemoSeed.DATABASE_MAINTAINERS;
     private static final List<String> MAINTAINERS = List.of("maint-lucia", "maint-omar", "maint-pieter", "maint-sana");
 
-    private DemoTriagePorts() {
+    private LocalTriagePorts() {
     }
 
-    public static TriagePorts of(DemoOperations operations, DatabaseState databases, Clock clock) {
+    public static TriagePorts of(LocalOperations operations, DatabaseState databases, Clock clock) {
         TriagePorts.Reviews reviews = mr -> {
             String maintainer = MAINTAINERS.get(mr.iid() % MAINTAINERS.size());
             String database = DATABASE_MAINTAINERS.get(mr.iid() % DATABASE_MAINTAINERS.size());

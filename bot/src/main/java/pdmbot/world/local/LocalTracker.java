@@ -1,4 +1,4 @@
-package pdmbot.world.demo;
+package pdmbot.world.local;
 
 import java.time.Clock;
 import java.util.List;
@@ -6,23 +6,23 @@ import pdmbot.world.ChangeRequest;
 import pdmbot.world.Incident;
 
 /**
- * The simulated production tracker of the local-checkout world ({@link DemoOperations}): incidents and change
- * requests. Called by {@link DemoOperations} under its lock, on its state; {@code save} writes that state.
+ * The simulated production tracker of the local-checkout world ({@link LocalOperations}): incidents and change
+ * requests. Called by {@link LocalOperations} under its lock, on its state; {@code save} writes that state.
  */
-final class DemoTracker {
+final class LocalTracker {
 
-    private final DemoOperationsState state;
+    private final LocalOperationsState state;
     private final Clock clock;
     private final Runnable save;
 
-    DemoTracker(DemoOperationsState state, Clock clock, Runnable save) {
+    LocalTracker(LocalOperationsState state, Clock clock, Runnable save) {
         this.state = state;
         this.clock = clock;
         this.save = save;
     }
 
     Incident openIncident(int severity, boolean blocking) {
-        DemoOperationsState.Issue issue = issue("#" + (500 + state.nextId++), "Demo incident: elevated error rates", severity,
+        LocalOperationsState.Issue issue = issue("#" + (500 + state.nextId++), "Demo incident: elevated error rates", severity,
                 true, blocking);
         state.incidents.add(issue);
         save.run();
@@ -31,7 +31,7 @@ final class DemoTracker {
 
     /** Opens an incident with its own title (a triage's), as the production tracker would. */
     Incident openIncident(String title, int severity) {
-        DemoOperationsState.Issue issue = issue("#" + (500 + state.nextId++), title, severity, true, false);
+        LocalOperationsState.Issue issue = issue("#" + (500 + state.nextId++), title, severity, true, false);
         state.incidents.add(issue);
         save.run();
         return toIncident(issue);
@@ -46,7 +46,7 @@ final class DemoTracker {
     }
 
     ChangeRequest openChangeRequest(int criticality, boolean blocking) {
-        DemoOperationsState.Issue issue = issue("#" + (17000 + state.nextId++), "Demo change: database maintenance",
+        LocalOperationsState.Issue issue = issue("#" + (17000 + state.nextId++), "Demo change: database maintenance",
                 criticality, true, blocking);
         state.changeRequests.add(issue);
         save.run();
@@ -60,8 +60,8 @@ final class DemoTracker {
         return n;
     }
 
-    private DemoOperationsState.Issue issue(String id, String title, int level, boolean inProgress, boolean blocking) {
-        DemoOperationsState.Issue issue = new DemoOperationsState.Issue();
+    private LocalOperationsState.Issue issue(String id, String title, int level, boolean inProgress, boolean blocking) {
+        LocalOperationsState.Issue issue = new LocalOperationsState.Issue();
         issue.id = id;
         issue.title = title;
         issue.level = level;
@@ -72,18 +72,18 @@ final class DemoTracker {
     }
 
     List<Incident> activeIncidents() {
-        return state.incidents.stream().map(DemoTracker::toIncident).toList();
+        return state.incidents.stream().map(LocalTracker::toIncident).toList();
     }
 
     List<ChangeRequest> activeChangeRequests() {
-        return state.changeRequests.stream().map(DemoTracker::toChangeRequest).toList();
+        return state.changeRequests.stream().map(LocalTracker::toChangeRequest).toList();
     }
 
-    private static Incident toIncident(DemoOperationsState.Issue i) {
+    private static Incident toIncident(LocalOperationsState.Issue i) {
         return new Incident(i.id, i.title, i.level, i.blocking, "", i.openedAt);
     }
 
-    private static ChangeRequest toChangeRequest(DemoOperationsState.Issue i) {
+    private static ChangeRequest toChangeRequest(LocalOperationsState.Issue i) {
         return new ChangeRequest(i.id, i.title, i.level, i.inProgress, i.blocking, "", i.openedAt);
     }
 }
