@@ -96,6 +96,8 @@ public final class PdmBot implements AutoCloseable {
             AnnouncementHub announcements = new AnnouncementHub();
             world = Worlds.open(config, dataDir, text -> announcements.announce("release-notes", Reply.ok(text)), clock,
                     environment);
+            // what runs of a subset executed is known to the bot, not to GitLab's db/ deployments (run/WithSubsetRuns)
+            world = world.withDatabases(new pdmbot.run.WithSubsetRuns(world.world().databases(), database.stores().runs()));
             return assemble(config, dataDir, database, world, announcements, clock, new Secrets(environment));
         } catch (RuntimeException e) {
             closeQuietly(world == null ? null : world.resources());

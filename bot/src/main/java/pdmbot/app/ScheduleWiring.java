@@ -16,7 +16,7 @@ import pdmbot.schedule.ProposalSkipCommand;
 import pdmbot.schedule.Proposals;
 import pdmbot.schedule.ScheduleSettings;
 import pdmbot.schedule.ScheduledRuns;
-import pdmbot.schedule.WholeRunGroupRuns;
+import pdmbot.schedule.SubsetGroupRuns;
 import pdmbot.storage.Stores;
 
 /** Builds scheduled runs ({@code schedule.*}) over the run decisions, the run feature and the store. */
@@ -51,7 +51,8 @@ final class ScheduleWiring {
         ScheduleSettings settings = new ScheduleSettings(s.mode(), s.autoNatures(), Duration.ofDays(s.lookaheadDays()),
                 Duration.ofMinutes(1));
         Proposals proposals = new Proposals(windows, new CountedOffers(stores.offers(), counted), new Dialogues(stores.dialogues(), clock),
-                new WholeRunGroupRuns(runs), announcements, settings, clock);
+                new SubsetGroupRuns(runs, windows instanceof pdmbot.decide.RunDecider decider ? new pdmbot.decide.OnlySubset(decider)
+                        : pdmbot.run.SubsetPlanner.NONE), announcements, settings, clock);
         return new Schedule(proposals, List.of(new ProposalConfirmCommand(proposals), new ProposalSkipCommand(proposals)),
                 new ScheduledRuns(proposals));
     }

@@ -84,6 +84,12 @@ final class Worlds {
     record Opened(World world, AutoCloseable resources, Operations operations, Kind kind, Production production,
                   Optional<DemoControl> demo) {
 
+        /** The same world reading what ran on each database through {@code databases}. */
+        Opened withDatabases(pdmbot.world.DatabaseState databases) {
+            return new Opened(new World(world.description(), world.packages(), world.deployments(), databases,
+                    world.releaseNotes()), resources, operations, kind, production, demo);
+        }
+
         /** The GitLab world production is read through; empty on the checkout's simulation. */
         Optional<GitLabWorld> gitlab() {
             return production instanceof OnGitLab g ? Optional.of(g.gitlab()) : Optional.empty();
@@ -171,7 +177,7 @@ final class Worlds {
             return new GitLabSettings(g.url(), g.project(), g.securityProject(), g.productionProject(), token,
                     tokenSource, Duration.ofSeconds(g.timeoutSeconds()), Optional.ofNullable(g.releaseIssue()),
                     refPattern(config.world().refPattern()), new GitLabSettings.Pipelines(g.pdmPipelineProject(),
-                    g.pdmPipelineRef(), g.qaPipelineProject(), g.qaPipelineRef()), packages,
+                    g.pdmPipelineRef(), g.qaPipelineProject(), g.qaPipelineRef(), g.pdmPipelineOnlyVariable()), packages,
                     new GitLabSettings.Tracker(g.incidentLabel(), g.changeLabel(), g.blocksDeploymentsLabel()),
                     new GitLabSettings.Ops(Optional.ofNullable(g.opsUrl()), opsToken, opsTokenSource))
                     // an administrator's token for the admin API, from the environment only (PDM_GITLAB_ADMIN_TOKEN or its _FILE)

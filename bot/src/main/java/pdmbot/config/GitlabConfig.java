@@ -13,7 +13,7 @@ public record GitlabConfig(String url, String project, String securityProject, S
                            String pdmPipelineProject, String pdmPipelineRef, String qaPipelineProject, String qaPipelineRef,
                            String opsUrl, String opsTokenEnv, String opsTokenFile, String packageConvention,
                            String packageProject, String defaultBranch, String incidentLabel, String changeLabel,
-                           String blocksDeploymentsLabel, Integer retryAfterMaxSeconds) {
+                           String blocksDeploymentsLabel, Integer retryAfterMaxSeconds, String pdmPipelineOnlyVariable) {
 
     public GitlabConfig {
         if (opsTokenEnv == null || opsTokenEnv.isBlank()) opsTokenEnv = "PDM_GITLAB_OPS_TOKEN";
@@ -41,5 +41,10 @@ public record GitlabConfig(String url, String project, String securityProject, S
         if (retryAfterMaxSeconds == null) retryAfterMaxSeconds = 60;
         if (retryAfterMaxSeconds < 0)
             throw new IllegalArgumentException("retry-after-max-seconds: must be 0 or a positive number of seconds");
+        // this project's convention, not GitLab's: see GitLabSettings.Pipelines#onlyVariable
+        if (pdmPipelineOnlyVariable == null || pdmPipelineOnlyVariable.isBlank()) pdmPipelineOnlyVariable = "PDM_MIGRATION_VERSIONS";
+        if (!pdmPipelineOnlyVariable.matches("[A-Za-z_][A-Za-z0-9_]*"))
+            throw new IllegalArgumentException("pdm-pipeline-only-variable: must be a CI variable name (letters, digits, _), not '"
+                    + pdmPipelineOnlyVariable + "'");
     }
 }

@@ -10,6 +10,6 @@ public record WorldConfig(String kind, Long demoSeed, String repo, String refPat
             throw new IllegalArgumentException("kind: must be demo, git or gitlab, not '" + kind + "'");
         if (demoSeed == null) demoSeed = 20231101L;
         if (gitlab == null) gitlab = new GitlabConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 }

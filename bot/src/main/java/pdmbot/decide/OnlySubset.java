@@ -17,6 +17,7 @@ import pdmbot.rules.decide.DecisionReport;
 import pdmbot.rules.decide.SubsetRefusal;
 import pdmbot.run.PendingPlan;
 import pdmbot.run.SubsetPlanner;
+import pdmbot.storage.runs.RunScope;
 
 /**
  * {@code pdm execute --only <nature|version,...>}: resolves the words against what is pending (unknown ones get a
@@ -33,6 +34,24 @@ public final class OnlySubset implements SubsetPlanner {
 
     @Override
     public Reply plan(String only, boolean dryRun) {
+        Subset subset = choose(only, Set.copyOf(PendingGroups.ENVIRONMENTS), "--only " + only);
+        if (subset instanceof Refused refused) return refused.reply();
+        Chosen chosen = (Chosen) subset;
+        Reply.Builder reply = Reply.builder().heading((dryRun ? "Dry run: " : "") + "`--only " + only + "` runs " + chosen.rows().size()
+                + (chosen.rows().size() == 1 ? " migration" : " migrations") + ", in version order");
+        describe(reply, chosen);
+        if (dryRun) return reply.note("Nothing was changed.").build();
+        return reply.note("`pdm execute --only " + only + " --confirm` starts it.").build();
+    }
+
+    /** The chosen migrations' table and their groups' decisions now, added to {@code reply}. */
+    public static void describe(Reply.Builder reply, Chosen chosen) {
+        reply.table(chosen.headers(), chosen.rows());
+        reply.text(chosen.decisions().get(0)).bullets(chosen.decisions().subList(1, chosen.decisions().size()));
+    }
+
+    @Override
+    public Subset choose(String only, Set<Environment> environments, String scopeWords) {
         PendingGroups.Read read = decider.pendingNow();
         List<String> words = Arrays.stream(only.split(",")).map(String::strip).filter(w -> !w.isEmpty()).toList();
         if (words.isEmpty()) throw new UsageException("--only takes natures or versions separated by commas, e.g. `--only sidekiq_only,20231107025611`");
@@ -49,8 +68,10 @@ public final class OnlySubset implements SubsetPlanner {
         // what is chosen, per environment, in version order
         List<Object> facts = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
+        List<RunScope.Entry> scope = new ArrayList<>();
         Set<String> groups = new LinkedHashSet<>();
         for (Environment environment : read.plan().environments()) {
+            if (!environments.contains(environment)) continue;
             for (PendingPlan.Entry entry : read.plan().on(environment)) {
                 String version = entry.migration().version();
                 GroupFacts group = read.groups().stream().filter(g -> g.group().environment() == environment
@@ -62,38 +83,35 @@ public final class OnlySubset implements SubsetPlanner {
                 facts.add(new DecisionFacts.Chosen(environment.id(), version));
                 for (String table : tables) facts.add(new DecisionFacts.Selected(environment.id(), version, table));
                 groups.add(group.key());
+                entry.databases().stream().sorted().forEach(d -> scope.add(new RunScope.Entry(environment, d, version)));
                 rows.add(List.of(environment.id(), version, entry.migration().name(), group.group().nature(),
                         String.join(",", entry.databases().stream().map(d -> d.id()).toList()),
                         DecisionReplies.duration(group.predictions().get(version).expected())));
             }
         }
         if (rows.isEmpty())
-            return Reply.refused("Nothing pending matches `--only " + only + "`: no pending migration has "
-                    + (natures.size() == 1 ? "the nature " : "those natures ") + String.join(", ", natures) + ". `pdm schedule` lists what is pending by nature.");
+            return new Refused(Reply.refused("Nothing pending matches `--only " + only + "`: no pending migration "
+                    + (natures.isEmpty() ? "has those versions" : "has " + (natures.size() == 1 ? "the nature " : "those natures ")
+                    + String.join(", ", natures)) + (environments.size() == 1 ? " on " + environments.iterator().next().id() : "")
+                    + ". `pdm schedule` lists what is pending by nature."));
         DecisionReport report = decider.rules().evaluate(facts);
         if (!report.refusals().isEmpty()) {
             List<String> why = report.refusals().stream().map(r -> refusal(r, read)).toList();
-            return Reply.builder(Reply.Outcome.REFUSED)
+            return new Refused(Reply.builder(Reply.Outcome.REFUSED)
                     .text("This subset would run a migration before an earlier one pending on the same table, which must run first:")
                     .bullets(why)
                     .note("Add the earlier migration to `--only`, or leave the later one out (rule \"" + report.refusals().get(0).rule() + "\").")
-                    .build();
+                    .build());
         }
         ZoneId zone = decider.calendar().calendar().zone();
         RunDecider.Schedule now = decider.decideAt(decider.clock().instant());
-        Reply.Builder reply = Reply.builder().heading((dryRun ? "Dry run: " : "") + "`--only " + only + "` runs " + rows.size()
-                + (rows.size() == 1 ? " migration" : " migrations") + ", in version order");
-        reply.table(List.of("environment", "version", "migration", "nature", "databases", "expected"), rows);
         List<String> decisions = new ArrayList<>();
+        decisions.add("Decisions now (" + TimeWords.show(now.from(), zone) + "):");
         for (RunDecider.Scheduled s : now.groups())
             if (groups.contains(s.group().key()))
                 decisions.add(s.group().key() + ": " + s.now().kind().id() + " — " + String.join("; ", DecisionReplies.reasons(s.now())));
-        reply.text("Decisions now (" + TimeWords.show(now.from(), zone) + "):").bullets(decisions);
-        if (dryRun) return reply.note("Nothing was changed.").build();
-        return reply.outcome(Reply.Outcome.REFUSED)
-                .note("Starting a run of a subset is not wired into the run yet (the run executes every pending migration of an"
-                        + " environment); use `--dry-run` to check a subset, or `pdm execute` for the whole run.")
-                .build();
+        return new Chosen(new RunScope(scopeWords, scope),
+                List.of("environment", "version", "migration", "nature", "databases", "expected"), rows, decisions);
     }
 
     private static String refusal(SubsetRefusal r, PendingGroups.Read read) {

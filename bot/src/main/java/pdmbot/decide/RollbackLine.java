@@ -97,10 +97,31 @@ public final class RollbackLine implements RunDecider.RollbackLines {
         if (firstPending.isPresent()) {
             line = upToCurrent.stream().filter(p -> p.version().compareTo(firstPending.get()) < 0)
                     .reduce((a, b) -> b).orElse(upToCurrent.get(0));
+            line = newestThatBroughtARunMigration(environment, upToCurrent, line);
         }
         AutoDeployPackage at = line;
         return new Line(environment, current, Optional.of(line),
                 upToCurrent.stream().filter(p -> p.compareTo(at) >= 0).toList(),
                 upToCurrent.stream().filter(p -> p.compareTo(at) < 0).toList());
+    }
+
+    /**
+     * A run of a subset can run a migration of a package newer than the line while older ones stay pending: code older
+     * than that package may use what the migration changed, so the line is at least the newest package past it that
+     * brought a migration that has run there (issue 14: what ran after a subset).
+     */
+    private AutoDeployPackage newestThatBroughtARunMigration(Environment environment, List<AutoDeployPackage> upToCurrent,
+                                                          AutoDeployPackage line) {
+        if (databases == null) return line;
+        AutoDeployPackage at = line;
+        for (AutoDeployPackage p : upToCurrent) {
+            if (p.compareTo(line) <= 0) continue;
+            for (pdmbot.domain.PostMigration m : ledger.introducedIn(p.version()))
+                if (ranSomewhere(environment, m.version())) {
+                    at = p;
+                    break;
+                }
+        }
+        return at;
     }
 }

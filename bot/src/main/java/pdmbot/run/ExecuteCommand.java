@@ -51,7 +51,10 @@ public final class ExecuteCommand implements Command {
 
     private Reply execute(Invocation invocation) {
         boolean dryRun = invocation.has("dry-run");
-        if (invocation.option("only").isPresent()) return subsets.plan(invocation.option("only").get(), dryRun);
+        if (invocation.option("only").isPresent()) {
+            if (dryRun) return subsets.plan(invocation.option("only").get(), true);
+            return subset(invocation, invocation.option("only").get());
+        }
         Optional<RunRecord> active = runs.active();
         if (active.isPresent() && !dryRun) return busy(active.get());
 
@@ -77,7 +80,37 @@ public final class ExecuteCommand implements Command {
                     .build();
         }
 
-        RunService.StartResult started = runs.start(invocation.caller(), checked);
+        return started(runs.start(invocation.caller(), checked), report, Optional.empty());
+    }
+
+    /**
+     * {@code pdm execute --only …}: the subset as the decisions resolve it (did-you-mean, out-of-order refusal), the
+     * production checks of this moment as for a whole run, the danger button, then the run limited to that scope.
+     */
+    private Reply subset(Invocation invocation, String only) {
+        Optional<RunRecord> active = runs.active();
+        if (active.isPresent()) return busy(active.get());
+        SubsetPlanner.Subset subset = subsets.choose(only, java.util.Set.copyOf(runs.plan().environments()), "--only " + only);
+        if (subset instanceof SubsetPlanner.Refused refused) return refused.reply();
+        SubsetPlanner.Chosen chosen = (SubsetPlanner.Chosen) subset;
+        RunChecks.Result checked = runs.check();
+        CheckReport report = checked.report();
+        if (!invocation.has("confirm")) {
+            if (!report.verdict().allowsTheRun()) return stopped(report, "The checks stop the run", Optional.empty());
+            String confirm = "pdm execute --only " + only + " --confirm";
+            Reply.Builder reply = Reply.builder().heading("Production checks passed — confirm the PDM run of `--only " + only + "`: "
+                    + chosen.rows().size() + (chosen.rows().size() == 1 ? " migration" : " migrations"));
+            RunReplies.checksTable(reply, report);
+            reply.table(chosen.headers(), chosen.rows());
+            return reply.buttons(List.of(RunReplies.dangerButton("Execute these post-deploy migrations", confirm,
+                            "Run only these post-deploy migrations: " + runs.plan().targetsLine() + "? Migrations cannot be rolled back.")))
+                    .note("Every other pending migration stays pending. Or type `" + confirm + "`. " + verdictLine(report))
+                    .build();
+        }
+        return started(runs.start(invocation.caller(), checked, Optional.of(chosen.scope())), report, Optional.of(chosen));
+    }
+
+    private Reply started(RunService.StartResult started, CheckReport report, Optional<SubsetPlanner.Chosen> chosen) {
         if (started instanceof RunService.Busy busy) return busy(busy.active());
         if (started instanceof RunService.Stopped stopped)
             return stopped(report, stopped.run().state() == RunState.CANCELLED ? "The run is cancelled" : "The run failed its checks",
@@ -89,6 +122,9 @@ public final class ExecuteCommand implements Command {
                 .heading("PDM run #" + run.id() + " started by " + run.startedBy())
                 .text("Steps: " + runs.plan().stepsLine() + ". Every step is "
                         + "announced in the run's thread; `pdm run " + run.id() + "` shows where it is.");
+        chosen.ifPresent(c -> reply.text("Limited to `" + c.scope().only() + "`: " + c.rows().size()
+                + (c.rows().size() == 1 ? " migration" : " migrations") + "; every other pending migration stays pending.")
+                .table(c.headers(), c.rows()));
         RunReplies.checksTable(reply, report);
         return reply.build();
     }

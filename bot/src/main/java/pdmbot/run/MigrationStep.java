@@ -35,8 +35,11 @@ final class MigrationStep {
 
     private static final Logger log = LoggerFactory.getLogger(MigrationStep.class);
 
-    /** What the step runs, fixed when its attempt starts: the package on the environment and each (database, migration). */
-    private record Plan(String packageVersion, List<String[]> items) {
+    /**
+     * What the step runs, fixed when its attempt starts: the package on the environment and each (database, migration);
+     * {@code partial} when the run is limited to a subset that leaves migrations of the package pending there.
+     */
+    private record Plan(String packageVersion, List<String[]> items, boolean partial) {
     }
 
     private MigrationStep() {
@@ -53,14 +56,16 @@ final class MigrationStep {
         Effects effects = context.effects();
         if (attempt > 1) finishEarlierMigratedAttempt(context, environment);
         Plan plan = decode(effects.once(EffectKey.plan(step, attempt), Effects.OnUnfinished.REPEAT_WITH_SAME_KEY,
-                () -> encode(world, context.resources().databases(), environment)));
+                () -> encode(world, context.resources().databases(), environment, context.scope())));
         if (plan.items().isEmpty()) return nothingLeft(context, environment);
         AutoDeployPackage pkg = world.packages().packageNamed(plan.packageVersion()).orElseThrow(() ->
                 new IllegalStateException("the package " + plan.packageVersion() + " on " + environment + " is unknown"));
 
         DeploymentRecords records = context.resources().operations().deploymentRecords();
         Map<DeploymentProject, DeploymentRecord> deployments = new EnumMap<>(DeploymentProject.class);
-        for (DeploymentProject project : DeploymentProject.values()) {
+        // A db/X deployment of the package says every migration of its tree ran there (GitLab's only record of it):
+        // a subset that leaves some pending records none; the bot keeps what it ran (run/WithSubsetRuns).
+        for (DeploymentProject project : plan.partial() ? List.<DeploymentProject>of() : List.of(DeploymentProject.values())) {
             EffectKey key = EffectKey.deployment(step, attempt, project);
             deployments.put(project, EffectResults.deployment(effects.once(key, Effects.OnUnfinished.REPEAT_WITH_SAME_KEY,
                     () -> EffectResults.of(records.createRunning(project, environment, pkg, effects.worldKey(key))))));
@@ -95,7 +100,9 @@ final class MigrationStep {
                 () -> EffectResults.of(runner.startPostDeployMigrations(environment, Map.of(
                         "PDM_RUN_ID", String.valueOf(context.runId()),
                         "DEPLOY_ENVIRONMENT", environment.deployEnvironment(),
-                        "DEPLOY_VERSION", pkg.version().toString()), effects.worldKey(pipelineKey)))));
+                        "DEPLOY_VERSION", pkg.version().toString()),
+                        context.scope().isPresent() ? ScopedPlans.versions(plan.items()) : java.util.Set.of(),
+                        effects.worldKey(pipelineKey)))));
         String announced = step.effectPrefix() + "/attempt-" + attempt;
         List<PendingMigration> planned = planned(environment, plan);
         String expected = ExpectedRun.about(ExpectedRun.total(planned.stream()
@@ -103,13 +110,17 @@ final class MigrationStep {
         context.announce(announced + "/started", Reply.ok("Running " + plan.items().size() + " post-deploy migration"
                 + (plan.items().size() == 1 ? "" : "s") + " on " + environment.databaseEnvironment() + " (package `"
                 + pkg.version() + "`, pipeline " + pipeline.id() + (pipeline.url().isBlank() ? "" : " " + pipeline.url())
-                + "), expected " + expected + "."));
+                + "), expected " + expected + "." + ScopedPlans.limitedTo(context.scope())));
 
         PipelineStatus status = context.await(pipeline, runner::status);
-        learnDurations(context, environment, runner, pipeline, planned);
+        List<MigrationTiming> timings = learnDurations(context, environment, runner, pipeline, planned);
 
         if (status instanceof PipelineStatus.Failed failed) {
             recordExecuted(context, environment, plan);
+            // a subset's migrations that the job log shows migrated did run (db:migrate keeps them in schema_migrations)
+            if (context.scope().isPresent())
+                for (String[] item : ScopedPlans.migratedIn(plan.items(), timings))
+                    context.store().recordExecuted(context.runId(), environment, LogicalDatabase.byId(item[0]).orElseThrow(), item[1], item[2]);
             finishAll(effects, step, attempt, records, deployments, DeploymentRecords.Outcome.FAILED);
             String migration = failed.migrationVersion().map(v -> describe(plan, v)).orElse("a post-deploy migration");
             return new StepResult.Failed(migration + " failed on " + environment.databaseEnvironment() + " (job "
@@ -120,19 +131,26 @@ final class MigrationStep {
                 () -> "pipeline " + pipeline.id() + " succeeded");
         finishAll(effects, step, attempt, records, deployments, DeploymentRecords.Outcome.SUCCESS);
         // after the db/ deployments are marked success: on GitLab that is what says the migrations ran there
+        // a subset's pipeline succeeded: it ran each of its migrations (GitLab's deployments cannot show it when partial)
+        if (context.scope().isPresent())
+            for (String[] item : plan.items())
+                context.store().recordExecuted(context.runId(), environment, LogicalDatabase.byId(item[0]).orElseThrow(), item[1], item[2]);
         List<String[]> executed = recordExecuted(context, environment, plan);
         int labelled = labelMergeRequests(context, environment, deployments.get(DeploymentProject.CANONICAL));
 
         String counts = counts(executed);
         context.announce(announced + "/done", Reply.builder()
                 .text(environment.databaseEnvironment() + ": " + executed.size() + " post-deploy migration"
-                        + (executed.size() == 1 ? "" : "s") + " executed (" + counts + "); deployments marked success; "
-                        + labelled + " merge request" + (labelled == 1 ? "" : "s") + " labelled `" + label(environment) + "`.")
+                        + (executed.size() == 1 ? "" : "s") + " executed (" + counts + "); "
+                        + (plan.partial() ? "" : "deployments marked success; ")
+                        + labelled + " merge request" + (labelled == 1 ? "" : "s") + " labelled `" + label(environment) + "`."
+                        + (plan.partial() ? " No " + environment.databaseEnvironment() + " deployment was recorded: the run is"
+                        + " limited to a subset and migrations of the package stay pending there." : ""))
                 .bullets(executed.stream().map(i -> "`" + i[1] + "` " + i[2] + " on " + i[0]).toList())
                 .build());
         return new StepResult.Done(executed.size() + " executed (" + counts + ") on package " + pkg.version()
-                + "; deployments canonical " + deployments.get(DeploymentProject.CANONICAL).id() + ", security "
-                + deployments.get(DeploymentProject.SECURITY).id());
+                + (plan.partial() ? "; no deployment recorded (subset)" : "; deployments canonical "
+                + deployments.get(DeploymentProject.CANONICAL).id() + ", security " + deployments.get(DeploymentProject.SECURITY).id()));
     }
 
     private static List<PendingMigration> planned(Environment environment, Plan plan) {
@@ -141,34 +159,42 @@ final class MigrationStep {
     }
 
     /** Keeps what the pipeline's job logs say of each migration's duration; a log that cannot be read only loses that. */
-    private static void learnDurations(RunContext context, Environment environment, PipelineRunner runner,
-                                       PipelineHandle pipeline, List<PendingMigration> planned) {
+    private static List<MigrationTiming> learnDurations(RunContext context, Environment environment, PipelineRunner runner,
+                                                        PipelineHandle pipeline, List<PendingMigration> planned) {
         try {
             List<MigrationTiming> timings = runner.migrationTimings(pipeline);
             int learnt = context.resources().durations().learn(environment, planned, timings,
                     "pipeline " + pipeline.id() + (pipeline.url().isBlank() ? "" : " " + pipeline.url()));
             log.info("run #{}: learnt {} migration duration(s) on {} from pipeline {}", context.runId(), learnt,
                     environment, pipeline.id());
+            return timings;
         } catch (RuntimeException e) {
             log.warn("run #{}: could not read the migration durations of pipeline {}", context.runId(), pipeline.id(), e);
+            return List.of();
         }
     }
 
-    private static String encode(World world, PendingMigrations.DatabasesOf databasesOf, Environment environment) {
+    private static String encode(World world, PendingMigrations.DatabasesOf databasesOf, Environment environment,
+                                 Optional<pdmbot.storage.runs.RunScope> scope) {
         Optional<AutoDeployPackage> pkg = world.deployments().packageOn(environment);
         if (pkg.isEmpty()) return "";
         List<String> lines = new ArrayList<>();
         lines.add(pkg.get().version().toString());
-        for (PendingMigration m : new PendingMigrations(world.packages(), world.deployments(), world.databases(), databasesOf)
-                .pendingOn(environment))
+        List<PendingMigration> pending = new PendingMigrations(world.packages(), world.deployments(), world.databases(), databasesOf)
+                .pendingOn(environment);
+        List<PendingMigration> chosen = ScopedPlans.chosen(pending, scope);
+        for (PendingMigration m : chosen)
             lines.add(m.database().id() + " " + m.migration().version() + " " + m.migration().name());
+        if (chosen.size() < pending.size()) lines.add(ScopedPlans.PARTIAL);
         return EffectResults.lines(lines);
     }
 
     private static Plan decode(String stored) {
         List<String> lines = EffectResults.lines(stored);
-        if (lines.isEmpty()) return new Plan("", List.of());
-        return new Plan(lines.get(0), lines.subList(1, lines.size()).stream().map(l -> l.split(" ")).toList());
+        if (lines.isEmpty()) return new Plan("", List.of(), false);
+        List<String> items = lines.subList(1, lines.size());
+        return new Plan(lines.get(0), items.stream().filter(l -> !l.equals(ScopedPlans.PARTIAL)).map(l -> l.split(" ")).toList(),
+                items.contains(ScopedPlans.PARTIAL));
     }
 
     private static String describe(Plan plan, String version) {
@@ -247,6 +273,7 @@ final class MigrationStep {
                 updates.addLabel(mr, label(environment));
                 return label(environment);
             });
+            if (deployment == null) continue; // a subset that recorded no deployment links none
             context.effects().once(EffectKey.ofStep(context.step(), "environment/" + mr), Effects.OnUnfinished.REPEAT_WITH_SAME_KEY, () -> {
                 updates.addEnvironment(mr, environment, deployment);
                 return environment.databaseEnvironment();

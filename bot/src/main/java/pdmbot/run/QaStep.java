@@ -14,6 +14,10 @@ final class QaStep {
     }
 
     static StepResult run(RunContext context, Environment environment) {
+        // a run of a subset that holds nothing on this environment changed nothing there for QA to check
+        if (context.scope().isPresent() && context.scope().get().versionsOn(environment).isEmpty())
+            return new StepResult.Done("no QA: the run's subset (`" + context.scope().get().only() + "`) runs nothing on "
+                    + environment.id());
         QaPipelines qa = context.resources().operations().qa();
         EffectKey key = EffectKey.pipeline(context.step(), context.attempt());
         PipelineHandle pipeline = EffectResults.pipeline(context.effects().once(key, Effects.OnUnfinished.REPEAT_WITH_SAME_KEY,

@@ -70,7 +70,8 @@ public final class RetryCommand implements Command {
                 ? "continuing attempt " + resumed.stepAttempt() + " of the step, interrupted when its instance stopped"
                 : "attempt " + resumed.stepAttempt();
         Reply.Builder reply = Reply.builder()
-                .text("Resuming run #" + id + " from step " + step + " (" + attempt + "), asked by " + invocation.caller() + ".");
+                .text("Resuming run #" + id + " from step " + step + " (" + attempt + "), asked by " + invocation.caller() + "."
+                        + ScopedPlans.limitedTo(runs.store().scope(id)));
         // The checks were shown with the confirmation; warnings made since are shown again.
         if (resumed.report().verdict() == Verdict.WARN) RunReplies.checksTable(reply, resumed.report());
         return reply.build();

@@ -50,6 +50,8 @@ public final class RunCommand implements Command {
                 new Block.Field("finished", run.finishedAt() == null ? "—" : Times.utc(run.finishedAt())),
                 new Block.Field("took", run.finishedAt() == null ? "—" : Durations.between(run.startedAt(), run.finishedAt()))));
         if (!run.outcome().isBlank()) reply.text(run.outcome());
+        runs.store().scope(id).ifPresent(scope -> reply.text("Limited to `" + scope.only() + "`: "
+                + ScopedPlans.versionsLine(scope) + "."));
         if (run.state() == RunState.RUNNING) reply.text(RunReplies.drivenBy(run));
         List<StepRecord> steps = runs.store().steps(id);
         if (!steps.isEmpty()) {

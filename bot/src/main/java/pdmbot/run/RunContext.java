@@ -1,12 +1,14 @@
 package pdmbot.run;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import pdmbot.chat.Announcements;
 import pdmbot.chat.Reply;
 import pdmbot.domain.Environment;
 import pdmbot.storage.runs.RunRecord;
 import pdmbot.storage.runs.RunStore;
+import pdmbot.storage.runs.RunScope;
 import pdmbot.world.PipelineHandle;
 import pdmbot.world.PipelineStatus;
 
@@ -29,6 +31,7 @@ final class RunContext {
     private final RunResources resources;
     private final Announcements announcements;
     private final String owner;
+    private Optional<RunScope> scope;
 
     RunContext(RunRecord run, List<RunStep> steps, RunStep step, int attempt, RunStore store, RunResources resources,
                Announcements announcements, String owner) {
@@ -77,6 +80,12 @@ final class RunContext {
 
     Effects effects() {
         return effects;
+    }
+
+    /** The subset the run is limited to ({@code pdm execute --only}), as stored when it started; empty for a whole run. */
+    Optional<RunScope> scope() {
+        if (scope == null) scope = store.scope(run.id());
+        return scope;
     }
 
     RunStore store() {

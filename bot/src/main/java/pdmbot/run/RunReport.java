@@ -20,7 +20,8 @@ final class RunReport {
     }
 
     static StepResult announceStart(RunContext context) {
-        PendingPlan plan = PendingPlan.of(context.resources().world(), context.resources().databases(), context.environments());
+        PendingPlan plan = ScopedPlans.restrict(PendingPlan.of(context.resources().world(), context.resources().databases(),
+                context.environments()), context.scope());
         List<String> counts = new ArrayList<>();
         List<String> items = new ArrayList<>();
         for (Environment environment : plan.environments()) {
@@ -35,7 +36,8 @@ final class RunReport {
         String expected = ExpectedRun.line(plan, context.resources().durations());
         context.announce("start", Reply.builder()
                 .heading("PDM run #" + context.runId() + " started by " + context.run().startedBy())
-                .text("Pending — " + String.join("; ", counts) + ". Steps: " + stepsLine(context) + "."
+                .text((context.scope().isPresent() ? "Limited to `" + context.scope().get().only() + "`; it runs — "
+                        : "Pending — ") + String.join("; ", counts) + ". Steps: " + stepsLine(context) + "."
                         + (expected.isEmpty() ? "" : " " + expected))
                 .bullets(items)
                 .build());
@@ -62,6 +64,8 @@ final class RunReport {
         md.append("### Post-deploy migrations: run #").append(context.runId()).append("\n\n");
         md.append("Triggered by ").append(context.run().startedBy()).append(" at ").append(Times.utc(context.run().startedAt()))
                 .append("; details: `pdm run ").append(context.runId()).append("`.\n\n");
+        context.scope().ifPresent(scope -> md.append("Limited to `").append(scope.only()).append("`: ")
+                .append(ScopedPlans.versionsLine(scope)).append("; every other pending migration stays pending.\n\n"));
         List<ExecutedMigration> executed = context.store().executed(context.runId());
         if (executed.isEmpty()) {
             md.append("No post-deploy migration was executed.\n\n");
@@ -93,7 +97,7 @@ final class RunReport {
         context.announce("end", Reply.builder()
                 .heading("PDM run #" + context.runId() + " succeeded in " + total)
                 .text(executed + " post-deploy migration" + (executed == 1 ? "" : "s")
-                        + " executed; " + RunPlan.words(context.environments()) + " are unlocked.")
+                        + " executed; " + RunPlan.words(context.environments()) + " are unlocked." + ScopedPlans.limitedTo(context.scope()))
                 .table(List.of("step", "took", "outcome"), rows)
                 .build());
         return new StepResult.Done("announced, " + total + " in all");

@@ -12,6 +12,7 @@ import pdmbot.rules.checks.CheckReport;
 import pdmbot.rules.checks.Verdict;
 import pdmbot.storage.runs.AttemptState;
 import pdmbot.storage.runs.RunRecord;
+import pdmbot.storage.runs.RunScope;
 import pdmbot.storage.runs.RunState;
 import pdmbot.storage.runs.RunStore;
 import pdmbot.storage.runs.StartOutcome;
@@ -140,6 +141,11 @@ public final class RunService implements AutoCloseable {
 
     /** Starts a run on checks just made: records it stopped when they stop it, else starts it unless one is active. */
     public StartResult start(String startedBy, RunChecks.Result result) {
+        return start(startedBy, result, Optional.empty());
+    }
+
+    /** As above, limited to {@code scope} when present (a subset, stored with the run: resumes and retries keep it). */
+    public StartResult start(String startedBy, RunChecks.Result result, Optional<RunScope> scope) {
         CheckReport report = result.report();
         String checkLines = RunReplies.checkLines(report);
         if (!report.verdict().allowsTheRun()) {
@@ -152,7 +158,7 @@ public final class RunService implements AutoCloseable {
             events.runEnded(stopped);
             return new Stopped(stopped, report);
         }
-        StartOutcome outcome = store.start(startedBy, checkLines, plan.specs(), engine.owner());
+        StartOutcome outcome = store.start(startedBy, checkLines, plan.specs(), engine.owner(), scope);
         if (outcome instanceof StartOutcome.AlreadyActive busy) return new Busy(busy.active());
         if (!(outcome instanceof StartOutcome.Started started))
             throw new IllegalStateException("a start outcome that is none of its permitted cases: " + outcome);

@@ -18,6 +18,18 @@ public interface PipelineRunner {
      */
     PipelineHandle startPostDeployMigrations(Environment environment, Map<String, String> variables, String effectKey);
 
+    /**
+     * As {@link #startPostDeployMigrations(Environment, Map, String)}, limited to {@code versions} (a run of a subset,
+     * {@code pdm execute --only}): the pipeline runs only those of the pending migrations, each on every database it is
+     * pending on. An empty set runs every pending migration. A world that cannot limit its pipeline refuses.
+     */
+    default PipelineHandle startPostDeployMigrations(Environment environment, Map<String, String> variables,
+                                                     java.util.Set<String> versions, String effectKey) {
+        if (!versions.isEmpty())
+            throw new UnsupportedOperationException("this world's post-deploy migration pipeline cannot be limited to some versions");
+        return startPostDeployMigrations(environment, variables, effectKey);
+    }
+
     /** Where the pipeline is now. Throws a {@link WorldException} subclass when it cannot be read. */
     PipelineStatus status(PipelineHandle pipeline);
 

@@ -41,7 +41,7 @@ class DiffLinksConfigTest {
     void code_tags_link_files_in_the_code_project() {
         BotConfig config = BotConfig.defaults().withWorld(new WorldConfig("gitlab", null, null, null,
                 new GitlabConfig("https://git.example.org", "acme/shop", "acme/security/shop", "acme/production", null, null, 2,
-                        null, null, null, null, null, null, null, null, "code-tags", null, null, null, null, null, null)));
+                        null, null, null, null, null, null, null, null, "code-tags", null, null, null, null, null, null, null)));
 
         assertThat(RunWiring.links(config).file(PKG, MIGRATION)).hasValueSatisfying(
                 url -> assertThat(url).startsWith("https://git.example.org/acme/shop/-/blob/"));

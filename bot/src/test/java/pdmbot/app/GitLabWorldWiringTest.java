@@ -50,7 +50,7 @@ class GitLabWorldWiringTest {
         BotConfig d = BotConfig.defaults();
         return d.withWorld(new WorldConfig("gitlab", null, null, null, new GitlabConfig(gitlab.baseUrl(), "acme/shop",
                 "acme/security/shop", "acme/production", null, tokenFile, 2, null, null, null, null, null, null, null, null,
-                "code-tags", null, null, null, null, null, null)));
+                "code-tags", null, null, null, null, null, null, null)));
     }
 
     @Test
@@ -58,7 +58,7 @@ class GitLabWorldWiringTest {
         GitlabConfig g = gitlabConfig(null).world().gitlab();
         BotConfig config = gitlabConfig(null).withWorld(new WorldConfig("gitlab", null, null, null, new GitlabConfig(
                 g.url(), g.project(), g.securityProject(), g.productionProject(), null, null, 2, null, null, null, null, null,
-                null, null, null, "code-tags", null, null, null, null, null, 15)));
+                null, null, null, "code-tags", null, null, null, null, null, 15, null)));
 
         pdmbot.world.gitlab.GitLabSettings settings = Worlds.gitlabSettings(config, new pdmbot.config.Secrets(Map.of(
                 "PDM_GITLAB_TOKEN", "token-from-env", "PDM_GITLAB_ADMIN_TOKEN", "admin-token-from-env")));
@@ -146,5 +146,18 @@ class GitLabWorldWiringTest {
 
         assertThat(settings.opsToken()).isEqualTo("only-token");
         assertThat(settings.opsUrl()).isEqualTo(settings.url());
+    }
+
+    @Test
+    void the_variable_that_limits_a_pdm_pipeline_to_a_subset_is_configurable_and_checked() {
+        Map<String, String> environment = Map.of("PDM_GITLAB_TOKEN", "t", "PDM_WORLD_GITLAB_PDM_PIPELINE_ONLY_VARIABLE", "DEPLOY_ONLY_VERSIONS");
+        BotConfig config = ConfigLoader.load(Path.of("..", "config", "gitlab-com.yaml"), environment);
+
+        assertThat(Worlds.gitlabSettings(config, new Secrets(environment)).pipelines().onlyVariable()).isEqualTo("DEPLOY_ONLY_VERSIONS");
+        assertThat(Worlds.gitlabSettings(ConfigLoader.load(Path.of("..", "config", "gitlab-com.yaml"), Map.of("PDM_GITLAB_TOKEN", "t")),
+                new Secrets(Map.of("PDM_GITLAB_TOKEN", "t"))).pipelines().onlyVariable()).isEqualTo("PDM_MIGRATION_VERSIONS");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConfigLoader.load(Path.of("..", "config", "gitlab-com.yaml"),
+                        Map.of("PDM_GITLAB_TOKEN", "t", "PDM_WORLD_GITLAB_PDM_PIPELINE_ONLY_VARIABLE", "not a name")))
+                .hasMessageContaining("pdm-pipeline-only-variable");
     }
 }

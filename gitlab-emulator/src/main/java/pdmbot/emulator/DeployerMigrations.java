@@ -25,6 +25,12 @@ import org.eclipse.jgit.revwalk.RevCommit;
  */
 final class DeployerMigrations {
 
+    /**
+     * Limits a pipeline to these versions (comma-separated), as the bot asks for a run of a subset. This is pdm-bot's
+     * convention, not GitLab's: release-tools' post-deploy migration pipeline has no such input (it migrates the
+     * package's every pending migration); a deployer honouring it would run {@code db:migrate:up VERSION=} per version.
+     */
+    static final String ONLY = "PDM_MIGRATION_VERSIONS";
     static final String SECURITY = "gitlab-org/security/gitlab";
     static final String CANONICAL = "gitlab-org/gitlab";
     private static final String FOLDER = "db/post_migrate";
@@ -53,6 +59,10 @@ final class DeployerMigrations {
         TreeMap<String, String> pending = files(repository, deployed.get());
         lastRanSha(world, "db/" + environment, pipeline.createdAt()).flatMap(repository::commit)
                 .ifPresent(ran -> pending.keySet().removeAll(files(repository, ran).keySet()));
+        // schema_migrations also holds what earlier limited pipelines ran: they record no db/ deployment
+        pending.keySet().removeAll(ranByLimitedPipelines(world, pipeline, environment));
+        Optional<String> only = variable(pipeline, ONLY);
+        if (only.isPresent()) pending.keySet().retainAll(versions(only.get()));
         List<Ran> main = new ArrayList<>();
         List<Ran> ci = new ArrayList<>();
         for (var file : pending.entrySet()) {
@@ -74,6 +84,28 @@ final class DeployerMigrations {
     private static Optional<String> variable(EmulatorState.Pipeline pipeline, String key) {
         return pipeline.variables().stream().filter(v -> v.key().equals(key)).map(EmulatorState.Variable::value)
                 .filter(v -> !v.isBlank()).findFirst();
+    }
+
+    private static Set<String> versions(String list) {
+        Set<String> versions = new java.util.TreeSet<>();
+        for (String v : list.split(",")) if (!v.isBlank()) versions.add(v.strip());
+        return versions;
+    }
+
+    /** The versions of every limited deployer pipeline of the environment that succeeded before {@code pipeline} was created. */
+    private static Set<String> ranByLimitedPipelines(EmulatorWorld world, EmulatorState.Pipeline pipeline, String environment) {
+        Set<String> ran = new java.util.TreeSet<>();
+        for (EmulatorState.Pipeline earlier : world.state.pipelines) {
+            if (earlier.id() == pipeline.id() || earlier.projectId() != pipeline.projectId()
+                    || !earlier.createdAt().isBefore(pipeline.createdAt())) continue;
+            Optional<String> only = variable(earlier, ONLY);
+            if (only.isEmpty() || !variable(earlier, "DEPLOY_ENVIRONMENT").map(e -> e.replaceFirst("^db/", "")).orElse("").equals(environment))
+                continue;
+            String status = PipelineTimeline.at(earlier, world.settings.pipelineStep(), pipeline.createdAt(),
+                    id -> world.state.pipelines.stream().filter(x -> x.id() == id).findFirst().orElse(null)).status();
+            if (status.equals("success")) ran.addAll(versions(only.get()));
+        }
+        return ran;
     }
 
     /** Version → file name of every post-deploy migration in the tree at {@code commit}. */

@@ -199,4 +199,37 @@ class PipelineLifecycleTest {
         assertThat(trace).contains("1 example failed", "ERROR: Job failed: exit code 1").doesNotContain("rake aborted!");
         assertThat(gitlab.get(project(DEPLOYER) + "/jobs/" + bridge.path("id").asLong()).status()).isEqualTo(404);
     }
+
+    private long createFor(String environment, String only) {
+        String version = gitlab.packageTag.replace('+', '-');
+        var r = gitlab.json("POST", project(DEPLOYER) + "/pipeline", ROOT, "{\"ref\":\"master\",\"variables\":["
+                + "{\"key\":\"DEPLOY_ENVIRONMENT\",\"value\":\"" + environment + "\"},{\"key\":\"DEPLOY_VERSION\",\"value\":\""
+                + version + "\"}" + (only.isEmpty() ? "" : ",{\"key\":\"PDM_MIGRATION_VERSIONS\",\"value\":\"" + only + "\"}") + "]}");
+        assertThat(r.status()).isEqualTo(201);
+        return r.json().path("id").asLong();
+    }
+
+    private String migrationTrace(long pipeline) {
+        var jobs = gitlab.get(project(DEPLOYER) + "/pipelines/" + pipeline + "/jobs").json();
+        for (var job : jobs)
+            if (job.path("name").asText().endsWith("-post-deploy-migrations"))
+                return gitlab.get(project(DEPLOYER) + "/jobs/" + job.path("id").asLong() + "/trace").body();
+        throw new AssertionError("no migration job in pipeline " + pipeline);
+    }
+
+    @Test
+    void a_pipeline_limited_by_pdm_migration_versions_runs_only_those_and_a_later_pipeline_does_not_run_them_again() {
+        long limited = createFor("db/gstg", "20231102000000");
+        advanceMinutes(10);
+        assertThat(status(limited)).isEqualTo("success");
+        assertThat(migrationTrace(limited)).contains("20231102000000 Second: migrating", "20231102000000 Second: migrated (")
+                .doesNotContain("20231101000000", "20231103000000");
+
+        long whole = createFor("db/gstg", "");
+        long otherEnvironment = createFor("db/gprd", "");
+        advanceMinutes(10);
+        assertThat(migrationTrace(whole)).contains("20231101000000 First: migrated (", "20231103000000 Third: migrated (")
+                .doesNotContain("20231102000000");
+        assertThat(migrationTrace(otherEnvironment)).contains("20231102000000 Second: migrated (");
+    }
 }

@@ -49,12 +49,23 @@ public record GitLabSettings(String url, String project, String securityProject,
                 pipelines, packages, tracker, ops, Admin.NONE, RetryPolicy.DEFAULT_MAX_RETRY_AFTER);
     }
 
-    /** The projects and refs of the post-deploy migration (deployer) pipeline and of the QA pipeline. */
-    public record Pipelines(String pdmProject, String pdmRef, String qaProject, String qaRef) {
+    /**
+     * The projects and refs of the post-deploy migration (deployer) pipeline and of the QA pipeline. {@code onlyVariable}
+     * is the CI variable that limits a post-deploy migration pipeline to some versions (comma-separated) for a run of a
+     * subset: this project's convention, not GitLab's — release-tools' PDM pipeline runs every pending migration of the
+     * package (it has no such input), so a deployer that honours it is an assumption of this project.
+     */
+    public record Pipelines(String pdmProject, String pdmRef, String qaProject, String qaRef, String onlyVariable) {
+        public static final String ONLY_VARIABLE = "PDM_MIGRATION_VERSIONS";
         public static final Pipelines DEFAULT =
                 new Pipelines("gitlab-com/gl-infra/deployer", "master", "gitlab-org/quality/staging", "master");
 
+        public Pipelines(String pdmProject, String pdmRef, String qaProject, String qaRef) {
+            this(pdmProject, pdmRef, qaProject, qaRef, ONLY_VARIABLE);
+        }
+
         public Pipelines {
+            if (onlyVariable == null || onlyVariable.isBlank()) onlyVariable = ONLY_VARIABLE;
             requireProject(pdmProject, "pdm-pipeline-project");
             requireProject(qaProject, "qa-pipeline-project");
             if (pdmRef == null || pdmRef.isBlank() || qaRef == null || qaRef.isBlank())

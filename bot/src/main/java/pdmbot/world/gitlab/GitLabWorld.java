@@ -74,7 +74,7 @@ public final class GitLabWorld implements AutoCloseable {
         this.operations = new Operations(
                 new GitLabRunningDeployments(json, deploymentProjects),
                 production, production,
-                new GitLabPipelineRunner(new GitLabPipelines(opsApi, opsJson, p.pdmProject(), p.pdmRef(), opsUser)),
+                new GitLabPipelineRunner(new GitLabPipelines(opsApi, opsJson, p.pdmProject(), p.pdmRef(), opsUser), p.onlyVariable()),
                 new GitLabQaPipelines(new GitLabPipelines(opsApi, opsJson, p.qaProject(), p.qaRef(), opsUser)),
                 new GitLabDeploymentRecords(json, settings, repository).onFinished(databases::forget),
                 new GitLabMergeRequestUpdates(json));

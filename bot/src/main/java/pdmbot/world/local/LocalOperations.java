@@ -257,7 +257,14 @@ public final class LocalOperations implements RunningDeployments, Incidents, Cha
     @Override
     public synchronized PipelineHandle startPostDeployMigrations(Environment environment, Map<String, String> variables,
                                                                  String effectKey) {
-        return pipelines.startPostDeployMigrations(environment, effectKey);
+        return startPostDeployMigrations(environment, variables, java.util.Set.of(), effectKey);
+    }
+
+    /** The local checkout's simulated pipeline runs only {@code versions} when given (a run of a subset). */
+    @Override
+    public synchronized PipelineHandle startPostDeployMigrations(Environment environment, Map<String, String> variables,
+                                                                 java.util.Set<String> versions, String effectKey) {
+        return pipelines.startPostDeployMigrations(environment, versions, effectKey);
     }
 
     @Override

@@ -41,6 +41,11 @@ final class LocalPipelines {
     }
 
     PipelineHandle startPostDeployMigrations(Environment environment, String effectKey) {
+        return startPostDeployMigrations(environment, java.util.Set.of(), effectKey);
+    }
+
+    /** Only {@code versions} of what is pending when given (a run of a subset); every pending one when empty. */
+    PipelineHandle startPostDeployMigrations(Environment environment, java.util.Set<String> versions, String effectKey) {
         DatabaseState.requireDatabaseEnvironment(environment);
         LocalOperationsState.Pipeline existing = state.pipelines.get(effectKey);
         if (existing != null) return handle(existing);
@@ -51,7 +56,7 @@ final class LocalPipelines {
         p.effectKey = effectKey;
         p.startedAt = clock.instant();
         for (PendingMigration m : pending.pendingOn(environment))
-            p.plan.add(m.database().id() + " " + m.migration().version() + " " + m.migration().name());
+            if (versions.isEmpty() || versions.contains(m.migration().version())) p.plan.add(m.database().id() + " " + m.migration().version() + " " + m.migration().name());
         // the pipeline stops at the first planned failure in its order; any other planned failure waits for the next one
         p.plan.stream().map(line -> line.split(" ")[1]).filter(state.failures::contains).findFirst().ifPresent(version -> {
             p.failAt = version;

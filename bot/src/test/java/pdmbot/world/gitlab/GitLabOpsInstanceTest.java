@@ -61,4 +61,28 @@ class GitLabOpsInstanceTest extends GitLabWireMock {
         assertThat(settings.opsToken()).isEqualTo(TOKEN);
         assertThat(settings.hasSeparateOps()).isFalse();
     }
+
+    @Test
+    void a_run_of_a_subset_sends_its_versions_in_the_configured_variable_and_a_whole_run_sends_none() {
+        GitLabRefusals.install(gitlab::stubFor);
+        gitlab.stubFor(get(urlPathEqualTo(DEPLOYER + "/pipelines")).willReturn(okForContentType("application/json", "[]")));
+        // POST pipeline's 201 answer: lib/api/ci/pipelines.rb (fixture gitlab/pipeline-created.json, see its README)
+        gitlab.stubFor(post(urlPathEqualTo(DEPLOYER + "/pipeline")).willReturn(json("pipeline-created.json").withStatus(201)));
+        GitLabSettings base = settings(Optional.empty());
+        GitLabSettings settings = new GitLabSettings(base.url(), base.project(), base.securityProject(), base.productionProject(),
+                TOKEN, "PDM_GITLAB_TOKEN", base.timeout(), Optional.empty(), base.tagPattern(),
+                new GitLabSettings.Pipelines("gitlab-com/gl-infra/deployer", "master", "gitlab-org/quality/staging", "master",
+                        "DEPLOY_ONLY_VERSIONS"));
+
+        try (GitLabWorld world = GitLabWorld.open(settings)) {
+            world.operations().pipelines().startPostDeployMigrations(Environment.GPRD, Map.of("DEPLOY_VERSION", "16.7.1-a.b"),
+                    java.util.Set.of("20231107035713", "20231106180117"), "run-3:gprd:1");
+            world.operations().pipelines().startPostDeployMigrations(Environment.GPRD, Map.of(), java.util.Set.of(), "run-4:gprd:1");
+        }
+        gitlab.verify(postRequestedFor(urlPathEqualTo(DEPLOYER + "/pipeline"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$.variables[?(@.key == 'DEPLOY_ONLY_VERSIONS')].value", equalTo("20231106180117,20231107035713"))));
+        gitlab.verify(1, postRequestedFor(urlPathEqualTo(DEPLOYER + "/pipeline"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("DEPLOY_ONLY_VERSIONS")));
+    }
 }

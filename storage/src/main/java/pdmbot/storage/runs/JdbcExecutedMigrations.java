@@ -55,7 +55,7 @@ final class JdbcExecutedMigrations {
         }, JdbcExecutedMigrations::executedMigration);
     }
 
-    private static ExecutedMigration executedMigration(ResultSet rs) throws SQLException {
+    static ExecutedMigration executedMigration(ResultSet rs) throws SQLException {
         String env = rs.getString("environment");
         String db = rs.getString("db");
         return new ExecutedMigration(rs.getLong("run_id"),

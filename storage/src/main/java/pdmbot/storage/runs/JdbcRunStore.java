@@ -31,6 +31,7 @@ public final class JdbcRunStore implements RunStore {
     private final JdbcRunAttempts attempts;
     private final JdbcExecutedMigrations executed;
     private final JdbcSideEffects effects;
+    private final JdbcRunScopes scopes;
 
     public JdbcRunStore(Jdbc jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -38,6 +39,7 @@ public final class JdbcRunStore implements RunStore {
         this.attempts = new JdbcRunAttempts(jdbc);
         this.executed = new JdbcExecutedMigrations(jdbc, clock);
         this.effects = new JdbcSideEffects(jdbc, clock);
+        this.scopes = new JdbcRunScopes(jdbc);
     }
 
     /** The run store of a migrated data source; {@code clock} stamps the rows. */
@@ -50,7 +52,7 @@ public final class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public StartOutcome start(String startedBy, String checks, List<StepSpec> steps, String owner) {
+    public StartOutcome start(String startedBy, String checks, List<StepSpec> steps, String owner, Optional<RunScope> scope) {
         if (steps.isEmpty()) throw new IllegalArgumentException("a run needs at least one step");
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = now();
@@ -76,6 +78,7 @@ public final class JdbcRunStore implements RunStore {
                         });
                     }
                     JdbcRunAttempts.insert(c, runId, 1, startedBy, steps.get(0).id(), checks, AttemptState.RUNNING, null, now);
+                    if (scope.isPresent()) JdbcRunScopes.insert(c, runId, scope.get());
                     return runId;
                 });
                 return new StartOutcome.Started(run(id).orElseThrow());
@@ -258,6 +261,16 @@ public final class JdbcRunStore implements RunStore {
     @Override
     public List<ExecutedMigration> executed(long runId) {
         return executed.of(runId);
+    }
+
+    @Override
+    public Optional<RunScope> scope(long runId) {
+        return scopes.of(runId);
+    }
+
+    @Override
+    public List<ExecutedMigration> executedBySubsets(Environment environment, LogicalDatabase database) {
+        return scopes.executedBySubsets(environment, database);
     }
 
     @Override

@@ -16,7 +16,24 @@ public interface RunStore {
      * Starts a run with its steps (all pending) driven by {@code owner}; when another run is active, nothing is
      * written and that run is returned. The run's attempt 1 is recorded with it (by {@code startedBy}, on {@code checks}). Exactly one of two instances racing gets {@link StartOutcome.Started}.
      */
-    StartOutcome start(String startedBy, String checks, List<StepSpec> steps, String owner);
+    default StartOutcome start(String startedBy, String checks, List<StepSpec> steps, String owner) {
+        return start(startedBy, checks, steps, owner, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(String, String, List, String)}, limited to {@code scope} when present ({@code pdm execute --only}):
+     * the scope is written in the same transaction, so a run never exists without the scope it was started with.
+     */
+    StartOutcome start(String startedBy, String checks, List<StepSpec> steps, String owner, Optional<RunScope> scope);
+
+    /** The subset the run is limited to; empty for a whole run. */
+    Optional<RunScope> scope(long runId);
+
+    /**
+     * Every migration a run of a subset executed on the environment's database, version order: on GitLab no
+     * deployment records them (a {@code db/X} deployment would claim the whole package), so the bot keeps them.
+     */
+    List<ExecutedMigration> executedBySubsets(Environment environment, LogicalDatabase database);
 
     /** Records a run its checks cancelled or refused (history only, never active). */
     RunRecord recordStopped(String startedBy, String checks, RunState state, String outcome);

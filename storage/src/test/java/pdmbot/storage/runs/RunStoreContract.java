@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import pdmbot.domain.Environment;
@@ -28,7 +29,7 @@ abstract class RunStoreContract extends StoreContract {
     @BeforeEach
     void emptyTheRunTables() throws SQLException {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-            for (String table : List.of("run_attempts", "side_effects", "run_migrations", "run_steps", "pdm_runs")) s.executeUpdate("DELETE FROM " + table);
+            for (String table : List.of("run_scope_migrations", "run_scopes", "run_attempts", "side_effects", "run_migrations", "run_steps", "pdm_runs")) s.executeUpdate("DELETE FROM " + table);
         }
     }
 
@@ -250,5 +251,62 @@ abstract class RunStoreContract extends StoreContract {
         assertThat(runs().run(run.id())).map(RunRecord::owner).isEmpty();
         assertThat(runs().heartbeat(run.id(), "instance-a")).isFalse();
         assertThat(runs().takeOver(run.id(), "instance-b", START.minus(Duration.ofHours(1)))).isTrue();
+    }
+
+    private static final RunScope SIDEKIQ_ONLY = new RunScope("sidekiq_only", List.of(
+            new RunScope.Entry(Environment.GSTG, LogicalDatabase.MAIN, "20231106180117"),
+            new RunScope.Entry(Environment.GPRD, LogicalDatabase.MAIN, "20231106180117"),
+            new RunScope.Entry(Environment.GPRD, LogicalDatabase.CI, "20231107035713")));
+
+    @Test
+    void a_run_of_a_subset_keeps_its_scope_and_a_whole_run_has_none() {
+        StartOutcome outcome = runs().start("alice", "ok", STEPS, "instance-a", Optional.of(SIDEKIQ_ONLY));
+        RunRecord subset = ((StartOutcome.Started) outcome).run();
+
+        RunScope read = runs().scope(subset.id()).orElseThrow();
+        assertThat(read.only()).isEqualTo("sidekiq_only");
+        assertThat(read.entries()).containsExactlyInAnyOrderElementsOf(SIDEKIQ_ONLY.entries());
+        assertThat(read.versionsOn(Environment.GPRD)).containsExactly("20231106180117", "20231107035713");
+        assertThat(read.includes(Environment.GSTG, LogicalDatabase.CI, "20231106180117")).isFalse();
+        runs().finish(subset.id(), "succeeded");
+        RunRecord whole = started();
+        assertThat(runs().scope(whole.id())).isEmpty();
+    }
+
+    @Test
+    void a_run_refused_the_slot_leaves_no_scope_behind() {
+        RunRecord first = started();
+
+        StartOutcome second = runs().start("bob", "ok", STEPS, "instance-b", Optional.of(SIDEKIQ_ONLY));
+
+        assertThat(second).isEqualTo(new StartOutcome.AlreadyActive(first));
+        assertThat(runs().scope(first.id())).isEmpty();
+        assertThat(count("run_scopes") + count("run_scope_migrations")).isZero();
+    }
+
+    @Test
+    void what_subset_runs_executed_is_found_per_environment_and_database_and_whole_runs_are_left_out() {
+        RunRecord whole = started();
+        runs().recordExecuted(whole.id(), Environment.GPRD, LogicalDatabase.MAIN, "20231102093000", "add_index");
+        runs().finish(whole.id(), "succeeded");
+        RunRecord subset = ((StartOutcome.Started) runs().start("alice", "ok", STEPS, "instance-a", Optional.of(SIDEKIQ_ONLY))).run();
+        runs().recordExecuted(subset.id(), Environment.GPRD, LogicalDatabase.MAIN, "20231106180117", "prepare_async_index");
+        runs().recordExecuted(subset.id(), Environment.GPRD, LogicalDatabase.CI, "20231107035713", "queue_backfill");
+
+        assertThat(runs().executedBySubsets(Environment.GPRD, LogicalDatabase.MAIN)).extracting(ExecutedMigration::version)
+                .containsExactly("20231106180117");
+        assertThat(runs().executedBySubsets(Environment.GPRD, LogicalDatabase.CI)).extracting(ExecutedMigration::runId)
+                .containsExactly(subset.id());
+        assertThat(runs().executedBySubsets(Environment.GSTG, LogicalDatabase.MAIN)).isEmpty();
+    }
+
+    private long count(String table) {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
