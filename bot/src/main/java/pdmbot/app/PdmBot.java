@@ -1,7 +1,5 @@
 package pdmbot.app;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +17,6 @@ import pdmbot.chat.interaction.Dialogues;
 import pdmbot.chat.interaction.Interactions;
 import pdmbot.chat.Router;
 import pdmbot.config.BotConfig;
-import pdmbot.config.InvalidConfigurationException;
 import pdmbot.config.Secrets;
 import pdmbot.ledger.Ledger;
 import pdmbot.grafana.GrafanaAnnotations;
@@ -89,7 +86,7 @@ public final class PdmBot implements AutoCloseable {
     public static PdmBot start(BotConfig config, Map<String, String> environment, Clock clock) {
         RunWiring.defineEnvironments(config.run());
         Path dataDir = Path.of(config.data()).toAbsolutePath();
-        prepareDataFolder(dataDir);
+        DataFolder.prepare(dataDir);
         Database database = StartWiring.openStore(config, new Secrets(environment), dataDir, clock);
         Worlds.Opened world = null;
         try {
@@ -158,19 +155,6 @@ public final class PdmBot implements AutoCloseable {
         bot.metrics = metrics;
         bot.grafana = grafana;
         return bot;
-    }
-
-    /** Creates the data folder, or says clearly why it cannot be used. */
-    public static void prepareDataFolder(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new InvalidConfigurationException("cannot create the data folder " + dataDir + " ("
-                    + e.getClass().getSimpleName() + "): choose another with --data");
-        }
-        if (!Files.isWritable(dataDir))
-            throw new InvalidConfigurationException("the data folder " + dataDir
-                    + " is not writable: choose another with --data");
     }
 
     public ChatCore core() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import pdmbot.app.DataFolder;
 import pdmbot.app.PdmBot;
 import pdmbot.config.BotConfig;
 import pdmbot.config.ConfigLoader;
@@ -61,7 +62,7 @@ final class Launch {
     PdmBot start() {
         BotConfig cfg = configuration();
         Path dataDir = Path.of(cfg.data()).toAbsolutePath();
-        PdmBot.prepareDataFolder(dataDir);
+        DataFolder.prepare(dataDir);
         LogFile.moveTo(dataDir);
         // logged only now: logging earlier would start the log in the working folder instead of the data folder
         Logger log = LoggerFactory.getLogger(Launch.class);

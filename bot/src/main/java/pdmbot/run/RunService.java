@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pdmbot.chat.Announcements;
-import pdmbot.chat.Reply;
 import pdmbot.rules.checks.CheckReport;
 import pdmbot.rules.checks.Verdict;
 import pdmbot.storage.runs.AttemptState;
@@ -66,11 +65,11 @@ public final class RunService implements AutoCloseable {
     private final RunChecks checks;
     private final RunPlan plan;
     private final RunEngine engine;
-    private final Announcements announcements;
     private final Clock clock;
     private final Duration lease;
     private final RunDriver driver;
     private final MigrationTimes durations;
+    private final UnfinishedRuns unfinished;
     private final RunEventHub events = new RunEventHub();
 
     public RunService(RunStore store, RunChecks checks, RunPlan plan, RunResources resources, Announcements announcements,
@@ -80,10 +79,10 @@ public final class RunService implements AutoCloseable {
         this.plan = plan;
         this.engine = new RunEngine(store, checks, resources, announcements, owner, events);
         this.driver = new RunDriver(engine);
-        this.announcements = announcements;
         this.clock = resources.clock();
         this.lease = lease;
         this.durations = resources.durations();
+        this.unfinished = new UnfinishedRuns(store, engine, driver, announcements, clock, lease);
     }
 
     /** How long the pending migrations of {@code pending} are expected to take, in a line (empty when none are). */
@@ -211,24 +210,7 @@ public final class RunService implements AutoCloseable {
      * A failed run waits for {@code pdm retry}. Returns the unfinished run, if any.
      */
     public Optional<RunRecord> pickUpUnfinished(boolean resume) {
-        Optional<RunRecord> active = store.active();
-        if (active.isEmpty() || active.get().state() != RunState.RUNNING) return active;
-        RunRecord run = active.get();
-        String step = currentStep(run.id()).map(StepRecord::name).orElse("the end");
-        if (!resume) {
-            announcements.announce(RunContext.topic(run.id()), Reply.ok("PDM run #" + run.id() + " (started by "
-                    + run.startedBy() + ") was left unfinished at step " + step + ". A release manager resumes it with `pdm retry "
-                    + run.id() + "`."));
-            return active;
-        }
-        if (store.takeOver(run.id(), engine.owner(), clock.instant().minus(lease))) {
-            announcements.announce(RunContext.topic(run.id()), Reply.ok("Resuming PDM run #" + run.id() + " at step " + step + "."));
-            int attempt = store.beginAttempt(run.id(), engine.owner() + " (resumed after a stop)", step, "");
-            submit(run.id(), attempt, RunEngine.Checks.BEFORE_CHANGES);
-        } else {
-            log.info("run {} is still driven by {}; not resuming it", run.id(), run.owner());
-        }
-        return active;
+        return unfinished.pickUp(resume);
     }
 
     /**
@@ -236,20 +218,7 @@ public final class RunService implements AutoCloseable {
      * drives it to its end. Returns the run taken over, if any. Several instances may try; one wins.
      */
     public Optional<RunRecord> adoptAbandoned() {
-        Optional<RunRecord> active = store.active();
-        if (active.isEmpty() || active.get().state() != RunState.RUNNING || engine.owner().equals(active.get().owner()))
-            return Optional.empty();
-        RunRecord run = active.get();
-        if (!store.takeOver(run.id(), engine.owner(), clock.instant().minus(lease))) return Optional.empty();
-        String step = currentStep(run.id()).map(StepRecord::name).orElse("the end");
-        String why = run.owner() == null ? "it was handed over and no instance drove it"
-                : run.owner() + " has been silent for " + Durations.between(run.heartbeatAt(), clock.instant());
-        announcements.announce(RunContext.topic(run.id()), Reply.ok(engine.owner() + " takes over PDM run #" + run.id()
-                + " at step " + step + ": " + why + "."));
-        int attempt = store.beginAttempt(run.id(), engine.owner() + (run.owner() == null ? " (took it over when handed over)"
-                : " (took over from " + run.owner() + ")"), step, "");
-        submit(run.id(), attempt, RunEngine.Checks.BEFORE_CHANGES);
-        return Optional.of(run);
+        return unfinished.adoptAbandoned();
     }
 
     /** Looks for an abandoned run every {@code period} (used with {@code run.on-unfinished: resume}). */

@@ -10,15 +10,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,12 +58,10 @@ public final class LocalOperations implements RunningDeployments, Incidents, Cha
 
     private final Path file;
     private final PendingMigrations pending;
-    private final DatabaseState databases;
-    private final DemoDeployments deployments;
-    private final Function<String, Optional<AutoDeployPackage>> packageNamed;
-    private final Clock clock;
     private final LocalPipelines pipelines;
     private final LocalTracker tracker;
+    private final LocalDeploymentLog log;
+    private final LocalRunningDeployments runningDeployments;
     private LocalOperationsState state;
 
     private LocalOperations(Path file, LocalOperationsState state, PendingMigrations pending, DatabaseState databases,
@@ -77,11 +70,9 @@ public final class LocalOperations implements RunningDeployments, Incidents, Cha
         this.file = file;
         this.state = state;
         this.pending = pending;
-        this.databases = databases;
-        this.deployments = deployments;
-        this.packageNamed = packageNamed;
-        this.clock = clock;
         this.tracker = new LocalTracker(state, clock, this::save);
+        this.log = new LocalDeploymentLog(state, this::save, this::nextId);
+        this.runningDeployments = new LocalRunningDeployments(state, deployments, packageNamed, clock, this::save);
         this.pipelines = new LocalPipelines(state, pending, databases, clock, perMigration, this::save, this::nextId);
     }
 
@@ -131,29 +122,12 @@ public final class LocalOperations implements RunningDeployments, Incidents, Cha
 
     /** Starts a deployment of the package on the environment (one already running is returned as it is). */
     public synchronized RunningDeployment startDeployment(Environment environment, AutoDeployPackage pkg) {
-        Optional<LocalOperationsState.Deploy> already = state.running.stream()
-                .filter(d -> d.environment.equals(environment.id())).findFirst();
-        if (already.isPresent()) return toRunning(already.get());
-        LocalOperationsState.Deploy deploy = new LocalOperationsState.Deploy();
-        deploy.environment = environment.id();
-        deploy.packageVersion = pkg.version().toString();
-        deploy.pipeline = "#" + (9000 + state.nextId++);
-        deploy.startedAt = clock.instant();
-        state.running.add(deploy);
-        save();
-        return toRunning(deploy);
+        return runningDeployments.start(environment, pkg);
     }
 
     /** Finishes the environment's running deployment: its package now runs there. The package, if one was running. */
     public synchronized Optional<AutoDeployPackage> finishDeployment(Environment environment) {
-        Optional<LocalOperationsState.Deploy> running = state.running.stream()
-                .filter(d -> d.environment.equals(environment.id())).findFirst();
-        if (running.isEmpty()) return Optional.empty();
-        Optional<AutoDeployPackage> pkg = packageNamed.apply(running.get().packageVersion);
-        pkg.ifPresent(p -> deployments.deploy(environment, p));
-        state.running.remove(running.get());
-        save();
-        return pkg;
+        return runningDeployments.finish(environment);
     }
 
     public synchronized Incident openIncident(int severity, boolean blocking) {
@@ -213,17 +187,17 @@ public final class LocalOperations implements RunningDeployments, Incidents, Cha
 
     /** Every deployment recorded on db/gstg and db/gprd, oldest first. */
     public synchronized List<DeploymentRecord> deploymentRecords() {
-        return state.deployments.stream().map(this::toRecord).toList();
+        return log.deploymentRecords();
     }
 
     /** The status (running, success, failed) of a recorded deployment. */
     public synchronized Optional<String> statusOf(String deploymentId) {
-        return state.deployments.stream().filter(d -> d.id.equals(deploymentId)).map(d -> d.status).findFirst();
+        return log.statusOf(deploymentId);
     }
 
     /** Labels added to each merge request. */
     public synchronized Map<String, List<String>> labels() {
-        return Map.copyOf(state.labels);
+        return log.labels();
     }
 
     /** How many (migration, database) pairs are pending on gstg and gprd. */
@@ -240,8 +214,7 @@ public final class LocalOperations implements RunningDeployments, Incidents, Cha
 
     @Override
     public synchronized List<RunningDeployment> running() {
-        return state.running.stream().map(LocalOperations::toRunning)
-                .sorted(Comparator.comparing(RunningDeployment::startedAt)).toList();
+        return runningDeployments.running();
     }
 
     @Override
@@ -280,61 +253,32 @@ public final class LocalOperations implements RunningDeployments, Incidents, Cha
     @Override
     public synchronized DeploymentRecord createRunning(DeploymentProject project, Environment environment,
                                                        AutoDeployPackage pkg, String effectKey) {
-        Optional<LocalOperationsState.Record> existing = state.deployments.stream()
-                .filter(d -> effectKey.equals(d.effectKey)).findFirst();
-        if (existing.isPresent()) return toRecord(existing.get());
-        LocalOperationsState.Record r = new LocalOperationsState.Record();
-        r.id = nextId();
-        r.project = project.id();
-        r.environment = environment.id();
-        r.packageVersion = pkg.version().toString();
-        r.commitSha = pkg.commitSha();
-        r.status = "running";
-        r.effectKey = effectKey;
-        state.deployments.add(r);
-        save();
-        return toRecord(r);
+        return log.createRunning(project, environment, pkg, effectKey);
     }
 
     @Override
     public synchronized void finish(DeploymentRecord deployment, Outcome outcome) {
-        LocalOperationsState.Record r = state.deployments.stream().filter(d -> d.id.equals(deployment.id())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the demo has no deployment " + deployment.id()));
-        r.status = outcome == Outcome.SUCCESS ? "success" : "failed";
-        save();
+        log.finish(deployment, outcome);
     }
 
     @Override
     public synchronized void addLabel(MergeRequestRef mergeRequest, String label) {
-        List<String> labels = state.labels.computeIfAbsent(mergeRequest.toString(), k -> new ArrayList<>());
-        if (!labels.contains(label)) labels.add(label);
-        save();
+        log.addLabel(mergeRequest, label);
     }
 
     @Override
     public synchronized void addEnvironment(MergeRequestRef mergeRequest, Environment environment, DeploymentRecord deployment) {
-        List<String> environments = state.environments.computeIfAbsent(mergeRequest.toString(), k -> new ArrayList<>());
-        if (!environments.contains(environment.databaseEnvironment())) environments.add(environment.databaseEnvironment());
-        save();
+        log.addEnvironment(mergeRequest, environment);
     }
 
     /** The environments each merge request was shown as deployed to. */
     public synchronized Map<String, List<String>> mergeRequestEnvironments() {
-        return Map.copyOf(state.environments);
+        return log.mergeRequestEnvironments();
     }
 
     // --- conversions -------------------------------------------------------------------------------------------------
 
     static PipelineHandle handleOf(LocalOperationsState.Pipeline p) {
         return new PipelineHandle(p.id, "");
-    }
-
-    private static RunningDeployment toRunning(LocalOperationsState.Deploy d) {
-        return new RunningDeployment(Environment.byId(d.environment).orElseThrow(), d.packageVersion, d.pipeline, "", d.startedAt);
-    }
-
-    private DeploymentRecord toRecord(LocalOperationsState.Record r) {
-        return new DeploymentRecord(DeploymentProject.valueOf(r.project.toUpperCase()), Environment.byId(r.environment).orElseThrow(),
-                r.id, r.packageVersion, "");
     }
 }
