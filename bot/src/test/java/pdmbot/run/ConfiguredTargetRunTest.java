@@ -37,7 +37,6 @@ import pdmbot.storage.runs.StepRecord;
 import pdmbot.storage.testing.TestDatabases;
 import pdmbot.world.World;
 import pdmbot.world.demo.DemoSeed;
-import pdmbot.world.demo.DemoWorld;
 import pdmbot.world.gitlab.GitLabSettings;
 import pdmbot.world.gitlab.GitLabWorld;
 
@@ -75,7 +74,7 @@ class ConfiguredTargetRunTest {
     static void start() throws Exception {
         emulator = Emulator.start(folder, 0, EmulatorClock.system(), EmulatorSettings.defaults()
                 .withPipelineStep(Duration.ofMillis(20)));
-        seeded = DemoSeed.ensure(emulator, DemoWorld.DEFAULT_SEED);
+        seeded = DemoSeed.ensure(emulator, DemoSeed.DEFAULT_SEED);
         for (Environment ring : List.of(RING, SKIPPED_RING, OTHER_RING)) seedRingLikeGstg(ring);
         gitlab = GitLabWorld.open(new GitLabSettings(emulator.url(), DemoSeed.CANONICAL, DemoSeed.SECURITY, DemoSeed.PRODUCTION,
                 seeded.token(), "PDM_GITLAB_TOKEN", Duration.ofSeconds(10), Optional.of(seeded.releaseIssue()),

@@ -66,7 +66,7 @@ import pdmbot.world.MergeRequestRef;
 import pdmbot.world.MigrationRun;
 import pdmbot.world.PendingMigration;
 import pdmbot.world.World;
-import pdmbot.world.demo.DemoWorld;
+import pdmbot.world.demo.GeneratedCheckout;
 import pdmbot.world.gitlab.GitLabRefusals;
 import pdmbot.world.gitlab.GitLabSettings;
 import pdmbot.world.gitlab.GitLabWorld;
@@ -113,8 +113,8 @@ class GitLabRunTest {
 
     @Test
     void a_run_fails_in_gstg_on_gitlab_and_a_retry_finishes_it_with_every_side_effect_once() {
-        // the facts come from the old generated demo world (not the emulator's): WireMock answers the GitLab side
-        try (DemoWorld demo = DemoWorld.ensure(dir);
+        // the facts come from a local checkout of the demo's generated history (not the emulator): WireMock answers the GitLab side
+        try (GeneratedCheckout demo = GeneratedCheckout.generate(dir);
              Database database = TestDatabases.h2();
              GitLabWorld gitlabWorld = GitLabWorld.open(settings())) {
             Stores stores = database.stores();

@@ -29,7 +29,6 @@ import pdmbot.emulator.EmulatorSettings;
 import pdmbot.storage.runs.ExecutedMigration;
 import pdmbot.storage.runs.RunState;
 import pdmbot.world.demo.DemoSeed;
-import pdmbot.world.demo.DemoWorld;
 
 /**
  * Issue 14: {@code pdm execute --only} through chat commands on the GitLab world (GitLab.com's configuration,
@@ -51,7 +50,7 @@ class GitLabSubsetRunTest {
     void a_subset_run_on_gitlab_limits_the_deployer_pipelines_records_no_db_deployment_and_leaves_the_rest_pending() throws Exception {
         try (Emulator emulator = Emulator.start(folder.resolve("emulator"), 0, EmulatorClock.system(),
                 EmulatorSettings.defaults().withPipelineStep(Duration.ofMillis(100)))) {
-            DemoSeed.Seeded seeded = DemoSeed.ensure(emulator, DemoWorld.DEFAULT_SEED);
+            DemoSeed.Seeded seeded = DemoSeed.ensure(emulator, DemoSeed.DEFAULT_SEED);
             Map<String, String> environment = Map.of("PDM_WORLD_GITLAB_URL", emulator.url(), "PDM_WORLD_GITLAB_OPS_URL", emulator.url(),
                     "PDM_GITLAB_TOKEN", seeded.token(), "PDM_WORLD_GITLAB_RELEASE_ISSUE", seeded.releaseIssue(),
                     "PDM_RUN_POLL_SECONDS", "1");

@@ -30,6 +30,8 @@ import pdmbot.world.demo.DemoPlan.PlannedMigration;
  */
 public final class DemoSeed {
 
+    /** The seed the demo world is generated from unless told otherwise. */
+    public static final long DEFAULT_SEED = 20231101L;
     public static final String CANONICAL = "gitlab-org/gitlab";
     public static final String SECURITY = "gitlab-org/security/gitlab";
     public static final String OMNIBUS = "gitlab-org/security/omnibus-gitlab";

@@ -2,7 +2,6 @@ package pdmbot.world.local;
 
 import pdmbot.world.demo.AtomicFiles;
 import pdmbot.world.demo.DemoDeployments;
-import pdmbot.world.demo.DemoWorld;
 import pdmbot.world.demo.UnableToOpenDemoWorldException;
 import pdmbot.world.demo.UnableToSaveDemoStateException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,13 +73,6 @@ public final class LocalOperations implements RunningDeployments, Incidents, Cha
         this.log = new LocalDeploymentLog(state, this::save, this::nextId);
         this.runningDeployments = new LocalRunningDeployments(state, deployments, packageNamed, clock, this::save);
         this.pipelines = new LocalPipelines(state, pending, databases, clock, perMigration, this::save, this::nextId);
-    }
-
-    /** Opens (or creates) the operations file of a demo world. */
-    public static LocalOperations open(DemoWorld world, PendingMigrations.DatabasesOf databasesOf, Clock clock,
-                                      Duration perMigration) {
-        return open(world.directory().resolve("operations.json"), world.pendingMigrations(databasesOf), world.databases(),
-                world.deployments(), world.packages()::packageNamed, clock, perMigration);
     }
 
     /** Opens (or creates) an operations file beside a local environment state. */

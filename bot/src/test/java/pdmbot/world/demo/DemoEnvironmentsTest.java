@@ -18,19 +18,19 @@ import pdmbot.world.AutoDeployPackage;
 import pdmbot.world.MigrationRun;
 import pdmbot.world.PendingMigration;
 
-/** The demo's starting environments: what runs where, and what is pending on which database. */
+/** The demo's starting environments (DemoStatePlanner, as a local checkout holds them): what runs where, what is pending on which database. */
 class DemoEnvironmentsTest {
 
     @TempDir
     static Path dataDir;
 
-    private static DemoWorld world;
+    private static GeneratedCheckout world;
     private static List<PendingMigration> onGstg;
     private static List<PendingMigration> onGprd;
 
     @BeforeAll
     static void generate() {
-        world = DemoWorld.ensure(dataDir);
+        world = GeneratedCheckout.generate(dataDir);
         onGstg = world.pendingMigrations(pdmbot.run.ClassifiedDatabases.builtIn(world.packages())).pendingOn(Environment.GSTG);
         onGprd = world.pendingMigrations(pdmbot.run.ClassifiedDatabases.builtIn(world.packages())).pendingOn(Environment.GPRD);
     }

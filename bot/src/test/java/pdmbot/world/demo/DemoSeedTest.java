@@ -35,7 +35,7 @@ class DemoSeedTest {
     @BeforeAll
     static void seed() {
         emulator = Emulator.start(folder, 0, EmulatorClock.system(), EmulatorSettings.defaults());
-        seeded = DemoSeed.ensure(emulator, DemoWorld.DEFAULT_SEED);
+        seeded = DemoSeed.ensure(emulator, DemoSeed.DEFAULT_SEED);
     }
 
     @AfterAll
@@ -112,7 +112,7 @@ class DemoSeedTest {
 
     @Test
     void seeding_again_keeps_the_world_and_its_token() {
-        DemoSeed.Seeded again = DemoSeed.ensure(emulator, DemoWorld.DEFAULT_SEED);
+        DemoSeed.Seeded again = DemoSeed.ensure(emulator, DemoSeed.DEFAULT_SEED);
         assertThat(again.wasSeededNow()).isFalse();
         assertThat(again.token()).isEqualTo(seeded.token());
     }

@@ -43,7 +43,7 @@ class DemoSeedTracesTest {
     @BeforeAll
     static void seed() {
         emulator = Emulator.start(folder, 0, EmulatorClock.system(), EmulatorSettings.defaults());
-        seeded = DemoSeed.ensure(emulator, DemoWorld.DEFAULT_SEED);
+        seeded = DemoSeed.ensure(emulator, DemoSeed.DEFAULT_SEED);
     }
 
     @AfterAll

@@ -17,7 +17,6 @@ import pdmbot.emulator.EmulatorClock;
 import pdmbot.emulator.EmulatorSettings;
 import pdmbot.world.BatchedBackgroundMigration;
 import pdmbot.world.demo.DemoSeed;
-import pdmbot.world.demo.DemoWorld;
 
 /**
  * The batched background migrations read through gitlab4j from the GitLab emulator's
@@ -34,7 +33,7 @@ class GitLabBackgroundMigrationsTest {
     @BeforeAll
     static void start() {
         emulator = Emulator.start(folder, 0, EmulatorClock.system(), EmulatorSettings.defaults());
-        DemoSeed.Seeded seeded = DemoSeed.ensure(emulator, DemoWorld.DEFAULT_SEED);
+        DemoSeed.Seeded seeded = DemoSeed.ensure(emulator, DemoSeed.DEFAULT_SEED);
         world = GitLabWorld.open(new GitLabSettings(emulator.url(), "gitlab-org/gitlab", "gitlab-org/security/gitlab",
                 "gitlab-com/gl-infra/production", seeded.token(), "PDM_GITLAB_TOKEN", Duration.ofSeconds(10), Optional.empty(),
                 PackageVersion.PATTERN));

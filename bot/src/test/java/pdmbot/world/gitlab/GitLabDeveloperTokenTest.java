@@ -26,7 +26,6 @@ import pdmbot.emulator.EmulatorSettings;
 import pdmbot.world.BackgroundMigrations.Listing;
 import pdmbot.world.PipelineHandle;
 import pdmbot.world.demo.DemoSeed;
-import pdmbot.world.demo.DemoWorld;
 
 /**
  * The GitLab world with the token GitLab.com's configuration asks for, a Developer's (issue 12, review findings 1 and
@@ -50,7 +49,7 @@ class GitLabDeveloperTokenTest {
     @BeforeAll
     static void start() {
         emulator = Emulator.start(folder, 0, EmulatorClock.system(), EmulatorSettings.defaults());
-        seeded = DemoSeed.ensure(emulator, DemoWorld.DEFAULT_SEED);
+        seeded = DemoSeed.ensure(emulator, DemoSeed.DEFAULT_SEED);
         emulator.seed().user("pdm-bot", "PDM bot", false);
         emulator.seed().token(DEVELOPER_TOKEN, "pdm-bot", "api");
         emulator.seed().user("release-manager", "A release manager", false);

@@ -24,7 +24,6 @@ import pdmbot.world.DeployPipelines;
 import pdmbot.world.PipelineHandle;
 import pdmbot.world.PipelineStatus;
 import pdmbot.world.demo.DemoSeed;
-import pdmbot.world.demo.DemoWorld;
 
 /**
  * The promotion's GitLab ports on the project's GitLab emulator seeded with the demo world (issue 16): ancestry through
@@ -42,7 +41,7 @@ class GitLabPromotionPortsTest {
     @BeforeAll
     static void start() {
         emulator = Emulator.start(folder, 0, EmulatorClock.system(), EmulatorSettings.defaults());
-        seeded = DemoSeed.ensure(emulator, DemoWorld.DEFAULT_SEED);
+        seeded = DemoSeed.ensure(emulator, DemoSeed.DEFAULT_SEED);
         world = GitLabWorld.open(new GitLabSettings(emulator.url(), DemoSeed.CANONICAL, DemoSeed.SECURITY, DemoSeed.PRODUCTION,
                 seeded.token(), "PDM_GITLAB_TOKEN", Duration.ofSeconds(10), Optional.of(seeded.releaseIssue()),
                 PackageVersion.PATTERN, GitLabSettings.Pipelines.DEFAULT, GitLabSettings.Packages.GITLAB_COM,

@@ -26,7 +26,6 @@ import pdmbot.world.MergeRequestRef;
 import pdmbot.world.MergeRequestReview;
 import pdmbot.world.TriagePorts;
 import pdmbot.world.demo.DemoSeed;
-import pdmbot.world.demo.DemoWorld;
 
 /**
  * A triage's GitLab calls through gitlab4j against the project's GitLab emulator seeded with the demo world (whose
@@ -43,7 +42,7 @@ class GitLabTriagePortsTest {
     @BeforeAll
     static void start() {
         emulator = Emulator.start(folder, 0, EmulatorClock.system(), EmulatorSettings.defaults());
-        seeded = DemoSeed.ensure(emulator, DemoWorld.DEFAULT_SEED);
+        seeded = DemoSeed.ensure(emulator, DemoSeed.DEFAULT_SEED);
         world = GitLabWorld.open(new GitLabSettings(emulator.url(), DemoSeed.CANONICAL, DemoSeed.SECURITY, DemoSeed.PRODUCTION,
                 seeded.token(), "PDM_GITLAB_TOKEN", Duration.ofSeconds(10), Optional.empty(), PackageVersion.PATTERN),
                 RetryPolicy.DEFAULT, d -> { }, Clock.systemUTC());

@@ -1,6 +1,6 @@
 package pdmbot.world.local;
 
-import pdmbot.world.demo.DemoWorld;
+import pdmbot.world.demo.GeneratedCheckout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -15,6 +15,7 @@ import pdmbot.storage.testing.MutableClock;
 import pdmbot.world.DeploymentProject;
 import pdmbot.world.DeploymentRecord;
 import pdmbot.world.PendingMigration;
+import pdmbot.world.PendingMigrations;
 import pdmbot.world.PipelineHandle;
 import pdmbot.world.PipelineStatus;
 
@@ -28,8 +29,8 @@ class LocalOperationsTest {
 
     @Test
     void a_pipeline_takes_its_time_per_migration_and_records_each_as_it_runs() {
-        try (DemoWorld world = DemoWorld.ensure(dir)) {
-            LocalOperations ops = LocalOperations.open(world, pdmbot.run.ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ofSeconds(30));
+        try (GeneratedCheckout world = GeneratedCheckout.generate(dir)) {
+            LocalOperations ops = operationsOf(world, Duration.ofSeconds(30));
             List<PendingMigration> pending = world.pendingMigrations(pdmbot.run.ClassifiedDatabases.builtIn(world.packages())).pendingOn(Environment.GSTG);
             PipelineHandle pipeline = ops.startPostDeployMigrations(Environment.GSTG, Map.of(), "k1");
 
@@ -46,8 +47,8 @@ class LocalOperationsTest {
 
     @Test
     void starting_again_with_the_same_key_gives_the_same_pipeline_and_deployment() {
-        try (DemoWorld world = DemoWorld.ensure(dir)) {
-            LocalOperations ops = LocalOperations.open(world, pdmbot.run.ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ZERO);
+        try (GeneratedCheckout world = GeneratedCheckout.generate(dir)) {
+            LocalOperations ops = operationsOf(world, Duration.ZERO);
             var pkg = world.deployments().packageOn(Environment.GSTG).orElseThrow();
 
             assertThat(ops.startPostDeployMigrations(Environment.GSTG, Map.of(), "k"))
@@ -61,8 +62,8 @@ class LocalOperationsTest {
 
     @Test
     void an_injected_failure_runs_the_migrations_before_it_then_fails_naming_it_once() {
-        try (DemoWorld world = DemoWorld.ensure(dir)) {
-            LocalOperations ops = LocalOperations.open(world, pdmbot.run.ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ZERO);
+        try (GeneratedCheckout world = GeneratedCheckout.generate(dir)) {
+            LocalOperations ops = operationsOf(world, Duration.ZERO);
             List<PendingMigration> pending = world.pendingMigrations(pdmbot.run.ClassifiedDatabases.builtIn(world.packages())).pendingOn(Environment.GSTG);
             String victim = pending.get(2).migration().version();
             ops.failNext(victim);
@@ -82,14 +83,14 @@ class LocalOperationsTest {
 
     @Test
     void incidents_change_requests_and_deployments_survive_a_reopen() {
-        try (DemoWorld world = DemoWorld.ensure(dir)) {
-            LocalOperations ops = LocalOperations.open(world, pdmbot.run.ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ZERO);
+        try (GeneratedCheckout world = GeneratedCheckout.generate(dir)) {
+            LocalOperations ops = operationsOf(world, Duration.ZERO);
             ops.openIncident(2, false);
             ops.openChangeRequest(3, true);
             ops.startDeployment(Environment.GSTG_CNY, world.packages().packages().get(0));
         }
-        try (DemoWorld world = DemoWorld.ensure(dir)) {
-            LocalOperations again = LocalOperations.open(world, pdmbot.run.ClassifiedDatabases.builtIn(world.packages()), clock, Duration.ZERO);
+        try (GeneratedCheckout world = GeneratedCheckout.open(dir)) {
+            LocalOperations again = operationsOf(world, Duration.ZERO);
 
             assertThat(again.activeIncidents()).singleElement().satisfies(i -> assertThat(i.severity()).isEqualTo(2));
             assertThat(again.activeChangeRequests()).singleElement().satisfies(c -> assertThat(c.blocksDeployments()).isTrue());
@@ -97,5 +98,13 @@ class LocalOperationsTest {
             assertThat(again.closeIncidents()).isEqualTo(1);
             assertThat(again.activeIncidents()).isEmpty();
         }
+    }
+
+    /** The local checkout's simulated production, opened as {@code app/Worlds} opens it for {@code --repo}. */
+    private LocalOperations operationsOf(GeneratedCheckout world, Duration perMigration) {
+        return LocalOperations.open(world.directory().resolve("local-operations.json"),
+                new PendingMigrations(world.packages(), world.deployments(), world.databases(),
+                        pdmbot.run.ClassifiedDatabases.builtIn(world.packages())),
+                world.databases(), world.deployments(), world.packages()::packageNamed, clock, perMigration);
     }
 }

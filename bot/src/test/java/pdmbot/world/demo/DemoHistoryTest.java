@@ -27,25 +27,29 @@ import pdmbot.world.Lookup;
 import pdmbot.world.MigrationChange;
 import pdmbot.world.demo.DemoPlan.PlannedMigration;
 
-/** The generated demo repository: its size, vocabulary, history shape and what each package brought. */
-class DemoWorldTest {
+/**
+ * The generated demo repository (the history the emulator seed pushes), read as a local checkout: its size,
+ * vocabulary, history shape and what each package brought.
+ */
+class DemoHistoryTest {
 
-    private static final long SEED = DemoWorld.DEFAULT_SEED;
+    private static final long SEED = DemoSeed.DEFAULT_SEED;
 
     @TempDir
     static Path dataDir;
 
-    private static DemoWorld world;
+    private static GeneratedCheckout world;
     private static List<AutoDeployPackage> packages;
     private static DemoPlan plan;
 
     @BeforeAll
     static void generate() {
-        world = DemoWorld.ensure(dataDir, SEED);
+        long start = System.nanoTime();
+        world = GeneratedCheckout.generate(dataDir, SEED);
         packages = world.packages().packages();
         plan = DemoHistory.plan(SEED);
-        System.out.printf("demo world generated in %d ms (%d packages, %d migrations)%n",
-                world.generationTime().toMillis(), packages.size(), plan.migrations().size());
+        System.out.printf("demo history generated in %d ms (%d packages, %d migrations)%n",
+                (System.nanoTime() - start) / 1_000_000, packages.size(), plan.migrations().size());
     }
 
     @AfterAll
@@ -74,9 +78,7 @@ class DemoWorldTest {
     }
 
     @Test
-    void the_world_is_generated_under_the_data_directory_on_first_start() {
-        assertThat(world.wasGenerated()).isTrue();
-        assertThat(world.directory()).isEqualTo(dataDir.resolve("demo"));
+    void the_history_is_a_git_repository_of_a_rails_like_app() {
         assertThat(world.repository().resolve(".git")).isDirectory();
         assertThat(world.stateFile()).isRegularFile();
         assertThat(world.repository().resolve("README.md")).isRegularFile();
