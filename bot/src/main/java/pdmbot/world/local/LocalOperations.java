@@ -41,10 +41,11 @@ import pdmbot.world.RunningDeployment;
 import pdmbot.world.RunningDeployments;
 
 /**
- * The demo's simulated production: running deployments, incidents and change requests set by demo commands, a
- * pipeline runner that takes a configurable time per migration and records what ran in the demo's database
- * state, and deployment records and merge request labels kept beside it. Every start is keyed, so a start repeated
- * with the same key gives back what the first made. State survives restarts in {@code operations.json}.
+ * The local checkout's ({@code --repo}) simulated production: running deployments, incidents and change requests set
+ * by demo commands, a pipeline runner that takes a configurable time per migration and records what ran in the local
+ * environment state, and deployment records and merge request labels kept beside it. Every start is keyed, so a start
+ * repeated with the same key gives back what the first made. State survives restarts in its file
+ * ({@code local-operations.json} in the data folder).
  */
 public final class LocalOperations implements RunningDeployments, Incidents, ChangeRequests, PipelineRunner, QaPipelines,
         DeploymentRecords, MergeRequestUpdates {
