@@ -67,6 +67,9 @@ run() {
 fresh help; section "Chat commands: help"
 say help
 say help pdm execute
+say help demo
+say help deploy
+say deploy cf930cc2066 into gprd
 
 fresh status; section "pdm status"
 say pdm status
