@@ -67,6 +67,9 @@ run() {
 fresh help; section "Chat commands: help"
 say help
 say help pdm execute
+say help demo
+say help deploy
+say deploy cf930cc2066 into gprd
 
 fresh status; section "pdm status"
 say pdm status
@@ -145,6 +148,14 @@ say pdm execute --only sidekiq_only --dry-run
 say pdm execute --only 20231107025611 --dry-run
 say pdm execute --only sidekiq_onyl
 
+fresh subset; section "pdm execute --only without --dry-run: a subset run (in this order)"
+say pdm execute --only 20231107025611 --confirm
+say pdm execute --only sidekiq_only
+say pdm execute --only sidekiq_only --confirm
+say pdm run 1
+say pdm status
+say rollback check gprd
+
 fresh demo-decide; section "demo clock, demo health, demo bbm (in this order)"
 say demo clock saturday 03:00
 say pdm status
@@ -197,8 +208,12 @@ console_wait proposals-output 180 "Proposal 1\."
 echo "pdm proposal skip 1" >&7; console_wait proposals-output 30 "skipped by"
 echo "pdm proposal skip 1" >&7; console_wait proposals-output 30 "already answered"
 echo "pdm proposal confirm 2" >&7; console_wait proposals-output 30 "Confirmed:"
+# the confirmed group's run (pdm execute --only of the group) runs in the console; then its record
+console_wait proposals-output 180 "PDM run #1 succeeded\|PDM run #1 failed"
+echo "pdm run 1" >&7; console_wait proposals-output 30 "PDM run #1 —"
+sleep 1
 exec 7>&-; wait "$console"
-printf '\n$ pdm-bot --config propose.yaml console      # then: pdm proposal skip 1 (twice), pdm proposal confirm 2\n'
+printf '\n$ pdm-bot --config propose.yaml console      # then: pdm proposal skip 1 (twice), pdm proposal confirm 2, pdm run 1\n'
 cat "$base/proposals-output"
 say pdm proposal confirm 9
 
