@@ -251,7 +251,8 @@ final class MigrationStep {
     private static StepResult nothingLeft(RunContext context, Environment environment) {
         long executed = context.store().executed(context.runId()).stream().filter(m -> m.environment() == environment).count();
         Optional<EarlierDeployments> earlier = EarlierDeployments.newest(context, context.step(), context.attempt() - 1);
-        if (earlier.isEmpty() || executed == 0) return new StepResult.Done("nothing pending on " + environment);
+        if (earlier.isEmpty() || executed == 0) return new StepResult.Done(context.scope().isPresent()
+                ? "the run's subset holds nothing pending on " + environment : "nothing pending on " + environment);
         // The earlier attempt ran everything and stopped after: its deployments are marked success (once).
         finishAll(context.effects(), context.step(), earlier.get().attempt(), context.resources().operations().deploymentRecords(),
                 earlier.get().byProject(), DeploymentRecords.Outcome.SUCCESS);
