@@ -64,7 +64,7 @@ public final class WorldState implements RunDecider.PresentFacts {
             // a canary's deployment holds back its stage's PDMs; an environment with PDMs of its own (a ring) holds its own
             facts.add(new DecisionFacts.DeployRunning(d.environment().hasPostDeployMigrations() ? d.environment().id()
                     : d.isStaging() ? Environment.GSTG.id() : Environment.GPRD.id(),
-                    "a deployment of `" + d.packageVersion() + "` is running on " + d.environment().id() + " (pipeline " + d.pipeline() + ")"));
+                    "a deployment of `" + d.packageVersion() + "` is running on " + d.environment().id() + " (" + pdmbot.rules.checks.CheckFacts.Deploying.source(d.pipeline()) + ")"));
         for (Incident i : operations.incidents().activeIncidents())
             facts.add(new DecisionFacts.Incident(i.id(), i.title(), i.severity(), i.blocksDeployments()));
         for (ChangeRequest c : operations.changeRequests().activeChangeRequests())

@@ -134,7 +134,7 @@ class ExecuteCommandTest {
 
             assertThat(reply.outcome()).isEqualTo(Reply.Outcome.REFUSED);
             assertThat(reply.plainText()).containsPattern(
-                    "The run is cancelled: a deployment of `[^`]+` is running on gstg-cny \\(pipeline deployment \\d+, started at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\)");
+                    "The run is cancelled: a deployment of `[^`]+` is running on gstg-cny \\(deployment \\d+, started at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\)");
             assertThat(bot.runs().store().run(1).orElseThrow().state()).isEqualTo(RunState.CANCELLED);
             assertThat(bot.demo().pipelinesStarted("pdm")).isZero();
         }
@@ -147,7 +147,7 @@ class ExecuteCommandTest {
 
             Reply reply = bot.say("pdm execute --confirm");
 
-            assertThat(reply.plainText()).contains("The run failed its checks: a deployment of", "is running on gprd (pipeline deployment ");
+            assertThat(reply.plainText()).contains("The run failed its checks: a deployment of", "is running on gprd (deployment ");
             assertThat(bot.runs().store().run(1).orElseThrow().state()).isEqualTo(RunState.REFUSED);
         }
     }

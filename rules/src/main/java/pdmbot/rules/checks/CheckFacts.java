@@ -38,8 +38,13 @@ public final class CheckFacts {
         }
 
         public String describe() {
-            return "a deployment of `" + packageVersion + "` is running on " + environment + " (pipeline " + pipeline
+            return "a deployment of `" + packageVersion + "` is running on " + environment + " (" + source(pipeline)
                     + ", started at " + utc(startedAt) + ")";
+        }
+
+        /** {@code pipeline #4242}; an API-created deployment without a pipeline (release-tools') is named as it is: {@code deployment 1678}. */
+        public static String source(String pipeline) {
+            return pipeline.startsWith("deployment ") ? pipeline : "pipeline " + pipeline;
         }
     }
 

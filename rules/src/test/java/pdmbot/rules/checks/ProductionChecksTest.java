@@ -102,6 +102,15 @@ class ProductionChecksTest {
     }
 
     @Test
+    void a_deployment_without_a_pipeline_is_named_as_the_deployment_it_is_not_as_a_pipeline() {
+        // release-tools records deployments through the API: GitLab answers "deployable": null (gitlab-facts.md §2)
+        CheckReport report = evaluate(PENDING, new Deploying("gstg", true, "16.6.202311011200-abc", "deployment 1678", T));
+
+        assertThat(only(report, "staging deployments").reason())
+                .isEqualTo("a deployment of `16.6.202311011200-abc` is running on gstg (deployment 1678, started at 2026-11-25 09:30 UTC)");
+    }
+
+    @Test
     void a_production_deployment_fails_the_run_and_wins_over_a_cancel() {
         CheckReport report = evaluate(PENDING, new Deploying("gprd", false, "16.6.1", "#7", T),
                 new Deploying("gstg", true, "16.6.2", "#8", T));
