@@ -35,8 +35,8 @@ import pdmbot.world.demo.DemoSeed;
  */
 class GitLabDeveloperTokenTest {
 
-    static final String DEVELOPER_TOKEN = "glpat-developer-bot-000001";
-    static final String OTHER_TOKEN = "glpat-other-developer-0002";
+    static final String DEVELOPER_TOKEN = "test-token-developer-bot";
+    static final String OTHER_TOKEN = "test-token-other-developer";
 
     @TempDir
     static Path folder;
